@@ -1,0 +1,35 @@
+//! The `broadsheet` command-line tool: one module per subcommand.
+//!
+//! Each subcommand module exposes its clap arguments and a `run` function
+//! returning the process exit code; `src/bin/broadsheet.rs` only dispatches.
+//! Native only: nothing here is compiled into the widget.
+
+pub mod validate;
+
+use clap::{Parser, Subcommand};
+
+/// Build and check Broadsheet corpora.
+#[derive(Debug, Parser)]
+#[command(name = "broadsheet", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a corpus file and list every problem with its JSON path.
+    Validate(validate::Args),
+}
+
+/// Runs the parsed command line and returns the process exit code.
+pub fn run(cli: Cli) -> u8 {
+    match cli.command {
+        Command::Validate(args) => validate::run(&args),
+    }
+}
+
+/// Exit code for a corpus or input that has problems.
+pub const EXIT_INVALID: u8 = 1;
+/// Exit code for a file that could not be read or written.
+pub const EXIT_IO: u8 = 2;

@@ -1,0 +1,42 @@
+//! `broadsheet validate FILE`: check a corpus against the format.
+//!
+//! Prints nothing and exits 0 on a good corpus. On a bad one, prints one line
+//! per problem, `FILE: json.path: what is wrong` (or `FILE:line:column: …`
+//! for JSON syntax errors), and exits 1.
+
+use std::path::PathBuf;
+
+use crate::corpus;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The corpus JSON file.
+    pub file: PathBuf,
+}
+
+pub fn run(args: &Args) -> u8 {
+    let name = args.file.display();
+    let text = match std::fs::read_to_string(&args.file) {
+        Ok(text) => text,
+        Err(error) => {
+            eprintln!("{name}: cannot read the corpus: {error}");
+            return super::EXIT_IO;
+        }
+    };
+    match corpus::load(&text) {
+        Ok(corpus) => {
+            let articles: usize = corpus.editions.iter().map(|e| e.articles.len()).sum();
+            eprintln!("{name}: valid ({} editions, {articles} articles)", corpus.editions.len());
+            0
+        }
+        Err(error) => {
+            let lines = error.lines();
+            for line in &lines {
+                let separator = if matches!(error, corpus::DecodeError::Syntax { .. }) { ":" } else { ": " };
+                println!("{name}{separator}{line}");
+            }
+            eprintln!("{name}: {} problem{}", lines.len(), if lines.len() == 1 { "" } else { "s" });
+            super::EXIT_INVALID
+        }
+    }
+}

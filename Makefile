@@ -1,0 +1,68 @@
+# Broadsheet: `make serve` and `make test` do all set-up on a fresh machine
+# that has only Rust and Node. Every install step checks what is there first,
+# so a second run installs nothing.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+TRUNK_VERSION        := 0.21.14
+WASM_BINDGEN_VERSION := 0.2.130
+BINARYEN_VERSION     := 132
+CHROMIUM             ?= /usr/bin/chromium
+PORT                 ?= 8080
+SUDO                 := $(if $(filter 0,$(shell id -u)),,sudo)
+CARGO_BIN            := $(HOME)/.cargo/bin
+export PATH          := $(CARGO_BIN):$(PATH)
+
+# Everything the widget build reads: a change to any of these rebuilds dist/.
+WIDGET_SOURCES := $(shell find src www -type f 2>/dev/null) index.html Cargo.toml Cargo.lock Trunk.toml
+
+.PHONY: help tools browser-tools build serve test test-native test-browser clean
+
+help:
+	@echo "make serve   install what is missing, build, serve the demo at http://127.0.0.1:$(PORT)"
+	@echo "make test    install what the tests need and run every test"
+
+## Tools ------------------------------------------------------------------
+
+tools:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@[ "$$(trunk --version 2>/dev/null)" = "trunk $(TRUNK_VERSION)" ] \
+	  || cargo install trunk --version $(TRUNK_VERSION) --locked
+	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] \
+	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@wasm-opt --version 2>/dev/null | grep -q "version $(BINARYEN_VERSION)\b" \
+	  || $(SUDO) npm install -g --no-audit --no-fund binaryen@$(BINARYEN_VERSION)
+
+browser-tools: node_modules/.package-lock.json
+	@[ -x "$(CHROMIUM)" ] || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver; }
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+## Build ------------------------------------------------------------------
+
+build: dist/.built
+
+dist/.built: $(WIDGET_SOURCES) | tools
+	trunk build --release
+	@touch $@
+
+serve: build
+	node tools/serve.mjs dist $(PORT) 127.0.0.1
+
+## Tests ------------------------------------------------------------------
+
+test: test-native test-browser
+
+test-native:
+	cargo test
+
+test-browser: build browser-tools
+	CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1 tests/browser/
+
+clean:
+	rm -rf dist build test-artifacts

@@ -26,7 +26,10 @@ class BroadsheetReader extends HTMLElement {
     root.className = 'broadsheet';
     shadow.append(style, root);
     const src = new URL(this.getAttribute('src') || 'corpus.json', document.baseURI).href;
-    this.ready = loadWasm().then(() => { mount(root, src); });
+    const attribute = (name) => this.getAttribute(name);
+    this.ready = loadWasm().then(() => {
+      mount(root, src, attribute('routing'), attribute('theme'), attribute('lang'));
+    });
   }
 }
 

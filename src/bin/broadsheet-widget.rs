@@ -4,13 +4,23 @@
 #[cfg(target_arch = "wasm32")]
 mod widget {
     use broadsheet::ui::app::{App, AppProps};
+    use broadsheet::ui::options::{Routing, Theme};
     use wasm_bindgen::prelude::*;
 
-    /// Renders a reader into `root` (a node inside the element's shadow root),
-    /// loading the corpus from `src`, an absolute URL.
+    /// Renders a reader into `root` (a node inside the element's shadow root).
+    ///
+    /// `src` is the corpus URL, already resolved against the host page;
+    /// `routing`, `theme` and `lang` are the element's attributes as given
+    /// (null when absent).
     #[wasm_bindgen]
-    pub fn mount(root: web_sys::Element, src: String) {
-        yew::Renderer::<App>::with_root_and_props(root, AppProps { src: src.into() }).render();
+    pub fn mount(root: web_sys::Element, src: String, routing: Option<String>, theme: Option<String>, lang: Option<String>) {
+        let props = AppProps {
+            src: src.into(),
+            routing: Routing::from_attribute(routing.as_deref()),
+            theme: Theme::from_attribute(theme.as_deref()),
+            ui_lang: lang.filter(|lang| !lang.trim().is_empty()).map(Into::into),
+        };
+        yew::Renderer::<App>::with_root_and_props(root, props).render();
     }
 }
 

@@ -7,12 +7,21 @@ use yew::prelude::*;
 use super::edition::EditionView;
 use super::error_panel::ErrorPanel;
 use super::load_error::LoadError;
+use super::options::{Routing, Theme};
 use crate::corpus::Corpus;
 
-#[derive(Properties, PartialEq)]
+/// The host's choices for one reader (the element's attributes).
+#[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
     /// The corpus URL, already resolved against the host page.
     pub src: AttrValue,
+    #[prop_or_default]
+    pub routing: Routing,
+    #[prop_or_default]
+    pub theme: Theme,
+    /// Overrides the UI language otherwise chosen from the publication's `lang`.
+    #[prop_or_default]
+    pub ui_lang: Option<AttrValue>,
 }
 
 /// Where the corpus load stands.

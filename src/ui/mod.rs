@@ -11,3 +11,4 @@ pub mod error_panel;
 #[cfg(target_arch = "wasm32")]
 pub mod fetch;
 pub mod load_error;
+pub mod options;

@@ -103,11 +103,84 @@ impl Article {
         self.blocks.iter().filter_map(Block::text)
     }
 
+    /// The title a reader sees: the headline, or for a fragment printed
+    /// without one, its first sentence, shortened to about
+    /// [`TITLE_MAX_COLUMNS`] columns with an ellipsis.
+    ///
+    /// The first sentence comes from the first paragraph or subhead; a
+    /// figure caption is used only when the fragment has no running text.
+    pub fn display_title(&self) -> String {
+        if let Some(headline) = self.headline.as_deref().map(str::trim).filter(|h| !h.is_empty()) {
+            return headline.to_owned();
+        }
+        let running = self.blocks.iter().filter_map(|block| match block {
+            Block::Paragraph { text } | Block::Subhead { text } => Some(text.as_str()),
+            Block::Figure(_) => None,
+        });
+        let text = running.chain(self.texts()).map(str::trim).find(|text| !text.is_empty()).unwrap_or_default();
+        shorten(first_sentence(text), TITLE_MAX_COLUMNS)
+    }
+
     /// True when the article has neither a headline nor any text.
     pub fn is_empty(&self) -> bool {
         self.headline.as_deref().is_none_or(|h| h.trim().is_empty())
             && self.texts().all(|text| text.trim().is_empty())
     }
+}
+
+/// How wide a title made from a first sentence may be, in columns: a Latin
+/// letter is one column, a CJK character two (so 28 Chinese characters).
+pub const TITLE_MAX_COLUMNS: usize = 56;
+
+/// The first sentence of `text`, without a closing full stop (a title does
+/// not end with one); `！` and `？` are kept because they carry meaning.
+/// A text that opens with a full stop is kept whole rather than left empty.
+fn first_sentence(text: &str) -> &str {
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let ends = match c {
+            '。' | '！' | '？' | '!' | '?' => true,
+            '.' => chars.peek().is_none_or(|&(_, next)| next.is_whitespace()) && !ends_abbreviation(&text[..at]),
+            _ => false,
+        };
+        if ends {
+            let end = if matches!(c, '。' | '.') { at } else { at + c.len_utf8() };
+            if text[..end].trim().is_empty() {
+                return text;
+            }
+            return &text[..end];
+        }
+    }
+    text
+}
+
+/// True when the word before a full stop is an abbreviation rather than the
+/// end of a sentence: a capitalised word of up to three letters (`Mr`, `Gen`)
+/// or a word with dots inside (`U.S`, `p.m`).
+fn ends_abbreviation(before: &str) -> bool {
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or_default();
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() <= 3;
+    capitalised || word.contains('.')
+}
+
+/// `text` cut to `max_columns` with an ellipsis, dropping a dangling comma.
+fn shorten(text: &str, max_columns: usize) -> String {
+    // Characters from U+2E80 up (CJK, kana, hangul, fullwidth forms) are set
+    // about twice as wide as Latin letters.
+    let columns = |c: char| if c >= '\u{2E80}' { 2 } else { 1 };
+    if text.chars().map(columns).sum::<usize>() <= max_columns {
+        return text.to_owned();
+    }
+    let mut used = columns('…');
+    let kept: String = text
+        .chars()
+        .take_while(|&c| {
+            used += columns(c);
+            used <= max_columns
+        })
+        .collect();
+    let kept = kept.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '，' | '、' | '；' | '：' | ',' | ';' | ':'));
+    format!("{kept}…")
 }
 
 /// One block of an article's body, in reading order.
@@ -175,4 +248,76 @@ pub struct Jump {
     pub label: Option<String>,
     /// The id of the linked fragment; null while that page is not in the corpus.
     pub article: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn fragment(headline: Option<&str>, blocks: Vec<Block>) -> Article {
+        Article {
+            id: "a".to_owned(),
+            page: 2,
+            kicker: None,
+            headline: headline.map(str::to_owned),
+            deck: None,
+            byline: None,
+            blocks,
+            continued_from: None,
+            continued_on: None,
+        }
+    }
+
+    fn paragraph(text: &str) -> Block {
+        Block::Paragraph { text: text.to_owned() }
+    }
+
+    fn caption(text: &str) -> Block {
+        Block::Figure(Figure { src: None, caption: Some(text.to_owned()), credit: None, placement: None })
+    }
+
+    #[test]
+    fn the_headline_is_the_title() {
+        let article = fragment(Some(" 当好促进派实干家 "), vec![paragraph("发展永无止境。")]);
+        assert_eq!(article.display_title(), "当好促进派实干家");
+    }
+
+    #[test]
+    fn a_fragment_without_headline_is_titled_from_its_first_sentence() {
+        let article = fragment(Some("  "), vec![caption("图片说明。"), paragraph("发展永无止境，改革永不止步。前进道路上。")]);
+        assert_eq!(article.display_title(), "发展永无止境，改革永不止步");
+        let english = fragment(None, vec![paragraph("Mr. Smith spoke at 3.5 p.m. in the U.S. Senate. Then he left.")]);
+        assert_eq!(english.display_title(), "Mr. Smith spoke at 3.5 p.m. in the U.S. Senate");
+        let question = fragment(None, vec![paragraph("Who pays? Nobody knows.")]);
+        assert_eq!(question.display_title(), "Who pays?");
+    }
+
+    #[test]
+    fn a_caption_titles_a_fragment_that_has_no_running_text() {
+        assert_eq!(fragment(None, vec![caption("国际友人参访青岛。")]).display_title(), "国际友人参访青岛");
+    }
+
+    #[test]
+    fn a_long_first_sentence_is_shortened_with_an_ellipsis() {
+        let text = "长远利益出发谋划和推进改革，注重在就业、增收、入学、就医、住房、办事、托幼、养老等老百姓急难愁盼中找准改革的发力点。";
+        let title = fragment(None, vec![paragraph(text)]).display_title();
+        assert_eq!(title, "长远利益出发谋划和推进改革，注重在就业、增收、入学、就…", "27 characters and the ellipsis fill 56 columns");
+        assert_eq!(shorten("发展永无止境，改革永不止步", 15), "发展永无止境…", "no dangling comma");
+        let latin = "The board of aldermen met last night in the council chamber to hear the budget";
+        assert_eq!(shorten(latin, 20), "The board of alderm…");
+    }
+
+    proptest! {
+        #[test]
+        fn titles_are_never_empty_or_wider_than_the_limit(text in "\\PC{1,200}") {
+            prop_assume!(!text.trim().is_empty());
+            let title = fragment(None, vec![paragraph(&text)]).display_title();
+            let columns: usize = title.chars().map(|c| if c >= '\u{2E80}' { 2 } else { 1 }).sum();
+            prop_assert!(!title.is_empty());
+            prop_assert!(columns <= TITLE_MAX_COLUMNS, "{title:?} is {columns} columns");
+            prop_assert!(text.trim().starts_with(title.trim_end_matches('…')), "{title:?} starts {text:?}");
+        }
+    }
 }

@@ -1,7 +1,8 @@
 //! Broadsheet: an embeddable, offline-capable newspaper reader.
 //!
 //! This library holds everything that does not need a browser: the corpus
-//! model and its JSON format ([`corpus`]), and the reader's components
+//! model and its JSON format ([`corpus`]), offline full-text search
+//! ([`search`]), and the reader's components
 //! ([`ui`]), which compile natively so that their markup can be tested with
 //! Yew's server renderer. The native command-line tool lives in
 //! `src/bin/broadsheet.rs`, the wasm entry of the widget in
@@ -10,4 +11,5 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod corpus;
+pub mod search;
 pub mod ui;

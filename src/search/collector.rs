@@ -1,0 +1,93 @@
+//! Collecting results: the stories that contain every term and pass the
+//! filters, scored, and the best few of them.
+//!
+//! Term matches are already per story (the fragments of a continued article
+//! are one group), so a story is counted once however many fragments hit.
+//! This module neither finds terms nor builds snippets.
+
+use super::matcher::TermMatch;
+use super::scorer::Bm25;
+
+/// A story that matched, with its score.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Candidate {
+    pub group: u32,
+    pub score: f32,
+}
+
+/// Every group found by all `terms` for which `accept` holds, scored:
+/// the sum of each term's BM25 score plus `bonus(group)`.
+pub fn collect(
+    terms: &[TermMatch],
+    bm25: &Bm25,
+    group_lens: &[u32],
+    accept: impl Fn(u32) -> bool,
+    bonus: impl Fn(u32) -> f32,
+) -> Vec<Candidate> {
+    let Some(rarest) = terms.iter().min_by_key(|term| term.groups.len()) else { return Vec::new() };
+    let idfs: Vec<f32> = terms.iter().map(|term| bm25.idf(term.groups.len())).collect();
+    let mut cursors = vec![0usize; terms.len()];
+    let mut candidates = Vec::new();
+    for &(group, _) in &rarest.groups {
+        let mut score = 0.0;
+        let mut everywhere = true;
+        for ((term, cursor), idf) in terms.iter().zip(cursors.iter_mut()).zip(&idfs) {
+            *cursor += term.groups[*cursor..].partition_point(|&(other, _)| other < group);
+            match term.groups.get(*cursor) {
+                Some(&(other, frequency)) if other == group => {
+                    let len = group_lens.get(group as usize).copied().unwrap_or(0);
+                    score += bm25.term_score(*idf, frequency, len);
+                }
+                _ => {
+                    everywhere = false;
+                    break;
+                }
+            }
+        }
+        if everywhere && accept(group) {
+            candidates.push(Candidate { group, score: score + bonus(group) });
+        }
+    }
+    candidates
+}
+
+/// The `limit` best candidates, best first; equal scores keep corpus order.
+pub fn top(mut candidates: Vec<Candidate>, limit: usize) -> Vec<Candidate> {
+    let order = |a: &Candidate, b: &Candidate| b.score.total_cmp(&a.score).then(a.group.cmp(&b.group));
+    if limit < candidates.len() {
+        if limit == 0 {
+            return Vec::new();
+        }
+        candidates.select_nth_unstable_by(limit - 1, order);
+        candidates.truncate(limit);
+    }
+    candidates.sort_unstable_by(order);
+    candidates
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn term(groups: &[(u32, f32)]) -> TermMatch {
+        TermMatch { groups: groups.to_vec(), starts: Vec::new() }
+    }
+
+    #[test]
+    fn keeps_groups_found_by_every_term_that_pass_the_filter() {
+        let terms = [term(&[(1, 1.0), (2, 1.0), (5, 1.0), (7, 1.0)]), term(&[(2, 1.0), (5, 3.0), (6, 1.0), (7, 1.0)])];
+        let bm25 = Bm25::new(&[10; 8]);
+        let found = collect(&terms, &bm25, &[10; 8], |group| group != 7, |_| 0.0);
+        let groups: Vec<u32> = found.iter().map(|c| c.group).collect();
+        assert_eq!(groups, vec![2, 5]);
+        assert!(found[1].score > found[0].score, "more occurrences score higher");
+    }
+
+    #[test]
+    fn top_orders_by_score_then_corpus_order() {
+        let candidates = [(4, 1.0), (1, 3.0), (2, 1.0), (3, 2.0)].map(|(group, score)| Candidate { group, score });
+        let best: Vec<u32> = top(candidates.to_vec(), 3).iter().map(|c| c.group).collect();
+        assert_eq!(best, vec![1, 3, 2]);
+        assert!(top(candidates.to_vec(), 0).is_empty());
+    }
+}

@@ -1,0 +1,64 @@
+//! Offline full-text search over a corpus, Chinese first: exact, ranked,
+//! with highlighted snippets. Pure Rust: the same code runs in the CLI and
+//! in the widget's wasm.
+//!
+//! # The exactness rule
+//!
+//! A query is split on whitespace into terms; a double-quoted part is one
+//! term with its spaces kept ([`query`]). Queries and text are normalized
+//! the same way, character by character: NFKC, lowercase, Traditional to
+//! Simplified Chinese, whitespace runs collapsed to one space
+//! ([`normalize`]). A story matches when **every term occurs as a contiguous
+//! substring of the normalized text of one field** of one of its fragments:
+//! the headline, kicker, deck or byline, one paragraph or subhead, one
+//! caption or one credit ([`fields`]). The fragments of an article
+//! continued across pages (`continued_on` / `continued_from`) are one story
+//! and one result ([`groups`]). Filters then keep stories by edition date
+//! range and by page (a story passes when one of its fragments is on it).
+//!
+//! So whatever Ctrl-F finds in a field is found: `段简` in `这是一段简单的`,
+//! `ongres` in `Congress`, `２０２４` in `2024`, `組織` in `组织`. Nothing
+//! else is: stemming and word boundaries only rank.
+//!
+//! # Layers
+//!
+//! [`normalize`] → [`analyzer`] (stream, pairs, word marks) → [`postings`]
+//! → [`matcher`] (one term, exactly) → [`scorer`] (BM25F, adjacency) →
+//! [`collector`] (all terms, filters, top k) → [`snippets`]. [`index`] ties
+//! them together; [`format`] stores an index as bytes.
+//!
+//! # Use
+//!
+//! ```
+//! use broadsheet::search::{Index, Query};
+//! # let corpus = broadsheet::corpus::load(include_str!("../../tests/fixtures/two-pages.json")).unwrap();
+//! let index = Index::build(&corpus);
+//! let results = index.search(&corpus, &Query::parse("上合組織"), 10);
+//! assert_eq!(results.total, 1);
+//! let bytes = index.encode(broadsheet::search::corpus_hash(b"the corpus JSON"));
+//! let again = Index::decode(&bytes, broadsheet::search::corpus_hash(b"the corpus JSON")).unwrap();
+//! assert_eq!(again.search(&corpus, &Query::parse("上合組織"), 10), results);
+//! ```
+
+pub mod analyzer;
+pub mod bits;
+pub mod collector;
+pub mod fields;
+pub mod format;
+pub mod groups;
+pub mod index;
+pub mod layout;
+pub mod matcher;
+pub mod normalize;
+pub mod postings;
+pub mod query;
+pub mod results;
+pub mod scorer;
+pub mod snippets;
+pub mod stem;
+pub mod t2s;
+
+pub use format::{corpus_hash, IndexError};
+pub use index::Index;
+pub use query::{Filter, Query};
+pub use results::{Hit, SearchResults, Snippet};

@@ -1,0 +1,156 @@
+//! The character-level normalization behind every comparison search makes.
+//!
+//! Each character of the input is mapped on its own, in this order:
+//! 1. NFKC of the single character (full-width `Ａ１，` becomes `A1,`, the
+//!    ideographic space becomes a space, compatibility ideographs become
+//!    unified ones);
+//! 2. lowercase (Unicode's full lowercase mapping, which may yield several
+//!    characters);
+//! 3. Traditional to Simplified Chinese ([`super::t2s`]);
+//!
+//! and then every run of whitespace in the output becomes a single space.
+//!
+//! Working per character (rather than NFKC over whole strings) keeps a map
+//! from every output character back to the input character it came from,
+//! which is what highlights need, and makes the mapping the same for a query
+//! and for the text it is found in. The one thing it gives up is composition
+//! across characters: `e` followed by a combining acute accent is not equal
+//! to a precomposed `é`. News text is precomposed in practice.
+//!
+//! This module neither splits text into words nor builds grams: see
+//! [`super::analyzer`].
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::t2s::simplify;
+
+/// Calls `emit` with each normalized character of `c` (whitespace not yet
+/// collapsed).
+#[inline]
+fn fold_char(c: char, mut emit: impl FnMut(char)) {
+    if c.is_ascii() {
+        emit(c.to_ascii_lowercase());
+    } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        // CJK Unified Ideographs are NFKC-stable and caseless: only the
+        // Traditional table applies. This is the hot path for Chinese text.
+        emit(simplify(c));
+    } else {
+        for compatible in std::iter::once(c).nfkc() {
+            for lower in compatible.to_lowercase() {
+                emit(simplify(lower));
+            }
+        }
+    }
+}
+
+/// Normalizes `text`, calling `emit(normalized, source)` for each output
+/// character, where `source` is the index (in chars) of the input character
+/// it came from. Whitespace runs are emitted as one space.
+pub fn fold_with(text: &str, mut emit: impl FnMut(char, u32)) {
+    let mut after_space = false;
+    for (source, c) in text.chars().enumerate() {
+        fold_char(c, |folded| {
+            if folded.is_whitespace() {
+                if !after_space {
+                    emit(' ', source as u32);
+                }
+                after_space = true;
+            } else {
+                emit(folded, source as u32);
+                after_space = false;
+            }
+        });
+    }
+}
+
+/// The normalized form of `text`.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_with(text, |c, _| out.push(c));
+    out
+}
+
+/// Normalized text that remembers where each character came from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Folded {
+    pub chars: Vec<char>,
+    /// `sources[i]` is the index, in chars of the original text, of the
+    /// character that produced `chars[i]`. Non-decreasing.
+    pub sources: Vec<u32>,
+}
+
+impl Folded {
+    pub fn new(text: &str) -> Folded {
+        let mut folded = Folded::default();
+        fold_with(text, |c, source| {
+            folded.chars.push(c);
+            folded.sources.push(source);
+        });
+        folded
+    }
+
+    /// The range of original characters that produced `chars[start..end]`
+    /// (`start < end <= chars.len()`), as `[start, end)` char offsets.
+    pub fn source_range(&self, start: usize, end: usize) -> [usize; 2] {
+        let first = self.sources.get(start).copied().unwrap_or(0) as usize;
+        let last = self.sources.get(end.saturating_sub(1)).copied().unwrap_or(0) as usize;
+        [first, last + 1]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn full_width_forms_fold_to_ascii() {
+        assert_eq!(normalize("ＣＯＶＩＤ－１９，２０２４年"), "covid-19,2024年");
+    }
+
+    #[test]
+    fn traditional_and_case_fold() {
+        assert_eq!(normalize("上海合作組織 Summit"), "上海合作组织 summit");
+    }
+
+    #[test]
+    fn whitespace_runs_collapse_including_ideographic_space() {
+        assert_eq!(normalize("王\u{3000}\u{3000}萌 \t\n記者"), "王 萌 记者");
+    }
+
+    #[test]
+    fn sources_point_at_the_original_characters() {
+        let folded = Folded::new("Ａ\u{FB01}x");
+        assert_eq!(folded.chars, vec!['a', 'f', 'i', 'x']);
+        assert_eq!(folded.sources, vec![0, 1, 1, 2]);
+        assert_eq!(folded.source_range(1, 3), [1, 2]);
+    }
+
+    /// The fast paths for ASCII and the CJK block agree with the general
+    /// NFKC → lowercase → Simplified pipeline on every character.
+    #[test]
+    fn fast_paths_agree_with_the_general_pipeline() {
+        for code in 0..=0x10FFFFu32 {
+            let Some(c) = char::from_u32(code) else { continue };
+            let mut fast = String::new();
+            fold_char(c, |folded| fast.push(folded));
+            let general: String = std::iter::once(c)
+                .nfkc()
+                .flat_map(char::to_lowercase)
+                .map(simplify)
+                .collect();
+            assert_eq!(fast, general, "U+{code:04X}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn normalizing_a_concatenation_at_a_non_space_boundary_is_concatenating(a in "\\PC*", b in "\\PC*") {
+            // Holds unless whitespace meets whitespace at the seam.
+            let na = normalize(&a);
+            let nb = normalize(&b);
+            prop_assume!(!(na.ends_with(' ') && nb.starts_with(' ')));
+            prop_assert_eq!(normalize(&format!("{a}{b}")), format!("{na}{nb}"));
+        }
+    }
+}

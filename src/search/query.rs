@@ -1,0 +1,180 @@
+//! What the reader typed: terms that must all be found, and filters.
+//!
+//! The query text is split on whitespace into terms; a double-quoted part
+//! (ASCII `"`) is one term with its inner spaces kept, and a quote always ends
+//! the term before it (`ab"c d"` is `ab` and `c d`; an unclosed quote runs to
+//! the end). Each term is then normalized ([`super::normalize`]), trimmed, and
+//! dropped when empty; repeated terms count once. This module does not match
+//! anything: see [`super::index`].
+
+use super::normalize::{normalize, Folded};
+
+/// A parsed query: terms and filters.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    terms: Vec<Term>,
+    filter: Filter,
+}
+
+/// One normalized, non-empty term.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Term {
+    chars: Vec<char>,
+}
+
+impl Term {
+    pub fn chars(&self) -> &[char] {
+        &self.chars
+    }
+
+    pub fn text(&self) -> String {
+        self.chars.iter().collect()
+    }
+}
+
+/// Restricts results by edition date and page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// First date included, `YYYY-MM-DD`.
+    pub from: Option<String>,
+    /// Last date included, `YYYY-MM-DD`.
+    pub to: Option<String>,
+    /// Only articles with a fragment printed on this page.
+    pub page: Option<u32>,
+}
+
+impl Filter {
+    pub fn accepts_date(&self, date: &str) -> bool {
+        self.from.as_deref().is_none_or(|from| date >= from) && self.to.as_deref().is_none_or(|to| date <= to)
+    }
+}
+
+impl Query {
+    /// Parses the query text; see the module documentation for the rules.
+    pub fn parse(text: &str) -> Query {
+        let mut terms: Vec<Term> = Vec::new();
+        for raw in split_terms(text) {
+            let normalized = normalize(&raw);
+            let chars: Vec<char> = normalized.trim_matches(' ').chars().collect();
+            if !chars.is_empty() && !terms.iter().any(|term| term.chars == chars) {
+                terms.push(Term { chars });
+            }
+        }
+        Query { terms, filter: Filter::default() }
+    }
+
+    pub fn with_filter(mut self, filter: Filter) -> Query {
+        self.filter = filter;
+        self
+    }
+
+    pub fn terms(&self) -> &[Term] {
+        &self.terms
+    }
+
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    /// True when nothing is left to search for; such a query finds nothing.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Where the terms occur in `text`, as sorted, non-overlapping
+    /// `[start, end)` ranges in Unicode scalar values (chars) of `text`.
+    /// This is how the reader highlights hits in an opened article.
+    pub fn highlights(&self, text: &str) -> Vec<[usize; 2]> {
+        let folded = Folded::new(text);
+        let mut ranges: Vec<[usize; 2]> = Vec::new();
+        for term in &self.terms {
+            for start in find_all(&folded.chars, &term.chars) {
+                ranges.push(folded.source_range(start, start + term.chars.len()));
+            }
+        }
+        merge_ranges(ranges)
+    }
+}
+
+/// Every start index of `needle` in `haystack`, overlapping ones included.
+pub fn find_all<'a>(haystack: &'a [char], needle: &'a [char]) -> impl Iterator<Item = usize> + 'a {
+    let last_start = (haystack.len() + 1).saturating_sub(needle.len());
+    (0..last_start).filter(move |&start| !needle.is_empty() && haystack[start..start + needle.len()] == *needle)
+}
+
+/// Sorts ranges and merges those that overlap or touch.
+pub fn merge_ranges(mut ranges: Vec<[usize; 2]>) -> Vec<[usize; 2]> {
+    ranges.sort_unstable();
+    let mut merged: Vec<[usize; 2]> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if range[0] <= last[1] => last[1] = last[1].max(range[1]),
+            _ => merged.push(range),
+        }
+    }
+    merged
+}
+
+/// The raw terms of a query text, before normalization.
+fn split_terms(text: &str) -> Vec<String> {
+    let mut terms = Vec::new();
+    let mut current = String::new();
+    let mut quoted = false;
+    for c in text.chars() {
+        if c == '"' {
+            terms.push(std::mem::take(&mut current));
+            quoted = !quoted;
+        } else if c.is_whitespace() && !quoted {
+            terms.push(std::mem::take(&mut current));
+        } else {
+            current.push(c);
+        }
+    }
+    terms.push(current);
+    terms.retain(|term| !term.is_empty());
+    terms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(query: &str) -> Vec<String> {
+        Query::parse(query).terms().iter().map(Term::text).collect()
+    }
+
+    #[test]
+    fn whitespace_separates_terms_and_quotes_keep_spaces() {
+        assert_eq!(texts("上合  组织\u{3000}\"New  York\" times"), ["上合", "组织", "new york", "times"]);
+    }
+
+    #[test]
+    fn quotes_end_terms_and_unclosed_quotes_run_to_the_end() {
+        assert_eq!(texts("ab\"c d\"e \"f g"), ["ab", "c d", "e", "f g"]);
+    }
+
+    #[test]
+    fn terms_are_normalized_deduplicated_and_never_empty() {
+        assert_eq!(texts("組織 组织 ＯＫ ok \"  \" \"\""), ["组织", "ok"]);
+        assert!(Query::parse(" \" \" ").is_empty());
+    }
+
+    #[test]
+    fn highlights_map_back_to_original_characters() {
+        let query = Query::parse("合作 congress");
+        assert_eq!(query.highlights("上海合作組織與ＣＯＮＧＲＥＳＳ"), vec![[2, 4], [7, 15]]);
+    }
+
+    #[test]
+    fn overlapping_highlights_merge() {
+        let query = Query::parse("abc bcd");
+        assert_eq!(query.highlights("xabcdx abc"), vec![[1, 5], [7, 10]]);
+    }
+
+    #[test]
+    fn dates_filter_inclusively() {
+        let filter = Filter { from: Some("2024-09-01".into()), to: Some("2024-09-12".into()), page: None };
+        assert!(filter.accepts_date("2024-09-01") && filter.accepts_date("2024-09-12"));
+        assert!(!filter.accepts_date("2024-08-31") && !filter.accepts_date("2024-09-13"));
+    }
+}

@@ -1,0 +1,101 @@
+//! Ranking: BM25F over stories, plus a bonus for terms found side by side.
+//!
+//! Field boosts are folded into each term's weighted frequency
+//! ([`super::matcher`]): a headline hit counts four body hits, a kicker or
+//! deck hit two and a half, a caption or subhead one and a half. The
+//! frequency is then saturated BM25-style against the story's length (all
+//! its fragments together) and weighted by the term's rarity across stories.
+//! When consecutive query terms occur next to each other (at most one
+//! character apart, in one unit), the story earns a bonus worth half of those
+//! terms' weights. This module only computes numbers; it does not choose or
+//! order results.
+
+use super::index::Index;
+use super::postings::{gallop, gallop_by};
+
+/// BM25's frequency saturation.
+const K1: f32 = 1.2;
+/// BM25's length normalization: moderate, since a long story that mentions a
+/// term in its headline is still about it.
+const B: f32 = 0.5;
+/// The bonus for an adjacent pair of terms, as a share of their weights.
+const ADJACENCY: f32 = 0.5;
+
+/// Collection statistics for scoring.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bm25 {
+    groups: f32,
+    average_len: f32,
+}
+
+impl Bm25 {
+    pub fn new(group_lens: &[u32]) -> Bm25 {
+        let total: f64 = group_lens.iter().map(|&len| len as f64).sum();
+        let groups = group_lens.len().max(1) as f32;
+        Bm25 { groups, average_len: (total as f32 / groups).max(1.0) }
+    }
+
+    /// The weight of a term found in `found` of the stories.
+    pub fn idf(&self, found: usize) -> f32 {
+        let found = found as f32;
+        (1.0 + (self.groups - found + 0.5) / (found + 0.5)).ln()
+    }
+
+    /// The score of a term of weight `idf` with weighted frequency
+    /// `frequency` in a story of `len` characters.
+    pub fn term_score(&self, idf: f32, frequency: f32, len: u32) -> f32 {
+        let norm = K1 * (1.0 - B + B * len as f32 / self.average_len);
+        idf * frequency * (K1 + 1.0) / (frequency + norm)
+    }
+
+    /// The bonus for two adjacent terms of weights `first` and `second`.
+    pub fn adjacency_bonus(&self, first: f32, second: f32) -> f32 {
+        ADJACENCY * (first + second)
+    }
+}
+
+/// The groups (ascending, without repeats) where an occurrence of the second
+/// term starts at most one character after an occurrence of the first ends,
+/// in the same unit.
+pub fn adjacent_groups(index: &Index, first: &[u32], first_len: usize, second: &[u32], second_len: usize) -> Vec<u32> {
+    let units = &index.layout.units;
+    let mut groups: Vec<u32> = Vec::new();
+    let (mut next, mut unit) = (0usize, 0usize);
+    for &start in first {
+        let end = start + first_len as u32;
+        next = gallop(second, next, end);
+        let Some(&follower) = second.get(next) else { break };
+        if follower > end + 1 {
+            continue;
+        }
+        unit = gallop_by(units, unit, |u| u.start <= start).saturating_sub(1);
+        let unit_end = index.layout.unit_range(unit).end;
+        let Some(doc) = units.get(unit).and_then(|u| index.layout.docs.get(u.doc as usize)) else { break };
+        if follower as usize + second_len <= unit_end && groups.last() != Some(&doc.group) {
+            groups.push(doc.group);
+        }
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Bm25;
+
+    #[test]
+    fn rarer_terms_weigh_more_and_frequency_saturates() {
+        let bm25 = Bm25::new(&[100; 1000]);
+        assert!(bm25.idf(1) > bm25.idf(10));
+        assert!(bm25.idf(999) > 0.0);
+        let idf = bm25.idf(10);
+        let (one, two, many) = (bm25.term_score(idf, 1.0, 100), bm25.term_score(idf, 2.0, 100), bm25.term_score(idf, 50.0, 100));
+        assert!(one < two && two < many && many < idf * 2.2);
+    }
+
+    #[test]
+    fn longer_stories_score_lower_for_the_same_frequency() {
+        let bm25 = Bm25::new(&[100, 300]);
+        let idf = bm25.idf(1);
+        assert!(bm25.term_score(idf, 1.0, 100) > bm25.term_score(idf, 1.0, 300));
+    }
+}

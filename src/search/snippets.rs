@@ -1,0 +1,145 @@
+//! Snippets: up to three short passages of a hit story, each around at least
+//! one occurrence of a query term, with every occurrence inside marked.
+//!
+//! Passages are cut from the original text (not the normalized one) and
+//! highlights point at the original characters. Body text, captions and
+//! subheads are preferred over the headline, kicker and deck, which the
+//! reader shows anyway; among passages, those that show terms not yet shown
+//! come first. This module does not decide which stories are hits.
+
+use super::fields::{units, Field};
+use super::layout::Layout;
+use super::normalize::Folded;
+use super::query::{find_all, merge_ranges, Term};
+use super::results::Snippet;
+use crate::corpus::Corpus;
+
+/// The most snippets per hit.
+pub const MAX_SNIPPETS: usize = 3;
+/// A snippet shows about this many characters of text.
+const WINDOW: usize = 72;
+/// … of which this many come before its first hit.
+const LEAD: usize = 16;
+/// Marks text cut off at either end of a snippet.
+const ELLIPSIS: char = '…';
+
+/// A passage found, before choosing.
+struct Passage {
+    snippet: Snippet,
+    /// Bit `i` set when term `i` occurs in it.
+    terms: u64,
+    in_heading: bool,
+}
+
+/// The snippets of group `group`, in reading order.
+pub fn snippets(layout: &Layout, corpus: &Corpus, group: usize, terms: &[Term]) -> Vec<Snippet> {
+    let mut passages = Vec::new();
+    for doc in layout.group_docs(group) {
+        let Some(article) = layout.article(corpus, doc) else { continue };
+        for (source, text) in units(article) {
+            let in_heading = matches!(source.field, Field::Headline | Field::Kicker | Field::Deck);
+            passages.extend(unit_passages(text, terms).into_iter().map(|(snippet, terms)| Passage { snippet, terms, in_heading }));
+        }
+    }
+    choose(passages)
+}
+
+/// Picks up to [`MAX_SNIPPETS`] passages: each time the one that shows the
+/// most terms not yet shown, preferring body text, then reading order.
+fn choose(passages: Vec<Passage>) -> Vec<Snippet> {
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut shown = 0u64;
+    while chosen.len() < MAX_SNIPPETS {
+        let best = (0..passages.len())
+            .filter(|index| !chosen.contains(index))
+            .min_by_key(|&index| {
+                let passage = &passages[index];
+                (std::cmp::Reverse((passage.terms & !shown).count_ones()), passage.in_heading, index)
+            });
+        let Some(best) = best else { break };
+        shown |= passages[best].terms;
+        chosen.push(best);
+    }
+    chosen.sort_unstable();
+    let mut passages: Vec<Option<Passage>> = passages.into_iter().map(Some).collect();
+    chosen.into_iter().filter_map(|index| passages[index].take()).map(|passage| passage.snippet).collect()
+}
+
+/// The passages of one unit's text: windows that together cover every
+/// occurrence of every term, each with the set of terms it shows.
+fn unit_passages(text: &str, terms: &[Term]) -> Vec<(Snippet, u64)> {
+    let folded = Folded::new(text);
+    let mut hits: Vec<([usize; 2], usize)> = Vec::new();
+    for (index, term) in terms.iter().enumerate() {
+        for start in find_all(&folded.chars, term.chars()) {
+            hits.push((folded.source_range(start, start + term.chars().len()), index));
+        }
+    }
+    if hits.is_empty() {
+        return Vec::new();
+    }
+    hits.sort_unstable();
+    let chars: Vec<char> = text.chars().collect();
+    let mut passages = Vec::new();
+    let mut next = 0;
+    while let Some(&([first_start, first_end], _)) = hits.get(next) {
+        let mut end = (first_start.saturating_sub(LEAD) + WINDOW).min(chars.len()).max(first_end);
+        let start = end.saturating_sub(WINDOW).min(first_start.saturating_sub(LEAD));
+        let inside: Vec<&([usize; 2], usize)> = hits[next..].iter().take_while(|(range, _)| range[0] < end).collect();
+        end = inside.iter().map(|(range, _)| range[1]).max().unwrap_or(end).max(end);
+        next += inside.len();
+        let lead = usize::from(start > 0);
+        let mut snippet_text: String = chars[start..end].iter().collect();
+        if start > 0 {
+            snippet_text.insert(0, ELLIPSIS);
+        }
+        if end < chars.len() {
+            snippet_text.push(ELLIPSIS);
+        }
+        let highlights = merge_ranges(inside.iter().map(|(range, _)| [range[0] - start + lead, range[1] - start + lead]).collect());
+        let shown = inside.iter().fold(0u64, |mask, (_, term)| mask | 1u64 << (term % 64));
+        passages.push((Snippet { text: snippet_text, highlights }, shown));
+    }
+    passages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::Query;
+
+    fn marked(snippet: &Snippet) -> Vec<String> {
+        let chars: Vec<char> = snippet.text.chars().collect();
+        snippet.highlights.iter().map(|[start, end]| chars[*start..*end].iter().collect()).collect()
+    }
+
+    #[test]
+    fn a_long_paragraph_is_cut_around_its_hits_with_ellipses() {
+        let text = format!("{}上海合作組織{}", "前".repeat(100), "后".repeat(100));
+        let query = Query::parse("上海合作组织");
+        let passages = unit_passages(&text, query.terms());
+        assert_eq!(passages.len(), 1);
+        let snippet = &passages[0].0;
+        assert!(snippet.text.starts_with('…') && snippet.text.ends_with('…'));
+        assert_eq!(marked(snippet), vec!["上海合作組織"]);
+        assert!(snippet.text.chars().count() <= WINDOW + 2);
+    }
+
+    #[test]
+    fn distant_hits_make_separate_passages_and_near_ones_share() {
+        let text = format!("Congress met.{}The congress and CONGRESS.", " filler".repeat(30));
+        let query = Query::parse("congress");
+        let passages = unit_passages(&text, query.terms());
+        let marks: Vec<Vec<String>> = passages.iter().map(|(snippet, _)| marked(snippet)).collect();
+        assert_eq!(marks, vec![vec!["Congress"], vec!["congress", "CONGRESS"]]);
+    }
+
+    #[test]
+    fn a_hit_longer_than_the_window_is_shown_whole() {
+        let long = "长".repeat(WINDOW * 2);
+        let text = format!("开头{long}结尾");
+        let query = Query::parse(&long);
+        let passages = unit_passages(&text, query.terms());
+        assert_eq!(marked(&passages[0].0), vec![long]);
+    }
+}

@@ -1,7 +1,8 @@
 //! Broadsheet: an embeddable, offline-capable newspaper reader.
 //!
 //! This library holds everything that does not need a browser: the corpus
-//! model and its JSON format ([`corpus`]), offline full-text search
+//! model and its JSON format ([`corpus`]), reading plain-text pages into it
+//! ([`ingest`]), offline full-text search
 //! ([`search`]), and the reader's components
 //! ([`ui`]), which compile natively so that their markup can be tested with
 //! Yew's server renderer. The native command-line tool lives in
@@ -11,5 +12,6 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod corpus;
+pub mod ingest;
 pub mod search;
 pub mod ui;

@@ -1,0 +1,111 @@
+//! A page's text as numbered lines, and the one question asked of every line:
+//! does it close a sentence?
+//!
+//! Blank lines are not kept as lines; the line after one knows it followed a
+//! gap, which is how a printed column break or a paragraph gap shows in text.
+//! This module does not decide what a line is (headline, caption, jump): the
+//! other modules do, from the lines it gives them.
+
+/// One non-blank line of the page, trimmed of surrounding whitespace
+/// (including the ideographic space that indents Chinese paragraphs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Line<'a> {
+    /// Counts from 1, as an editor shows it.
+    pub number: usize,
+    pub text: &'a str,
+    /// True when a blank line came before this one.
+    pub after_blank: bool,
+}
+
+impl<'a> Line<'a> {
+    /// The same line holding only `part` of its text.
+    pub fn with_text(self, part: &'a str) -> Line<'a> {
+        Line {
+            text: part.trim(),
+            ..self
+        }
+    }
+}
+
+/// The page's non-blank lines in order.
+pub(super) fn page_lines(text: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    let mut after_blank = false;
+    for (index, raw) in text.lines().enumerate() {
+        let text = raw.trim();
+        if text.is_empty() {
+            after_blank = true;
+            continue;
+        }
+        lines.push(Line {
+            number: index + 1,
+            text,
+            after_blank,
+        });
+        after_blank = false;
+    }
+    lines
+}
+
+/// True when `text` ends a sentence: its last mark, after any closing quote
+/// or bracket, is a full stop, question or exclamation mark, ellipsis,
+/// semicolon or colon. A line that does not is cut off (a column break) or a
+/// heading.
+pub(super) fn is_closed(text: &str) -> bool {
+    let last = text
+        .trim_end_matches(|c: char| c.is_whitespace() || is_closing_bracket(c))
+        .chars()
+        .next_back();
+    last.is_some_and(|c| {
+        matches!(
+            c,
+            '。' | '！' | '？' | '…' | '；' | '：' | '.' | '!' | '?' | ';' | ':' | '．'
+        )
+    })
+}
+
+fn is_closing_bracket(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '』' | '）' | '》' | ')' | ']' | '"' | '\'')
+}
+
+/// The length of `text` in characters (not bytes).
+pub(super) fn chars(text: &str) -> usize {
+    text.chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_lines_are_gaps_before_the_next_line() {
+        let lines = page_lines("\n\n　　标题\r\n\n正文。\n正文二。\n  \n");
+        let seen: Vec<(usize, &str, bool)> = lines.iter().map(|l| (l.number, l.text, l.after_blank)).collect();
+        assert_eq!(seen, [(3, "标题", true), (5, "正文。", true), (6, "正文二。", false)]);
+    }
+
+    #[test]
+    fn closing_marks_close_and_cut_lines_do_not() {
+        for closed in [
+            "再迎客来。",
+            "“青岛贡献”。",
+            "（完）。",
+            "……",
+            "He said so.\"",
+            "Who? ",
+            "as follows:",
+        ] {
+            assert!(is_closed(closed), "{closed}");
+        }
+        for open in [
+            "争取上合组织技",
+            "地方经贸合作全面突破",
+            "推动商旅文交流“升维”",
+            "the contractor for the col-",
+            "Brings Out Information,",
+            "",
+        ] {
+            assert!(!is_closed(open), "{open}");
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! Merging a read page into a corpus, and linking the jumps between its
+//! fragments and those of the pages already there.
+//!
+//! A jump names a page; the fragment it leads to is found on that page among
+//! the fragments whose opposite jump names this page: first by the headline
+//! the continuation repeats, then by the order of the markers. A fragment is
+//! linked at most once, and a jump whose page is not in the corpus yet keeps
+//! its page with `article: null` until that page arrives, in either order.
+
+use std::collections::HashSet;
+
+use crate::corpus::{Article, Corpus, Edition, Jump, Page, Publication};
+
+use super::ParsedPage;
+
+/// Puts `page` into the edition of `publication` on the page's date (created
+/// when missing), replacing whatever an earlier ingest of the same page
+/// number put there, and links jumps both ways between it and the edition's
+/// other pages.
+///
+/// Editions stay ordered by date then title, pages by number, and articles
+/// by page, so the result does not depend on the order pages arrive in.
+pub fn merge_page(corpus: &mut Corpus, publication: &Publication, page: ParsedPage) {
+    let new_page = page.page.clone();
+    let number = new_page.number;
+    let index = edition_index(corpus, publication, &page.date);
+    let edition = &mut corpus.editions[index];
+    remove_page(edition, number);
+    let at = edition
+        .pages
+        .iter()
+        .position(|listed| listed.number > number)
+        .unwrap_or(edition.pages.len());
+    edition.pages.insert(at, page.page);
+    let at = edition
+        .articles
+        .iter()
+        .position(|article| article.page > number)
+        .unwrap_or(edition.articles.len());
+    edition.articles.splice(at..at, page.articles);
+    let others: Vec<Page> = edition
+        .pages
+        .iter()
+        .filter(|other| other.number != number)
+        .cloned()
+        .collect();
+    for other in &others {
+        link(&mut edition.articles, &new_page, other);
+        link(&mut edition.articles, other, &new_page);
+    }
+}
+
+/// The index of the edition of `publication` on `date`, inserting an empty
+/// one in date-then-title order when there is none.
+fn edition_index(corpus: &mut Corpus, publication: &Publication, date: &str) -> usize {
+    let key = |corpus: &Corpus, edition: &Edition| (edition.date.clone(), corpus.publication_of(edition).title.clone());
+    let wanted = (date.to_owned(), publication.title.clone());
+    if let Some(found) = corpus
+        .editions
+        .iter()
+        .position(|edition| key(corpus, edition) == wanted)
+    {
+        return found;
+    }
+    let at = corpus
+        .editions
+        .iter()
+        .position(|edition| key(corpus, edition) > wanted)
+        .unwrap_or(corpus.editions.len());
+    let own = (publication != &corpus.publication).then(|| publication.clone());
+    corpus.editions.insert(
+        at,
+        Edition {
+            date: date.to_owned(),
+            publication: own,
+            pages: Vec::new(),
+            articles: Vec::new(),
+        },
+    );
+    at
+}
+
+/// Removes page `number` and its articles, and unlinks the jumps that led to
+/// them: those jumps keep their page and wait for the page to come back.
+fn remove_page(edition: &mut Edition, number: u32) {
+    edition.pages.retain(|page| page.number != number);
+    let removed: HashSet<String> = edition
+        .articles
+        .iter()
+        .filter(|article| article.page == number)
+        .map(|article| article.id.clone())
+        .collect();
+    edition.articles.retain(|article| article.page != number);
+    for article in &mut edition.articles {
+        for jump in [&mut article.continued_from, &mut article.continued_on]
+            .into_iter()
+            .flatten()
+        {
+            if jump.article.as_ref().is_some_and(|id| removed.contains(id)) {
+                jump.article = None;
+            }
+        }
+    }
+}
+
+/// True when `jump` names `page`, by number or by printed label.
+fn names(jump: &Jump, page: &Page) -> bool {
+    match (jump.page, &jump.label) {
+        (Some(number), _) => number == page.number,
+        (None, Some(label)) => page.label.as_ref() == Some(label),
+        (None, None) => false,
+    }
+}
+
+/// Links the unlinked `continued_on` jumps of `source`'s articles that name
+/// `target` with the unlinked `continued_from` jumps of `target`'s articles
+/// that name `source`.
+fn link(articles: &mut [Article], source: &Page, target: &Page) {
+    let waiting = |page: &Page, other: &Page, jump: fn(&Article) -> Option<&Jump>| -> Vec<usize> {
+        (0..articles.len())
+            .filter(|&a| articles[a].page == page.number)
+            .filter(|&a| jump(&articles[a]).is_some_and(|jump| jump.article.is_none() && names(jump, other)))
+            .collect()
+    };
+    let mut sources = waiting(source, target, |article| article.continued_on.as_ref());
+    let mut targets = waiting(target, source, |article| article.continued_from.as_ref());
+    let mut pairs = Vec::new();
+    sources.retain(
+        |&s| match targets.iter().position(|&t| same_story(&articles[s], &articles[t])) {
+            Some(found) => {
+                pairs.push((s, targets.remove(found)));
+                false
+            }
+            None => true,
+        },
+    );
+    pairs.extend(sources.into_iter().zip(targets));
+    for (s, t) in pairs {
+        let (source_id, target_id) = (articles[s].id.clone(), articles[t].id.clone());
+        if let Some(jump) = articles[s].continued_on.as_mut() {
+            jump.article = Some(target_id);
+        }
+        if let Some(jump) = articles[t].continued_from.as_mut() {
+            jump.article = Some(source_id);
+        }
+    }
+}
+
+/// True when the continuation repeats the source's headline, or the shorter
+/// of the two headlines is part of the longer (`BUDGET` continues
+/// `COUNCIL PASSES BUDGET`), letters and digits compared without case.
+fn same_story(source: &Article, continuation: &Article) -> bool {
+    let fold = |article: &Article| -> Option<String> {
+        let folded: String = article
+            .headline
+            .as_deref()?
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        (!folded.is_empty()).then_some(folded)
+    };
+    match (fold(source), fold(continuation)) {
+        (Some(a), Some(b)) => a.contains(&b) || b.contains(&a),
+        _ => false,
+    }
+}

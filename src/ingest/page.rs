@@ -1,0 +1,391 @@
+//! Reading a page: lines become articles with heads, paragraphs, subheads,
+//! figures and jumps.
+//!
+//! First every line is read on its own (a caption, a jump marker, or text);
+//! then the text lines are walked in order, each decided by where it stands:
+//! a line that does not close its sentence continues the paragraph before it
+//! across blank lines and captions (a column break); with no paragraph open,
+//! an unclosed line is a head line before an article's text, a subhead inside
+//! it, or the head of the next article when a byline, a second head line or a
+//! `（上接第一版）` follows it. A caption met inside an open paragraph waits
+//! until the paragraph ends, so it never splits one.
+//!
+//! The rules for single lines live in [`super::head`], [`super::captions`],
+//! [`super::jumps`] and [`super::columns`]; linking pages is
+//! [`super::link`]'s job.
+
+use std::mem;
+
+use crate::corpus::{Article, Block, Figure, Jump};
+
+use super::captions::take_caption;
+use super::columns::join_into;
+use super::head::{byline, is_byline, is_capitals, is_dateline, is_title_case, share_head};
+use super::jumps::{find_jump, Direction};
+use super::lang::Lang;
+use super::lines::{chars, is_closed, Line};
+use super::{Marker, MarkerKind};
+
+/// A Chinese head line or subhead is at most this many characters; a longer
+/// unclosed line is a paragraph cut by a column break.
+const MAX_CHINESE_HEAD_CHARS: usize = 30;
+
+/// The most lines a head stack holds before further lines count as text.
+fn max_head_lines(lang: Lang) -> usize {
+    match lang {
+        Lang::Chinese => 4,
+        // 1916 front pages stack a dozen banks of headline and deck.
+        Lang::English => 20,
+    }
+}
+
+/// One line read on its own, before its neighbours are considered.
+#[derive(Clone, Debug)]
+enum Unit<'a> {
+    Text(Line<'a>),
+    Jump {
+        line: usize,
+        direction: Direction,
+        jump: Jump,
+        marker: &'a str,
+    },
+    Figure(Figure),
+}
+
+/// The articles of a page's lines, with ids `{date}-p{page}-{n}`, and the
+/// markers the reading removed.
+pub(super) fn read_articles(lines: &[Line<'_>], lang: Lang, date: &str, page: u32) -> (Vec<Article>, Vec<Marker>) {
+    let mut markers = Vec::new();
+    let units = units(lines, lang, &mut markers);
+    let mut reader = Reader {
+        lang,
+        date,
+        page,
+        short: short_line_chars(&units),
+        units: &units,
+        draft: Draft::default(),
+        articles: Vec::new(),
+        markers,
+    };
+    for index in 0..units.len() {
+        reader.read(index);
+    }
+    reader.finish_article();
+    reader.markers.sort_by_key(|marker| marker.line);
+    (reader.articles, reader.markers)
+}
+
+fn units<'a>(lines: &[Line<'a>], lang: Lang, markers: &mut Vec<Marker>) -> Vec<Unit<'a>> {
+    let mut units = Vec::with_capacity(lines.len());
+    let mut index = 0;
+    while index < lines.len() {
+        let line = lines[index];
+        if let Some(caption) = take_caption(&lines[index..], lang) {
+            markers.extend(caption.markers);
+            units.push(Unit::Figure(caption.figure));
+            index += caption.lines;
+            continue;
+        }
+        match find_jump(line.text) {
+            Some(found) => {
+                if !found.before.trim().is_empty() {
+                    units.push(Unit::Text(line.with_text(found.before)));
+                }
+                units.push(Unit::Jump {
+                    line: line.number,
+                    direction: found.direction,
+                    jump: found.jump,
+                    marker: found.marker,
+                });
+                if !found.after.trim().is_empty() {
+                    units.push(Unit::Text(Line {
+                        after_blank: false,
+                        ..line.with_text(found.after)
+                    }));
+                }
+            }
+            None => units.push(Unit::Text(line)),
+        }
+        index += 1;
+    }
+    units
+}
+
+/// English columns: a line shorter than this that closes a sentence ends its
+/// paragraph (the last line of a paragraph rarely fills the column); a full
+/// line that happens to end a sentence does not.
+fn short_line_chars(units: &[Unit<'_>]) -> usize {
+    let mut lengths: Vec<usize> = units
+        .iter()
+        .filter_map(|unit| {
+            if let Unit::Text(line) = unit {
+                Some(chars(line.text))
+            } else {
+                None
+            }
+        })
+        .collect();
+    if lengths.is_empty() {
+        return 0;
+    }
+    let middle = lengths.len() / 2;
+    let (_, median, _) = lengths.select_nth_unstable(middle);
+    *median * 85 / 100
+}
+
+/// The article being read.
+#[derive(Default)]
+struct Draft<'a> {
+    head: Vec<&'a str>,
+    byline: Option<Line<'a>>,
+    blocks: Vec<Block>,
+    /// A paragraph whose last piece did not close a sentence: the next text
+    /// continues it.
+    open: Option<String>,
+    /// Captions met while a paragraph was open; they follow it.
+    deferred: Vec<Figure>,
+    continued_from: Option<Jump>,
+    continued_on: Option<Jump>,
+    /// Jump markers and byline boxes taken from this article's lines.
+    markers: Vec<Marker>,
+}
+
+impl Draft<'_> {
+    fn has_text(&self) -> bool {
+        !self.blocks.is_empty() || self.open.is_some() || !self.deferred.is_empty()
+    }
+
+    fn has_jump(&self) -> bool {
+        self.continued_from.is_some() || self.continued_on.is_some()
+    }
+
+    fn close_paragraph(&mut self) {
+        if let Some(text) = self.open.take() {
+            self.blocks.push(Block::Paragraph { text });
+        }
+        self.blocks.extend(self.deferred.drain(..).map(Block::Figure));
+    }
+}
+
+struct Reader<'a, 'u> {
+    lang: Lang,
+    date: &'u str,
+    page: u32,
+    short: usize,
+    units: &'u [Unit<'a>],
+    draft: Draft<'a>,
+    articles: Vec<Article>,
+    markers: Vec<Marker>,
+}
+
+impl<'a> Reader<'a, '_> {
+    fn read(&mut self, index: usize) {
+        match &self.units[index] {
+            Unit::Figure(figure) => {
+                let block = figure.clone();
+                if self.draft.open.is_some() {
+                    self.draft.deferred.push(block);
+                } else {
+                    self.draft.blocks.push(Block::Figure(block));
+                }
+            }
+            Unit::Jump {
+                line,
+                direction,
+                jump,
+                marker,
+            } => {
+                let marker = Marker {
+                    line: *line,
+                    kind: MarkerKind::Jump,
+                    text: (*marker).to_owned(),
+                };
+                match direction {
+                    Direction::From => {
+                        if self.draft.has_text() || self.draft.has_jump() {
+                            self.finish_article();
+                        }
+                        self.draft.continued_from = Some(jump.clone());
+                        self.draft.markers.push(marker);
+                    }
+                    Direction::On => {
+                        if self.draft.continued_on.is_some() {
+                            self.finish_article();
+                        }
+                        self.draft.continued_on = Some(jump.clone());
+                        self.draft.markers.push(marker);
+                        self.finish_article();
+                    }
+                }
+            }
+            Unit::Text(line) => self.read_text(index, *line),
+        }
+    }
+
+    fn read_text(&mut self, index: usize, line: Line<'a>) {
+        let text = line.text;
+        if self.draft.open.is_some() {
+            // OCR runs columns together: a line in capitals is a new headline
+            // even where the column before it was cut off.
+            if self.lang == Lang::English && is_capitals(text) && self.opens_article(index) {
+                self.start_article(text);
+            } else {
+                self.continue_paragraph(index, text);
+            }
+            return;
+        }
+        if !self.draft.has_text() {
+            if self.draft.byline.is_none() && is_byline(text) {
+                let (_, boxed) = byline(text);
+                if let Some(mark) = boxed {
+                    self.draft.markers.push(Marker {
+                        line: line.number,
+                        kind: MarkerKind::BylineBox,
+                        text: mark.to_string(),
+                    });
+                }
+                self.draft.byline = Some(line);
+            } else if self.takes_head_line(index) {
+                self.draft.head.push(text);
+            } else {
+                self.continue_paragraph(index, text);
+            }
+            return;
+        }
+        if self.opens_article(index) {
+            self.start_article(text);
+        } else if self.is_subhead(index) {
+            self.draft.blocks.push(Block::Subhead { text: text.to_owned() });
+        } else {
+            self.continue_paragraph(index, text);
+        }
+    }
+
+    fn text_at(&self, index: usize) -> Option<Line<'a>> {
+        match self.units.get(index) {
+            Some(Unit::Text(line)) => Some(*line),
+            _ => None,
+        }
+    }
+
+    /// A line that may stand above an article's text: it does not close a
+    /// sentence (English capitals may: `REDUCTION CO.`), is no dateline or
+    /// byline, and in English is set in capitals or title case.
+    fn is_head_like(&self, text: &str) -> bool {
+        if is_dateline(text) || is_byline(text) {
+            return false;
+        }
+        match self.lang {
+            Lang::Chinese => !is_closed(text),
+            Lang::English => is_capitals(text) || (is_title_case(text) && !is_closed(text) && chars(text) < self.short),
+        }
+    }
+
+    /// Before any text: is the line one more head line?
+    fn takes_head_line(&self, index: usize) -> bool {
+        let draft = &self.draft;
+        let Some(line) = self.text_at(index) else { return false };
+        draft.byline.is_none()
+            && draft.continued_from.is_none()
+            && draft.head.len() < max_head_lines(self.lang)
+            && self.is_head_like(line.text)
+    }
+
+    /// After some text: does the line start the next article's head?
+    fn opens_article(&self, index: usize) -> bool {
+        let Some(line) = self.text_at(index) else { return false };
+        if !self.is_head_like(line.text) || (self.lang == Lang::Chinese && chars(line.text) > MAX_CHINESE_HEAD_CHARS) {
+            return false;
+        }
+        match self.units.get(index + 1) {
+            Some(Unit::Jump {
+                direction: Direction::From,
+                ..
+            }) => true,
+            Some(Unit::Text(next)) if is_byline(next.text) => true,
+            Some(Unit::Text(next)) => match self.lang {
+                Lang::Chinese => self.is_head_like(next.text) && chars(next.text) <= MAX_CHINESE_HEAD_CHARS,
+                Lang::English => is_capitals(line.text) || self.is_head_like(next.text),
+            },
+            _ => self.lang == Lang::English && is_capitals(line.text),
+        }
+    }
+
+    /// A short unclosed line between paragraphs.
+    fn is_subhead(&self, index: usize) -> bool {
+        let Some(line) = self.text_at(index) else { return false };
+        let text = line.text;
+        let fits = match self.lang {
+            Lang::Chinese => chars(text) <= MAX_CHINESE_HEAD_CHARS,
+            Lang::English => is_title_case(text) && chars(text) < self.short,
+        };
+        fits && !is_closed(text) && !is_dateline(text) && !is_byline(text) && self.text_at(index + 1).is_some()
+    }
+
+    fn continue_paragraph(&mut self, index: usize, text: &str) {
+        let open = self.draft.open.get_or_insert_with(String::new);
+        join_into(open, text, self.lang);
+        if self.ends_paragraph(index, text) {
+            self.draft.close_paragraph();
+        }
+    }
+
+    fn ends_paragraph(&self, index: usize, text: &str) -> bool {
+        if !is_closed(text) {
+            return false;
+        }
+        match self.lang {
+            Lang::Chinese => true,
+            Lang::English => self.text_at(index + 1).is_none_or(|next| next.after_blank) || chars(text) < self.short,
+        }
+    }
+
+    fn start_article(&mut self, head_line: &'a str) {
+        self.finish_article();
+        self.draft.head.push(head_line);
+    }
+
+    /// Ends the article being read. An article left with neither headline
+    /// nor text (a jump line or byline with nothing under it) keeps those
+    /// lines as its text instead, so nothing is lost and no article is empty.
+    fn finish_article(&mut self) {
+        let mut draft = mem::take(&mut self.draft);
+        draft.close_paragraph();
+        let head = share_head(&draft.head, self.lang);
+        let mut article = Article {
+            id: format!("{}-p{}-{}", self.date, self.page, self.articles.len() + 1),
+            page: self.page,
+            kicker: head.kicker,
+            headline: head.headline,
+            deck: head.deck,
+            byline: draft.byline.map(|line| byline(line.text).0),
+            blocks: draft.blocks,
+            continued_from: draft.continued_from,
+            continued_on: draft.continued_on,
+        };
+        if article.is_empty() {
+            let mut leftovers: Vec<(usize, &str)> = draft
+                .markers
+                .iter()
+                .filter(|m| m.kind == MarkerKind::Jump)
+                .map(|m| (m.line, m.text.as_str()))
+                .collect();
+            leftovers.extend(draft.byline.map(|line| (line.number, line.text)));
+            if leftovers.is_empty() {
+                return;
+            }
+            leftovers.sort_by_key(|&(line, _)| line);
+            let mut text = String::new();
+            for (_, piece) in leftovers {
+                join_into(&mut text, piece, self.lang);
+            }
+            article.blocks.push(Block::Paragraph { text });
+            article.byline = None;
+            article.continued_from = None;
+            article.continued_on = None;
+        } else {
+            self.markers.append(&mut draft.markers);
+        }
+        self.articles.push(article);
+    }
+}

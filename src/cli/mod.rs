@@ -4,6 +4,9 @@
 //! returning the process exit code; `src/bin/broadsheet.rs` only dispatches.
 //! Native only: nothing here is compiled into the widget.
 
+pub mod index;
+pub mod ingest;
+pub mod search;
 pub mod validate;
 
 use clap::{Parser, Subcommand};
@@ -20,12 +23,21 @@ pub struct Cli {
 pub enum Command {
     /// Check a corpus file and list every problem with its JSON path.
     Validate(validate::Args),
+    /// Read plain-text newspaper pages into a corpus file.
+    Ingest(ingest::Args),
+    /// Build the search index of a corpus and write it beside the corpus.
+    Index(index::Args),
+    /// Search a corpus and print the matching articles with snippets.
+    Search(search::Args),
 }
 
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Validate(args) => validate::run(&args),
+        Command::Ingest(args) => ingest::run(&args),
+        Command::Index(args) => index::run(&args),
+        Command::Search(args) => search::run(&args),
     }
 }
 

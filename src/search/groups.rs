@@ -19,10 +19,8 @@ pub fn fragment_groups(edition: &Edition) -> Vec<Vec<usize>> {
     let target = |jump: Option<&crate::corpus::Jump>| jump.and_then(|jump| by_id.get(jump.article.as_deref()?).copied());
     let mut roots: Vec<usize> = (0..edition.articles.len()).collect();
     for (index, article) in edition.articles.iter().enumerate() {
-        for linked in [target(article.continued_on.as_ref()), target(article.continued_from.as_ref())] {
-            if let Some(linked) = linked {
-                union(&mut roots, index, linked);
-            }
+        for linked in [target(article.continued_on.as_ref()), target(article.continued_from.as_ref())].into_iter().flatten() {
+            union(&mut roots, index, linked);
         }
     }
     let mut group_of_root: HashMap<usize, usize> = HashMap::new();

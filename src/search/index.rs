@@ -76,6 +76,17 @@ impl Index {
         self.layout.group_starts.len()
     }
 
+    /// Roughly how much memory the index takes, in bytes.
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let layout = &self.layout;
+        let layout_bytes = layout.docs.len() * size_of::<super::layout::Doc>()
+            + layout.units.len() * size_of::<super::layout::Unit>()
+            + (layout.group_starts.len() + self.group_lens.len()) * size_of::<u32>();
+        let marks = (self.marks.boundaries.words().len() + self.marks.stem_ends.words().len()) * size_of::<u64>();
+        layout_bytes + self.chars.heap_bytes() + self.pairs.heap_bytes() + marks
+    }
+
     /// Runs `query` against the index of `corpus` and returns the total
     /// number of matching stories and the best `limit` of them with
     /// snippets. Stories match when every term of the query occurs, as a

@@ -91,8 +91,10 @@ impl<K: Ord + Copy + Hash, V: Copy + Default> Postings<K, V> {
         self.keys.len()
     }
 
-    pub fn values(&self) -> &[V] {
-        &self.values
+    /// The memory the lists take, in bytes.
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        self.keys.len() * size_of::<K>() + self.ends.len() * size_of::<u32>() + self.values.len() * size_of::<V>()
     }
 }
 

@@ -1,0 +1,85 @@
+//! `broadsheet index CORPUS`: build the search index and write it beside the
+//! corpus, as `CORPUS` with the extension `.index` (`corpus.json` →
+//! `corpus.index`).
+//!
+//! The index records the hash of the corpus file, so readers ignore it once
+//! the corpus changes. The file is written atomically (a temporary file in
+//! the same directory, then renamed). Exits 1 on an invalid corpus, 2 when a
+//! file cannot be read or written.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::corpus::{self, Corpus};
+use crate::search::{corpus_hash, Index};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The corpus JSON file.
+    pub corpus: PathBuf,
+}
+
+/// Where the index of the corpus at `corpus` lives.
+pub fn index_path(corpus: &Path) -> PathBuf {
+    corpus.with_extension("index")
+}
+
+/// A corpus read from disk: its bytes' hash and the decoded, valid corpus.
+pub struct LoadedCorpus {
+    pub hash: u64,
+    pub corpus: Corpus,
+}
+
+/// Reads and loads the corpus at `path`, reporting problems on stderr and
+/// returning the exit code on failure.
+pub fn load_corpus(path: &Path) -> Result<LoadedCorpus, u8> {
+    let name = path.display();
+    let text = std::fs::read_to_string(path).map_err(|error| {
+        eprintln!("{name}: cannot read the corpus: {error}");
+        super::EXIT_IO
+    })?;
+    match corpus::load(&text) {
+        Ok(corpus) => Ok(LoadedCorpus { hash: corpus_hash(text.as_bytes()), corpus }),
+        Err(error) => {
+            let lines = error.lines();
+            for line in lines.iter().take(5) {
+                eprintln!("{name}: {line}");
+            }
+            eprintln!("{name}: not a valid corpus ({} problems); `broadsheet validate {name}` lists them all", lines.len());
+            Err(super::EXIT_INVALID)
+        }
+    }
+}
+
+pub fn run(args: &Args) -> u8 {
+    let loaded = match load_corpus(&args.corpus) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let started = Instant::now();
+    let index = Index::build(&loaded.corpus);
+    let bytes = index.encode(loaded.hash);
+    let target = index_path(&args.corpus);
+    if let Err(error) = write_atomically(&target, &bytes) {
+        eprintln!("{}: cannot write the index: {error}", target.display());
+        return super::EXIT_IO;
+    }
+    eprintln!(
+        "{}: {} stories, {} bytes, built in {} ms",
+        target.display(),
+        index.story_count(),
+        bytes.len(),
+        started.elapsed().as_millis()
+    );
+    0
+}
+
+fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let directory = target.parent().filter(|dir| !dir.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut file = tempfile::NamedTempFile::new_in(directory)?;
+    file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    file.persist(target).map_err(|error| error.error)?;
+    Ok(())
+}

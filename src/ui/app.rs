@@ -1,14 +1,19 @@
-//! The widget's root: loads the corpus, holds the state, picks the view.
-
-use std::rc::Rc;
+//! The widget's root: the one place that holds state (the corpus load, the
+//! route, the reading settings) and picks what to show. Every other
+//! component takes plain props and only lays them out.
 
 use yew::prelude::*;
 
-use super::edition::EditionView;
 use super::error_panel::ErrorPanel;
 use super::load_error::LoadError;
 use super::options::{Routing, Theme};
-use crate::corpus::Corpus;
+use super::place::{resolve, Place};
+use super::prefs::use_prefs;
+use super::progress::{LoadingView, Progress};
+use super::reader::Reader;
+use super::router::{use_router, Navigator};
+use super::shared::SharedCorpus;
+use super::strings::Strings;
 
 /// The host's choices for one reader (the element's attributes).
 #[derive(Properties, PartialEq, Clone)]
@@ -27,54 +32,168 @@ pub struct AppProps {
 /// Where the corpus load stands.
 #[derive(Clone, PartialEq)]
 pub enum Load {
-    Loading,
-    Ready(Rc<Corpus>),
+    Loading(Progress),
+    Ready(SharedCorpus),
     Failed(LoadError),
+}
+
+/// The landmark the reader is: `main` on a page that has none, else a
+/// labelled region, so a host's own `<main>` is never duplicated or nested.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Landmark {
+    Main,
+    Region,
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let load = use_state(|| Load::Loading);
+    let load = use_state(|| Load::Loading(Progress::default()));
     let attempt = use_state(|| 0u32);
+    let router = use_router(props.routing);
+    let prefs = use_prefs(props.theme);
+    let landmark = use_state(host_landmark);
+    let root = use_node_ref();
     #[cfg(target_arch = "wasm32")]
     {
         let load = load.clone();
+        let generation = use_mut_ref(|| 0u32);
         use_effect_with((props.src.clone(), *attempt), move |(src, _)| {
-            load.set(Load::Loading);
+            let this = {
+                let mut generation = generation.borrow_mut();
+                *generation += 1;
+                *generation
+            };
+            load.set(Load::Loading(Progress::default()));
             let src = src.to_string();
             wasm_bindgen_futures::spawn_local(async move {
-                load.set(match super::fetch::fetch_corpus(&src).await {
-                    Ok(corpus) => Load::Ready(Rc::new(corpus)),
-                    Err(error) => Load::Failed(error),
-                });
+                // A retry may start a new load before this one ends: only
+                // the latest may update the view.
+                let latest = || *generation.borrow() == this;
+                let on_progress = |progress| {
+                    if latest() {
+                        load.set(Load::Loading(progress));
+                    }
+                };
+                let result = super::fetch::fetch_corpus(&src, on_progress).await;
+                if latest() {
+                    load.set(match result {
+                        Ok(corpus) => Load::Ready(SharedCorpus::new(corpus)),
+                        Err(error) => Load::Failed(error),
+                    });
+                }
             });
         });
+        let first_route = use_mut_ref(|| true);
+        let root = root.clone();
+        use_effect_with(router.current.clone(), move |_| {
+            // The first route is where the reader opens: leave focus and
+            // scrolling to the host page. Later ones follow a reader's action.
+            if !std::mem::replace(&mut *first_route.borrow_mut(), false) {
+                bring_into_view(&root);
+            }
+        });
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = &props.src;
     let on_retry = {
         let attempt = attempt.clone();
         Callback::from(move |()| attempt.set(*attempt + 1))
     };
+    let ui_lang = props.ui_lang.as_deref();
+    let (content, strings, label) = match &*load {
+        Load::Loading(progress) => {
+            let strings = Strings::choose(ui_lang, &host_lang());
+            (html! { <LoadingView progress={*progress} {strings} /> }, strings, None)
+        }
+        Load::Failed(error) => {
+            let strings = Strings::choose(ui_lang, &host_lang());
+            (html! { <ErrorPanel error={error.clone()} {strings} {on_retry} /> }, strings, None)
+        }
+        Load::Ready(corpus) => {
+            let place = router.current.as_ref().map_or(Place::NotFound, |route| resolve(corpus, route));
+            let edition = place.edition().and_then(|index| corpus.editions.get(index));
+            let publication = edition.map_or(&corpus.publication, |edition| corpus.publication_of(edition));
+            let strings = Strings::choose(ui_lang, &publication.lang);
+            let reader = html! {
+                <Reader corpus={corpus.clone()} {place} corpus_url={props.src.clone()}
+                        prefs={prefs.clone()} back={router.back.clone()} {strings} />
+            };
+            (reader, strings, Some(publication.title.clone()))
+        }
+    };
+    let label = label.unwrap_or_else(|| "Broadsheet".to_owned());
+    let class = classes!("bs-app", prefs.text_size.class(), prefs.theme.class());
     html! {
-        <div class="bs-app">
-            <LoadView load={(*load).clone()} {on_retry} />
-        </div>
+        <ContextProvider<Navigator> context={router.navigator.clone()}>
+            <div ref={root} {class} lang={strings.lang}>
+                if *landmark == Landmark::Main {
+                    <main class="bs-reader">{ content }</main>
+                } else {
+                    <section class="bs-reader" aria-label={label}>{ content }</section>
+                }
+            </div>
+        </ContextProvider<Navigator>>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LoadViewProps {
-    pub load: Load,
-    pub on_retry: Callback<()>,
+#[cfg(target_arch = "wasm32")]
+fn host_landmark() -> Landmark {
+    let has_main = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.query_selector("main, [role=main]").ok().flatten())
+        .is_some();
+    if has_main {
+        Landmark::Region
+    } else {
+        Landmark::Main
+    }
 }
 
-/// Lays out one load state; kept apart from [`App`] so it renders in tests.
-#[component]
-pub fn LoadView(props: &LoadViewProps) -> Html {
-    match &props.load {
-        Load::Loading => html! { <p class="bs-loading" role="status">{ "Loading…" }</p> },
-        Load::Failed(error) => html! { <ErrorPanel error={error.clone()} on_retry={props.on_retry.clone()} /> },
-        Load::Ready(corpus) => html! { <EditionView corpus={corpus.clone()} edition={0} /> },
+/// The host page's language, for the words shown before the corpus (and
+/// with it the publication's language) is known.
+#[cfg(target_arch = "wasm32")]
+fn host_lang() -> String {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+        .and_then(|element| element.get_attribute("lang"))
+        .unwrap_or_default()
+}
+
+/// After a navigation: scroll the reader's top into view if it is above the
+/// viewport, and move focus to the new view so keyboard and screen-reader
+/// users continue from there.
+#[cfg(target_arch = "wasm32")]
+fn bring_into_view(root: &NodeRef) {
+    use wasm_bindgen::JsCast;
+    let Some(root) = root.cast::<web_sys::HtmlElement>() else { return };
+    if root.get_bounding_client_rect().top() < 0.0 {
+        root.scroll_into_view();
+    }
+    if let Some(view) = root.query_selector(".bs-view").ok().flatten().and_then(|v| v.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = view.focus();
+    }
+}
+
+// Outside the browser (server rendering in tests) there is no host page.
+#[cfg(not(target_arch = "wasm32"))]
+fn host_landmark() -> Landmark {
+    Landmark::Main
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn host_lang() -> String {
+    String::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn the_reader_opens_with_progress_in_the_host_language() {
+        let props = AppProps { src: "corpus.json".into(), routing: Routing::Memory, theme: Theme::Dark, ui_lang: Some("zh".into()) };
+        let html = yew::LocalServerRenderer::<App>::with_props(props).render().await;
+        assert!(html.contains(r#"<div lang="zh-CN" class="bs-app bs-size-3 bs-theme-dark">"#), "{html}");
+        assert!(html.contains(r#"<main class="bs-reader">"#) && html.contains(r#"role="status""#), "{html}");
+        assert!(html.contains("正在载入…</p>"), "nothing received yet, so no sizes: {html}");
     }
 }

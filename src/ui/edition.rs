@@ -1,47 +1,63 @@
-//! The edition view: publication, date, and each page with its headlines.
-
-use std::rc::Rc;
+//! The edition view: each page of the day's paper with its headlines, lead
+//! first, like the contents of a printed edition.
 
 use yew::prelude::*;
 
-use crate::corpus::{Corpus, Edition, Page};
+use super::labels::{continued_from, page_name};
+use super::link::Link;
+use super::page::{page_numbers, reading_order};
+use super::place::{article_route, page_route};
+use super::route::Read;
+use super::shared::SharedCorpus;
+use super::strings::Strings;
+use crate::corpus::Article;
 
 #[derive(Properties, PartialEq)]
 pub struct EditionViewProps {
-    pub corpus: Rc<Corpus>,
+    pub corpus: SharedCorpus,
     /// Index into `corpus.editions`.
     pub edition: usize,
+    pub strings: &'static Strings,
 }
 
 #[component]
 pub fn EditionView(props: &EditionViewProps) -> Html {
-    let Some(edition) = props.corpus.editions.get(props.edition) else {
-        return html! { <p class="bs-empty">{ "This corpus holds no editions." }</p> };
+    let strings = props.strings;
+    let corpus = &props.corpus;
+    let Some(edition) = corpus.editions.get(props.edition) else { return Html::default() };
+    let numbers = page_numbers(edition);
+    let headline = |article: &Article| {
+        let to = article_route(corpus, props.edition, &article.id, Read::Fragment)?;
+        let note = article.continued_from.as_ref().map(|jump| continued_from(strings, edition, jump));
+        Some(html! {
+            <li class="bs-contents-item">
+                <Link {to} class={classes!("bs-headline", article.headline.is_none().then_some("bs-derived-title"))}>
+                    { article.display_title() }
+                </Link>
+                if let Some(note) = note { <span class="bs-contents-note">{ note }</span> }
+            </li>
+        })
     };
-    let publication = props.corpus.publication_of(edition);
+    let section = |number: u32| {
+        let articles = reading_order(edition, number);
+        html! {
+            <li class="bs-contents-page">
+                <h2 class="bs-contents-title">
+                    <Link to={page_route(corpus, props.edition, number)} class="bs-page-link">
+                        { page_name(strings, edition, number) }
+                    </Link>
+                </h2>
+                if articles.is_empty() {
+                    <p class="bs-empty">{ strings.no_articles }</p>
+                } else {
+                    <ul class="bs-contents-list">{ for articles.into_iter().filter_map(headline) }</ul>
+                }
+            </li>
+        }
+    };
     html! {
-        <article class="bs-edition" lang={publication.lang.clone()}>
-            <header class="bs-masthead">
-                <h1 class="bs-title">{ &publication.title }</h1>
-                <p class="bs-date"><time datetime={edition.date.clone()}>{ &edition.date }</time></p>
-            </header>
-            <ol class="bs-pages">
-                { for edition.pages.iter().map(|page| page_entry(edition, page)) }
-            </ol>
-        </article>
-    }
-}
-
-fn page_entry(edition: &Edition, page: &Page) -> Html {
-    let label = page.label.clone().unwrap_or_else(|| format!("Page {}", page.number));
-    html! {
-        <li class="bs-page">
-            <h2 class="bs-page-label">{ label }</h2>
-            <ul class="bs-headlines">
-                { for edition.articles_on(page.number).map(|article| html! {
-                    <li class="bs-headline">{ article.headline.clone().unwrap_or_default() }</li>
-                }) }
-            </ul>
-        </li>
+        <section class="bs-edition-view" aria-label={strings.pages}>
+            <ol class="bs-contents">{ for numbers.into_iter().map(section) }</ol>
+        </section>
     }
 }

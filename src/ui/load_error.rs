@@ -2,42 +2,46 @@
 
 use std::fmt;
 
+use super::strings::{Strings, EN};
 use crate::corpus::DecodeError;
 
 /// A failed corpus load: the network, the HTTP status, or the content.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadError {
-    /// The request never got an answer (offline, DNS, CORS).
+    /// The request never got an answer (offline, DNS, CORS), or the
+    /// download broke off.
     Network { url: String, detail: String },
     /// The server answered with an error status.
     Status { url: String, status: u16, status_text: String },
+    /// The body is not UTF-8; `valid_up_to` is the byte offset of the first bad byte.
+    Encoding { url: String, valid_up_to: usize },
     /// The corpus arrived but could not be read.
     Corpus { url: String, error: DecodeError },
 }
 
 impl LoadError {
     /// A one-line summary for the panel's heading.
-    pub fn summary(&self) -> String {
-        match self {
-            LoadError::Network { url, .. } => format!("Could not reach {url}"),
-            LoadError::Status { url, status, status_text } => {
-                format!("{url} answered HTTP {status} {status_text}").trim_end().to_owned()
-            }
-            LoadError::Corpus { url, error: DecodeError::Syntax { .. } } => {
-                format!("{url} is not valid JSON (truncated or damaged)")
-            }
-            LoadError::Corpus { url, error: DecodeError::UnsupportedVersion { .. } } => {
-                format!("{url} is a newer corpus format")
-            }
-            LoadError::Corpus { url, .. } => format!("{url} is not a valid Broadsheet corpus"),
-        }
+    pub fn summary(&self, strings: &Strings) -> String {
+        let (template, url) = match self {
+            LoadError::Network { url, .. } => (strings.unreachable, url),
+            LoadError::Status { url, .. } => (strings.http_status, url),
+            LoadError::Encoding { url, .. } => (strings.not_utf8, url),
+            LoadError::Corpus { url, error: DecodeError::Syntax { .. } } => (strings.not_json, url),
+            LoadError::Corpus { url, error: DecodeError::UnsupportedVersion { .. } } => (strings.newer_format, url),
+            LoadError::Corpus { url, .. } => (strings.invalid_corpus, url),
+        };
+        Strings::fill(template, url)
     }
 
-    /// The details, one line each (every validation problem with its path).
+    /// The details, one line each: the HTTP status, the JSON error with its
+    /// line and column, every validation problem with its JSON path.
     pub fn details(&self) -> Vec<String> {
         match self {
             LoadError::Network { detail, .. } => vec![detail.clone()],
-            LoadError::Status { .. } => Vec::new(),
+            LoadError::Status { status, status_text, .. } => {
+                vec![format!("HTTP {status} {status_text}").trim_end().to_owned()]
+            }
+            LoadError::Encoding { valid_up_to, .. } => vec![format!("byte {valid_up_to}: invalid UTF-8")],
             LoadError::Corpus { error, .. } => error.lines(),
         }
     }
@@ -45,10 +49,33 @@ impl LoadError {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.summary())?;
+        write!(f, "{}", self.summary(&EN))?;
         for line in self.details() {
             write!(f, "\n{line}")?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus;
+    use crate::ui::strings::ZH;
+
+    #[test]
+    fn each_failure_says_what_went_wrong_and_where() {
+        let url = "https://example.com/corpus.json".to_owned();
+        let missing = LoadError::Status { url: url.clone(), status: 404, status_text: "Not Found".to_owned() };
+        assert_eq!(missing.to_string(), "https://example.com/corpus.json answered with an error\nHTTP 404 Not Found");
+        let truncated = corpus::load("{\n  \"format\": \"broadsheet-corpus\",\n  \"ver").expect_err("truncated");
+        let truncated = LoadError::Corpus { url: url.clone(), error: truncated };
+        assert_eq!(truncated.summary(&ZH), "https://example.com/corpus.json 不是完整的 JSON（可能被截断或损坏）");
+        assert!(truncated.details()[0].starts_with("3:6: JSON syntax error: EOF while parsing"), "{:?}", truncated.details());
+        let invalid = corpus::load(r#"{"format": "broadsheet-corpus", "version": 1, "publication": {"title": "T", "lang": "en"},
+            "editions": [{"date": "2024-09-12", "pages": [], "articles": [{"id": "a", "page": 1, "headline": "H", "blocks": []}]}]}"#)
+            .expect_err("invalid");
+        let invalid = LoadError::Corpus { url, error: invalid };
+        assert_eq!(invalid.details(), ["editions[0].articles[0].page: page 1 is not listed in the pages of edition 2024-09-12"]);
     }
 }

@@ -1,0 +1,102 @@
+//! The corpus download in progress: bytes so far, of the total when the
+//! server said it, shown while the reader waits.
+
+use yew::prelude::*;
+
+use super::strings::Strings;
+
+/// How much of the corpus has arrived.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub received: u64,
+    /// The `Content-Length`, when sent. With compression it counts the
+    /// compressed bytes, so it is dropped once the body outgrows it.
+    pub total: Option<u64>,
+}
+
+impl Progress {
+    /// The total, when it is a usable upper bound.
+    pub fn known_total(&self) -> Option<u64> {
+        self.total.filter(|&total| total > 0 && total >= self.received)
+    }
+
+    /// `12.3 KB of 40.0 KB`, or `12.3 KB loaded` while the total is unknown.
+    pub fn describe(&self, strings: &Strings) -> String {
+        match self.known_total() {
+            Some(total) => format!("{}{}{}", size(self.received), strings.of, size(total)),
+            None => Strings::fill(strings.loaded, &size(self.received)),
+        }
+    }
+}
+
+/// A byte count for people: `512 B`, `12.3 KB`, `4.1 MB` (powers of 1000).
+fn size(bytes: u64) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} B"),
+        1_000..1_000_000 => format!("{:.1} KB", bytes as f64 / 1e3),
+        _ => format!("{:.1} MB", bytes as f64 / 1e6),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LoadingViewProps {
+    pub progress: Progress,
+    pub strings: &'static Strings,
+}
+
+/// A progress bar with the sizes in words, announced politely.
+#[component]
+pub fn LoadingView(props: &LoadingViewProps) -> Html {
+    let Progress { received, .. } = props.progress;
+    let strings = props.strings;
+    // An indeterminate bar (no value) until the total is known.
+    let (value, max) = match props.progress.known_total() {
+        Some(total) => (Some(received.to_string()), total.to_string()),
+        None => (None, "1".to_owned()),
+    };
+    html! {
+        <div class="bs-loading" role="status">
+            <p class="bs-loading-text">
+                { strings.loading }{ "…" }
+                if received > 0 || props.progress.known_total().is_some() {
+                    { " " }<span class="bs-loading-bytes">{ props.progress.describe(strings) }</span>
+                }
+            </p>
+            <progress class="bs-progress" aria-label={strings.loading} {max} {value}></progress>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::strings::{EN, ZH};
+
+    #[test]
+    fn progress_reads_as_bytes_so_far_of_the_total() {
+        let half = Progress { received: 20_480, total: Some(40_960) };
+        assert_eq!(half.describe(&EN), "20.5 KB of 41.0 KB");
+        assert_eq!(half.describe(&ZH), "20.5 KB / 41.0 KB");
+        assert_eq!(Progress { received: 999, total: None }.describe(&EN), "999 B loaded");
+        assert_eq!(Progress { received: 2_500_000, total: Some(0) }.describe(&ZH), "已载入 2.5 MB");
+    }
+
+    #[test]
+    fn a_compressed_length_smaller_than_the_body_is_not_a_total() {
+        let past = Progress { received: 50_000, total: Some(20_000) };
+        assert_eq!(past.known_total(), None);
+        assert_eq!(past.describe(&EN), "50.0 KB loaded");
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn the_bar_is_determinate_only_with_a_total() {
+        let render = |progress| {
+            yew::LocalServerRenderer::<LoadingView>::with_props(LoadingViewProps { progress, strings: &EN }).render()
+        };
+        let known = render(Progress { received: 10, total: Some(40) }).await;
+        assert!(known.contains(r#"max="40""#) && known.contains(r#"value="10""#), "{known}");
+        assert!(known.contains(r#"role="status""#));
+        let unknown = render(Progress { received: 10, total: None }).await;
+        assert!(!unknown.contains("value="), "{unknown}");
+    }
+}

@@ -1,0 +1,225 @@
+//! The reader's own words in Chinese and English: one table per language.
+//!
+//! The language follows the publication's `lang` (a Chinese paper gets a
+//! Chinese interface) unless the host sets the element's `lang` attribute.
+//! Words that take a value are templates with one `{}`, filled by
+//! [`Strings::fill`]. Corpus text never passes through here.
+
+/// How page numbers are written in page names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Numerals {
+    /// 一, 二 … 十二: `第十二版`.
+    Chinese,
+    /// 1, 2 … 12: `Page 12`.
+    Arabic,
+}
+
+/// Every piece of interface text, in one language.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Strings {
+    /// The BCP 47 tag of these strings, for `lang` attributes.
+    pub lang: &'static str,
+    pub numerals: Numerals,
+    /// A page's name when the corpus gives no printed label: `第{}版`.
+    pub page_name: &'static str,
+    pub loading: &'static str,
+    /// Bytes received of the total: `{}`, the two sizes joined.
+    pub loaded: &'static str,
+    pub of: &'static str,
+    pub pages: &'static str,
+    pub edition: &'static str,
+    pub previous_page: &'static str,
+    pub next_page: &'static str,
+    pub back: &'static str,
+    pub reader_settings: &'static str,
+    pub smaller_text: &'static str,
+    pub larger_text: &'static str,
+    pub dark_mode: &'static str,
+    pub search_slot: &'static str,
+    pub continued_from: &'static str,
+    pub continued_on: &'static str,
+    /// Said of a jump whose page the corpus does not hold: `{}` is the page.
+    pub not_in_archive: &'static str,
+    pub read_whole: &'static str,
+    pub read_fragment: &'static str,
+    /// The quiet marker where a stitched article changes page: `{}` is the page.
+    pub page_turn: &'static str,
+    pub credit: &'static str,
+    pub no_image: &'static str,
+    pub enlarge_image: &'static str,
+    pub close: &'static str,
+    pub no_articles: &'static str,
+    pub no_editions: &'static str,
+    pub not_found: &'static str,
+    pub not_found_hint: &'static str,
+    pub to_front: &'static str,
+    pub search_reserved: &'static str,
+    pub retry: &'static str,
+    pub unreachable: &'static str,
+    pub http_status: &'static str,
+    pub not_json: &'static str,
+    pub newer_format: &'static str,
+    pub invalid_corpus: &'static str,
+    pub not_utf8: &'static str,
+}
+
+pub static ZH: Strings = Strings {
+    lang: "zh-CN",
+    numerals: Numerals::Chinese,
+    page_name: "第{}版",
+    loading: "正在载入",
+    loaded: "已载入 {}",
+    of: " / ",
+    pages: "版面",
+    edition: "期次",
+    previous_page: "上一版",
+    next_page: "下一版",
+    back: "返回",
+    reader_settings: "阅读设置",
+    smaller_text: "缩小字号",
+    larger_text: "放大字号",
+    dark_mode: "深色模式",
+    search_slot: "搜索",
+    continued_from: "上接{}",
+    continued_on: "下转{}",
+    not_in_archive: "{}未收入本数据库",
+    read_whole: "阅读全文",
+    read_fragment: "只看本版部分",
+    page_turn: "以下刊于{}",
+    credit: "{} 摄",
+    no_image: "图片未收录",
+    enlarge_image: "放大图片",
+    close: "关闭",
+    no_articles: "本版没有文章。",
+    no_editions: "这个数据库里没有报纸。",
+    not_found: "找不到这一页",
+    not_found_hint: "链接指向的报纸、版面或文章不在本数据库中。",
+    to_front: "回到最新一期",
+    search_reserved: "搜索功能即将推出。",
+    retry: "重试",
+    unreachable: "无法连接 {}",
+    http_status: "{} 返回了错误",
+    not_json: "{} 不是完整的 JSON（可能被截断或损坏）",
+    newer_format: "{} 使用了更新的数据格式",
+    invalid_corpus: "{} 不是有效的 Broadsheet 数据",
+    not_utf8: "{} 不是 UTF-8 文本",
+};
+
+pub static EN: Strings = Strings {
+    lang: "en",
+    numerals: Numerals::Arabic,
+    page_name: "Page {}",
+    loading: "Loading",
+    loaded: "{} loaded",
+    of: " of ",
+    pages: "Pages",
+    edition: "Edition",
+    previous_page: "Previous page",
+    next_page: "Next page",
+    back: "Back",
+    reader_settings: "Reading settings",
+    smaller_text: "Smaller text",
+    larger_text: "Larger text",
+    dark_mode: "Dark mode",
+    search_slot: "Search",
+    continued_from: "Continued from {}",
+    continued_on: "Continued on {}",
+    not_in_archive: "{} is not in this archive",
+    read_whole: "Read the whole article",
+    read_fragment: "Only this page's part",
+    page_turn: "Continued on {}",
+    credit: "Photo: {}",
+    no_image: "Image not in this archive",
+    enlarge_image: "Enlarge image",
+    close: "Close",
+    no_articles: "No articles on this page.",
+    no_editions: "This archive holds no editions.",
+    not_found: "Not in this archive",
+    not_found_hint: "The link names an edition, page or article this archive does not hold.",
+    to_front: "Go to the latest edition",
+    search_reserved: "Search is coming soon.",
+    retry: "Retry",
+    unreachable: "Could not reach {}",
+    http_status: "{} answered with an error",
+    not_json: "{} is not complete JSON (truncated or damaged)",
+    newer_format: "{} uses a newer corpus format",
+    invalid_corpus: "{} is not a valid Broadsheet corpus",
+    not_utf8: "{} is not UTF-8 text",
+};
+
+impl Strings {
+    /// The strings for a BCP 47 tag: Chinese for `zh…`, English otherwise.
+    pub fn for_lang(tag: &str) -> &'static Strings {
+        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        if primary.eq_ignore_ascii_case("zh") {
+            &ZH
+        } else {
+            &EN
+        }
+    }
+
+    /// The interface language: the host's choice when it made one, else the
+    /// publication's.
+    pub fn choose(host: Option<&str>, publication: &str) -> &'static Strings {
+        Strings::for_lang(host.map(str::trim).filter(|tag| !tag.is_empty()).unwrap_or(publication))
+    }
+
+    /// `template` with its `{}` replaced by `value`.
+    pub fn fill(template: &str, value: &str) -> String {
+        template.replacen("{}", value, 1)
+    }
+
+    /// A page's name from its number: `第十二版`, `Page 12`.
+    pub fn page_name(&self, number: u32) -> String {
+        let number = match self.numerals {
+            Numerals::Chinese => chinese_numeral(number),
+            Numerals::Arabic => number.to_string(),
+        };
+        Strings::fill(self.page_name, &number)
+    }
+}
+
+/// A number written in Chinese as page names print it (一 … 九十九);
+/// larger numbers, which no paper prints as words, stay in digits.
+fn chinese_numeral(number: u32) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let (tens, ones) = (number / 10, number % 10);
+    let ones = if ones == 0 { "" } else { DIGITS[ones as usize] };
+    match tens {
+        0 if number > 0 => ones.to_owned(),
+        1 => format!("十{ones}"),
+        2..=9 => format!("{}十{ones}", DIGITS[tens as usize]),
+        _ => number.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_language_follows_the_publication_unless_the_host_chooses() {
+        assert_eq!(Strings::choose(None, "zh-CN").lang, "zh-CN");
+        assert_eq!(Strings::choose(None, "ZH_hant"), &ZH);
+        assert_eq!(Strings::choose(None, "en-US"), &EN);
+        assert_eq!(Strings::choose(Some("en"), "zh-CN"), &EN);
+        assert_eq!(Strings::choose(Some(" "), "zh-CN"), &ZH, "a blank attribute is no choice");
+        assert_eq!(Strings::choose(None, "fr"), &EN, "languages without a table fall back to English");
+    }
+
+    #[test]
+    fn page_names_are_written_as_papers_print_them() {
+        let names: Vec<String> = [1, 2, 10, 11, 12, 20, 21, 99, 100, 0].map(|n| ZH.page_name(n)).into();
+        assert_eq!(
+            names,
+            ["第一版", "第二版", "第十版", "第十一版", "第十二版", "第二十版", "第二十一版", "第九十九版", "第100版", "第0版"]
+        );
+        assert_eq!(EN.page_name(3), "Page 3");
+    }
+
+    #[test]
+    fn templates_take_their_value() {
+        assert_eq!(Strings::fill(ZH.continued_from, &ZH.page_name(1)), "上接第一版");
+        assert_eq!(Strings::fill(EN.continued_on, &EN.page_name(3)), "Continued on Page 3");
+    }
+}

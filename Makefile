@@ -49,6 +49,7 @@ build: dist/.built
 
 dist/.built: $(WIDGET_SOURCES) | tools
 	trunk build --release
+	node tools/gen-sw.mjs dist
 	@touch $@
 
 serve: build

@@ -5,6 +5,9 @@
 // can be served from another origin; the corpus `src` is resolved against the
 // host page. No inline script or style is used, so a strict
 // Content-Security-Policy with 'wasm-unsafe-eval' is enough.
+//
+// Attributes: src, lang (UI language), routing (hash | memory),
+// theme (auto | light | dark), offline ("off" opts out of the service worker).
 import init, { mount } from './broadsheet-widget.js';
 
 const here = (file) => new URL(file, import.meta.url).href;
@@ -14,6 +17,11 @@ function loadWasm() {
   wasmReady ??= init({ module_or_path: here('broadsheet-widget_bg.wasm') });
   return wasmReady;
 }
+
+const UPDATE_TEXT = {
+  zh: { notice: '有新版本可用', reload: '重新载入' },
+  en: { notice: 'New edition available', reload: 'Reload' },
+};
 
 class BroadsheetReader extends HTMLElement {
   connectedCallback() {
@@ -27,11 +35,84 @@ class BroadsheetReader extends HTMLElement {
     shadow.append(style, root);
     const src = new URL(this.getAttribute('src') || 'corpus.json', document.baseURI).href;
     const attribute = (name) => this.getAttribute(name);
-    this.ready = loadWasm().then(() => {
-      mount(root, src, attribute('routing'), attribute('theme'), attribute('lang'));
-    });
+    this.ready = loadWasm().then(
+      () => { mount(root, src, attribute('routing'), attribute('theme'), attribute('lang')); },
+      (error) => { this.#showStartFailure(root, error); throw error; },
+    );
+    this.ready.catch(() => {});
+    readers.add(this);
+    if (attribute('offline') !== 'off') offline.register();
+  }
+
+  disconnectedCallback() {
+    readers.delete(this);
+  }
+
+  /** Shows the "new edition available: reload" notice above the reader. */
+  showUpdateNotice(onReload) {
+    if (!this.shadowRoot || this.shadowRoot.querySelector('.bs-update')) return;
+    const lang = (this.getAttribute('lang') || document.documentElement.lang || 'en').startsWith('zh') ? 'zh' : 'en';
+    const notice = document.createElement('div');
+    notice.className = 'bs-update';
+    notice.setAttribute('role', 'status');
+    const text = document.createElement('span');
+    text.textContent = UPDATE_TEXT[lang].notice;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'bs-button';
+    button.textContent = UPDATE_TEXT[lang].reload;
+    button.addEventListener('click', onReload);
+    notice.append(text, button);
+    this.shadowRoot.insertBefore(notice, this.shadowRoot.querySelector('.broadsheet'));
+  }
+
+  // The wasm itself could not load: Yew is not there to show its error panel.
+  #showStartFailure(root, error) {
+    const panel = document.createElement('section');
+    panel.className = 'bs-error';
+    panel.setAttribute('role', 'alert');
+    const title = document.createElement('h2');
+    title.className = 'bs-error-title';
+    title.textContent = 'The reader could not start';
+    const detail = document.createElement('p');
+    detail.textContent = String(error?.message ?? error);
+    panel.append(title, detail);
+    root.replaceChildren(panel);
+    this.dispatchEvent(new CustomEvent('broadsheet:error', { bubbles: true, composed: true, detail: { message: detail.textContent } }));
   }
 }
+
+const readers = new Set();
+
+// The service worker: registered once per page, from beside this module, when
+// it is on the page's origin (a worker cannot be registered cross-origin).
+const offline = {
+  registration: null,
+  register() {
+    if (this.registration || !('serviceWorker' in navigator)) return;
+    const url = here('sw.js');
+    if (new URL(url).origin !== location.origin) return;
+    this.registration = navigator.serviceWorker.register(url, { scope: here('./') })
+      .then((registration) => this.watch(registration))
+      .catch((error) => console.warn(`Broadsheet: offline reading is unavailable: ${error.message}`));
+  },
+  watch(registration) {
+    const announce = (worker) => {
+      if (!navigator.serviceWorker.controller) return; // first visit: nothing older is on screen
+      const reload = () => {
+        navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+        worker.postMessage({ type: 'broadsheet:skip-waiting' });
+      };
+      for (const reader of readers) reader.showUpdateNotice(reload);
+    };
+    if (registration.waiting) announce(registration.waiting);
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      worker?.addEventListener('statechange', () => { if (worker.state === 'installed') announce(worker); });
+    });
+    return registration;
+  },
+};
 
 if (!customElements.get('broadsheet-reader')) {
   customElements.define('broadsheet-reader', BroadsheetReader);

@@ -1,0 +1,405 @@
+//! `broadsheet ingest`: plain-text pages into a corpus file.
+//!
+//! Three ways to name the pages: one file with its `--date` and `--page`; a
+//! folder of page files named with their page numbers (one edition); or a
+//! `--manifest` TSV listing many files of many editions. Every page is read
+//! and merged in memory first; the corpus file is written only when all of
+//! them were taken and the result passes validation, atomically (a temporary
+//! file in the same folder, renamed over the old one). On failure the old
+//! file is untouched and the message names the file and line.
+//!
+//! Reading the text is [`crate::ingest`]'s job; this module does the files.
+
+mod folder;
+mod manifest;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::corpus::{self, Corpus, Publication};
+use crate::ingest::{self, Lang, PageOptions};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A page's text file (with --page), or a folder of page files whose
+    /// names carry their page numbers (`01.txt`, `page-12.txt`).
+    #[arg(required_unless_present = "manifest", conflicts_with = "manifest")]
+    pub input: Option<PathBuf>,
+    /// The edition's date, YYYY-MM-DD.
+    #[arg(long, required_unless_present = "manifest")]
+    pub date: Option<String>,
+    /// The page number of a single file.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    pub page: Option<u32>,
+    /// The printed page name of a single file, when it is not `第N版` (Chinese)
+    /// or the plain number (English), e.g. `A6`.
+    #[arg(long, requires = "page")]
+    pub label: Option<String>,
+    /// The paper's name; defaults to the corpus's publication.
+    #[arg(long)]
+    pub publication: Option<String>,
+    /// The language of the text (`zh-CN`, `en`); detected from the text when
+    /// left out.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// A TSV file listing pages of many editions: a header line, then the
+    /// columns `file date page publication lang` (file relative to the
+    /// manifest).
+    #[arg(long, conflicts_with_all = ["date", "page", "label", "publication", "lang"])]
+    pub manifest: Option<PathBuf>,
+    /// The corpus's own publication, when the output is created: its title…
+    #[arg(long, requires = "corpus_lang")]
+    pub corpus_title: Option<String>,
+    /// …and its language.
+    #[arg(long, requires = "corpus_title")]
+    pub corpus_lang: Option<String>,
+    /// The corpus file to add the pages to; created when missing.
+    #[arg(short, long)]
+    pub output: PathBuf,
+}
+
+/// One page to read: where it is and which page of which edition it is.
+struct PageJob {
+    file: PathBuf,
+    date: String,
+    page: u32,
+    label: Option<String>,
+    publication: Option<String>,
+    lang: Option<String>,
+}
+
+/// A failure, and the exit code it calls for.
+struct Failure {
+    code: u8,
+    lines: Vec<String>,
+}
+
+impl Failure {
+    fn invalid(line: impl Into<String>) -> Self {
+        Failure {
+            code: super::EXIT_INVALID,
+            lines: vec![line.into()],
+        }
+    }
+
+    fn io(line: impl Into<String>) -> Self {
+        Failure {
+            code: super::EXIT_IO,
+            lines: vec![line.into()],
+        }
+    }
+}
+
+pub fn run(args: &Args) -> u8 {
+    match ingest_all(args) {
+        Ok(summary) => {
+            eprintln!("{summary}");
+            0
+        }
+        Err(failure) => {
+            for line in &failure.lines {
+                eprintln!("{line}");
+            }
+            eprintln!("{}: not written", args.output.display());
+            failure.code
+        }
+    }
+}
+
+fn ingest_all(args: &Args) -> Result<String, Failure> {
+    for tag in [&args.lang, &args.corpus_lang].into_iter().flatten() {
+        known_lang(tag)?;
+    }
+    if let Some(date) = &args.date {
+        check_date(date)?;
+    }
+    let jobs = jobs(args)?;
+    let mut corpus = existing_corpus(&args.output)?;
+    if let (Some(corpus), Some(title), Some(lang)) = (&corpus, &args.corpus_title, &args.corpus_lang) {
+        let wanted = Publication {
+            title: title.clone(),
+            lang: lang.clone(),
+        };
+        if corpus.publication != wanted {
+            return Err(Failure::invalid(format!(
+                "{}: the corpus is already \"{}\" ({}); leave out --corpus-title and --corpus-lang, or write to a new file",
+                args.output.display(),
+                corpus.publication.title,
+                corpus.publication.lang
+            )));
+        }
+    }
+    let progress = progress_bar(jobs.len());
+    for job in &jobs {
+        progress.set_message(job.file.display().to_string());
+        ingest_page(job, args, &mut corpus)?;
+        progress.inc(1);
+    }
+    progress.finish_and_clear();
+    let corpus = corpus.ok_or_else(|| Failure::invalid("no pages to ingest"))?;
+    let text = corpus::to_json(&corpus);
+    if let Err(error) = corpus::load(&text) {
+        let mut failure = Failure::invalid(format!(
+            "{}: the result would not be a valid corpus:",
+            args.output.display()
+        ));
+        failure
+            .lines
+            .extend(error.lines().into_iter().map(|line| format!("  {line}")));
+        return Err(failure);
+    }
+    write_atomically(&args.output, &text)?;
+    Ok(summary(&args.output, &corpus, jobs.len()))
+}
+
+fn known_lang(tag: &str) -> Result<Lang, Failure> {
+    Lang::from_tag(tag).ok_or_else(|| {
+        Failure::invalid(format!(
+            "language \"{tag}\": the ingest reads Chinese (zh, zh-CN, …) and English (en, en-US, …) pages"
+        ))
+    })
+}
+
+/// The shape `YYYY-MM-DD`; the corpus validation checks the calendar.
+fn check_date(date: &str) -> Result<(), Failure> {
+    let shaped = date.len() == 10
+        && date.bytes().enumerate().all(|(at, b)| {
+            if at == 4 || at == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if shaped {
+        Ok(())
+    } else {
+        Err(Failure::invalid(format!("date \"{date}\": write it as YYYY-MM-DD")))
+    }
+}
+
+fn jobs(args: &Args) -> Result<Vec<PageJob>, Failure> {
+    if let Some(path) = &args.manifest {
+        let text = std::fs::read_to_string(path)
+            .map_err(|error| Failure::io(format!("{}: cannot read the manifest: {error}", path.display())))?;
+        let entries = manifest::parse(path, &text).map_err(Failure::invalid)?;
+        let mut jobs = Vec::with_capacity(entries.len());
+        for entry in entries {
+            check_date(&entry.date)
+                .map_err(|failure| Failure::invalid(format!("{}: {}", entry.origin, failure.lines[0])))?;
+            if let Some(tag) = &entry.lang {
+                known_lang(tag)
+                    .map_err(|failure| Failure::invalid(format!("{}: {}", entry.origin, failure.lines[0])))?;
+            }
+            jobs.push(PageJob {
+                file: entry.file,
+                date: entry.date,
+                page: entry.page,
+                label: None,
+                publication: entry.publication,
+                lang: entry.lang,
+            });
+        }
+        return Ok(jobs);
+    }
+    let (Some(input), Some(date)) = (&args.input, &args.date) else {
+        return Err(Failure::invalid(
+            "name a page file or folder with --date, or a --manifest",
+        ));
+    };
+    let job = |file: PathBuf, page: u32, label: Option<String>| PageJob {
+        file,
+        date: date.clone(),
+        page,
+        label,
+        publication: args.publication.clone(),
+        lang: args.lang.clone(),
+    };
+    if !input.exists() {
+        return Err(Failure::io(format!("{}: no such file or folder", input.display())));
+    }
+    if input.is_dir() {
+        if args.page.is_some() || args.label.is_some() {
+            return Err(Failure::invalid(format!(
+                "{}: a folder's pages are numbered by their file names; --page and --label are for a single file",
+                input.display()
+            )));
+        }
+        let (pages, skipped) = folder::page_files(input).map_err(Failure::invalid)?;
+        for path in skipped {
+            eprintln!("{}: skipped, its name carries no page number", path.display());
+        }
+        if pages.is_empty() {
+            return Err(Failure::invalid(format!(
+                "{}: no page files (.txt files named with their page number)",
+                input.display()
+            )));
+        }
+        return Ok(pages.into_iter().map(|file| job(file.path, file.page, None)).collect());
+    }
+    let Some(page) = args.page else {
+        return Err(Failure::invalid(format!(
+            "{}: which page is it? Give --page",
+            input.display()
+        )));
+    };
+    Ok(vec![job(input.clone(), page, args.label.clone())])
+}
+
+/// The corpus already in `output`, or `None` when there is no such file.
+fn existing_corpus(output: &Path) -> Result<Option<Corpus>, Failure> {
+    let text = match std::fs::read_to_string(output) {
+        Ok(text) => text,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => {
+            return Err(Failure::io(format!(
+                "{}: cannot read the corpus: {error}",
+                output.display()
+            )))
+        }
+    };
+    corpus::load(&text).map(Some).map_err(|error| {
+        let name = output.display();
+        let mut failure = Failure::invalid(format!(
+            "{name}: the existing corpus is not valid; fix it or write to a new file:"
+        ));
+        failure
+            .lines
+            .extend(error.lines().into_iter().map(|line| format!("{name}: {line}")));
+        failure
+    })
+}
+
+fn ingest_page(job: &PageJob, args: &Args, corpus: &mut Option<Corpus>) -> Result<(), Failure> {
+    let name = job.file.display();
+    let bytes =
+        std::fs::read(&job.file).map_err(|error| Failure::io(format!("{name}: cannot read the page: {error}")))?;
+    let failed = |error: ingest::IngestError| Failure::invalid(format!("{name}:{}: {}", error.line, error.problem));
+    let text = ingest::page_text(&bytes).map_err(failed)?;
+    let convention = job.lang.as_deref().map(known_lang).transpose()?;
+    let options = PageOptions {
+        date: job.date.clone(),
+        page: job.page,
+        label: job.label.clone(),
+        lang: convention,
+    };
+    let page = ingest::parse_page(text, &options).map_err(failed)?;
+    let publication = publication_of(job, page.lang, corpus.as_ref()).ok_or_else(|| {
+        Failure::invalid(format!(
+            "{name}: which paper is it? {} is a new corpus: give --publication",
+            args.output.display()
+        ))
+    })?;
+    let corpus = corpus.get_or_insert_with(|| match (&args.corpus_title, &args.corpus_lang) {
+        (Some(title), Some(lang)) => Corpus::new(Publication {
+            title: title.clone(),
+            lang: lang.clone(),
+        }),
+        _ => Corpus::new(publication.clone()),
+    });
+    ingest::merge_page(corpus, &publication, page);
+    Ok(())
+}
+
+/// The publication a page belongs to: its named title (or the corpus's), in
+/// the named language, else the language the corpus already records for
+/// that title, else the language read from the text.
+fn publication_of(job: &PageJob, read_as: Lang, corpus: Option<&Corpus>) -> Option<Publication> {
+    let title = job
+        .publication
+        .clone()
+        .or_else(|| corpus.map(|corpus| corpus.publication.title.clone()))?;
+    let known = corpus.and_then(|corpus| {
+        let editions = corpus.editions.iter().map(|edition| corpus.publication_of(edition));
+        std::iter::once(&corpus.publication)
+            .chain(editions)
+            .find(|publication| publication.title == title)
+            .map(|publication| publication.lang.clone())
+    });
+    let lang = job.lang.clone().or(known).unwrap_or_else(|| read_as.tag().to_owned());
+    Some(Publication { title, lang })
+}
+
+fn progress_bar(pages: usize) -> ProgressBar {
+    if pages < 2 || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(pages as u64);
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} pages {wide_msg}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Writes `text` to a temporary file beside `output` and renames it over
+/// `output`, so a reader never sees half a corpus.
+fn write_atomically(output: &Path, text: &str) -> Result<(), Failure> {
+    let name = output.display();
+    let folder = match output.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let failed = |what: &str, error: &dyn std::fmt::Display| Failure::io(format!("{name}: cannot {what}: {error}"));
+    let mut builder = tempfile::Builder::new();
+    if let Some(permissions) = permissions_for(output) {
+        builder.permissions(permissions);
+    }
+    let mut file = builder
+        .tempfile_in(folder)
+        .map_err(|error| failed("create a temporary file beside it", &error))?;
+    file.write_all(text.as_bytes())
+        .map_err(|error| failed("write", &error))?;
+    file.as_file().sync_all().map_err(|error| failed("write", &error))?;
+    file.persist(output)
+        .map_err(|error| failed("replace it", &error.error))?;
+    Ok(())
+}
+
+/// The permissions the written corpus gets: the old file's, or for a new
+/// file on Unix readable by all (a web server serves it) and writable by its
+/// owner. `None` leaves the temporary file's own.
+fn permissions_for(output: &Path) -> Option<std::fs::Permissions> {
+    if let Ok(metadata) = std::fs::metadata(output) {
+        return Some(metadata.permissions());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        Some(std::fs::Permissions::from_mode(0o644))
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
+}
+
+fn summary(output: &Path, corpus: &Corpus, pages: usize) -> String {
+    let articles: usize = corpus.editions.iter().map(|edition| edition.articles.len()).sum();
+    let jumps = corpus
+        .editions
+        .iter()
+        .flat_map(|edition| &edition.articles)
+        .flat_map(|article| [&article.continued_from, &article.continued_on]);
+    let (mut linked, mut waiting) = (0, 0);
+    for jump in jumps.flatten() {
+        if jump.article.is_some() {
+            linked += 1;
+        } else {
+            waiting += 1;
+        }
+    }
+    format!(
+        "{}: ingested {}; the corpus holds {}, {}, {} linked, {} waiting for their page",
+        output.display(),
+        count(pages, "page"),
+        count(corpus.editions.len(), "edition"),
+        count(articles, "article"),
+        count(linked, "jump"),
+        count(waiting, "jump"),
+    )
+}
+
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}

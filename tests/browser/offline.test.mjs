@@ -1,0 +1,87 @@
+// Offline reading: the service worker precaches the app shell and corpus on
+// the first visit, the reader works after a reload with the network off, and
+// a new build replaces the cache as a whole behind a "reload" notice.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DIST, launchBrowser, openPage, startServer } from './support.mjs';
+
+const run = promisify(execFile);
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+/** A private copy of the build, so a test can change it under a live page. */
+async function copyOfBuild() {
+  const dir = await mkdtemp(join(tmpdir(), 'broadsheet-offline-'));
+  await cp(DIST, dir, { recursive: true });
+  return dir;
+}
+
+async function waitForServiceWorkerControl(page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined, null, { timeout: 20000 });
+}
+
+const firstHeadline = (page) => page.locator('broadsheet-reader .bs-headline').first();
+
+test('with the network off, a reload still shows the reader', async () => {
+  const server = await startServer();
+  const { page, context, problems } = await openPage(browser, server.url);
+  try {
+    await firstHeadline(page).waitFor();
+    await waitForServiceWorkerControl(page);
+    const online = await page.locator('broadsheet-reader .bs-headline').allInnerTexts();
+    await context.setOffline(true);
+    await page.reload();
+    await firstHeadline(page).waitFor();
+    assert.deepEqual(await page.locator('broadsheet-reader .bs-headline').allInnerTexts(), online);
+    assert.deepEqual(problems, []);
+    const uncached = await page.evaluate(() => fetch(`not-cached-${Date.now()}`).then(() => 'reached', () => 'failed'));
+    assert.equal(uncached, 'failed', 'the network really is off');
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test('a new corpus replaces the cache as a whole after the reader accepts the update', async () => {
+  const dir = await copyOfBuild();
+  const server = await startServer(dir);
+  try {
+    const { page, context } = await openPage(browser, server.url);
+    await firstHeadline(page).waitFor();
+    await waitForServiceWorkerControl(page);
+    const before = await firstHeadline(page).innerText();
+
+    const corpusPath = join(dir, 'corpus.json');
+    const corpus = JSON.parse(await readFile(corpusPath, 'utf8'));
+    const changed = corpus.editions[0].articles.find((article) => article.headline);
+    changed.headline = `${changed.headline}（更新）`;
+    await writeFile(corpusPath, JSON.stringify(corpus));
+    await run('node', ['tools/gen-sw.mjs', dir]);
+
+    // The next visit still shows the cached edition, consistently, and offers the new one.
+    await page.reload();
+    await firstHeadline(page).waitFor();
+    const notice = page.locator('broadsheet-reader .bs-update');
+    await notice.waitFor({ timeout: 20000 });
+    assert.ok((await page.locator('broadsheet-reader .bs-headline').allInnerTexts()).includes(before));
+
+    await notice.locator('button').click();
+    await page.waitForFunction(
+      (headline) => [...document.querySelector('broadsheet-reader').shadowRoot.querySelectorAll('.bs-headline')].some((h) => h.textContent === headline),
+      changed.headline,
+      { timeout: 20000 },
+    );
+    const caches = await page.evaluate(async () => (await self.caches.keys()).filter((name) => name.startsWith('broadsheet-shell-')));
+    assert.equal(caches.length, 1, `one shell cache remains: ${caches}`);
+    await context.close();
+  } finally {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});

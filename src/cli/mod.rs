@@ -7,7 +7,6 @@
 pub mod index;
 pub mod ingest;
 pub mod search;
-pub mod ingest;
 pub mod validate;
 
 use clap::{Parser, Subcommand};
@@ -26,8 +25,6 @@ pub enum Command {
     Validate(validate::Args),
     /// Read plain-text newspaper pages into a corpus file.
     Ingest(ingest::Args),
-    /// Read plain-text newspaper pages into a corpus file.
-    Ingest(ingest::Args),
     /// Build the search index of a corpus and write it beside the corpus.
     Index(index::Args),
     /// Search a corpus and print the matching articles with snippets.
@@ -38,7 +35,6 @@ pub enum Command {
 pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Validate(args) => validate::run(&args),
-        Command::Ingest(args) => ingest::run(&args),
         Command::Ingest(args) => ingest::run(&args),
         Command::Index(args) => index::run(&args),
         Command::Search(args) => search::run(&args),

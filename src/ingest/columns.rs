@@ -3,10 +3,13 @@
 //! A Chinese column breaks anywhere, even inside a word (`争取上合组织技` …
 //! `术性教研基地`), and the pieces join with nothing between them. An English
 //! column breaks between words, or inside one with a hyphen (`inter-` /
-//! `rupted`), which is removed when the word goes on in lower case.
+//! `rupted`), which is removed when the word goes on in lower case (a soft
+//! hyphen always is).
 //! Deciding *that* two pieces belong together is the page reader's job.
 
 use super::lang::Lang;
+
+const SOFT_HYPHEN: char = '\u{AD}';
 
 /// Appends `next` to `text` as the continuation of the same paragraph.
 pub(super) fn join_into(text: &mut String, next: &str, lang: Lang) {
@@ -22,6 +25,10 @@ pub(super) fn join_into(text: &mut String, next: &str, lang: Lang) {
             let next_is_lower = next.chars().next().is_some_and(char::is_lowercase);
             match last {
                 Some('-') if before.is_some_and(char::is_alphabetic) && next_is_lower => {
+                    text.pop();
+                }
+                // A soft hyphen only marks where a word may break.
+                Some(SOFT_HYPHEN) => {
                     text.pop();
                 }
                 Some('-' | '—' | '–') => {}

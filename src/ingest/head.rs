@@ -18,20 +18,23 @@ const BYLINE_BOXES: [char; 2] = ['□', '■'];
 const MAX_BYLINE_CHARS: usize = 40;
 
 /// A byline as printed: `□青岛日报/观海新闻记者 王 萌`, `本报记者 王萌`,
-/// `By JOHN SMITH`. A dateline that names its reporter
+/// `本报评论员`, `By JOHN SMITH`, `By WILLIAM PHILIP SIMMS.` A dateline that names its reporter
 /// (`本报北京1月9日电（记者 王萌）`) is text, not a byline.
 pub(super) fn is_byline(text: &str) -> bool {
     if let Some(rest) = text.strip_prefix(BYLINE_BOXES) {
         return !rest.trim().is_empty();
     }
-    if chars(text) > MAX_BYLINE_CHARS || is_closed(text) || is_dateline(text) {
+    if chars(text) > MAX_BYLINE_CHARS || is_dateline(text) {
         return false;
     }
-    let reporter = ["记者", "通讯员", "文/", "文／"].iter().any(|word| text.contains(word));
-    if reporter && !text.contains(['，', '。']) {
+    let reporter = ["记者", "通讯员", "评论员", "文/", "文／"]
+        .iter()
+        .any(|word| text.contains(word));
+    if reporter && !is_closed(text) && !text.contains('，') {
         return true;
     }
-    let mut words = text.split_whitespace();
+    // `By WILLIAM PHILIP SIMMS.`: English bylines may end with a full stop.
+    let mut words = text.trim_end_matches('.').split_whitespace();
     let names: Vec<&str> = if words.next() == Some("By") {
         words.collect()
     } else {

@@ -112,25 +112,24 @@ fn units<'a>(lines: &[Line<'a>], lang: Lang, markers: &mut Vec<Marker>) -> Vec<U
 }
 
 /// English columns: a line shorter than this that closes a sentence ends its
-/// paragraph (the last line of a paragraph rarely fills the column); a full
-/// line that happens to end a sentence does not.
+/// paragraph (the last line of a paragraph rarely fills the column), and only
+/// a line this short can be a deck or subhead. Most lines of a page fill
+/// their column, so the upper quartile of line lengths is the column width,
+/// even on a short page whose head lines are many.
 fn short_line_chars(units: &[Unit<'_>]) -> usize {
     let mut lengths: Vec<usize> = units
         .iter()
-        .filter_map(|unit| {
-            if let Unit::Text(line) = unit {
-                Some(chars(line.text))
-            } else {
-                None
-            }
+        .filter_map(|unit| match unit {
+            Unit::Text(line) => Some(chars(line.text)),
+            _ => None,
         })
         .collect();
     if lengths.is_empty() {
         return 0;
     }
-    let middle = lengths.len() / 2;
-    let (_, median, _) = lengths.select_nth_unstable(middle);
-    *median * 85 / 100
+    let upper_quartile = lengths.len() * 3 / 4;
+    let (_, column, _) = lengths.select_nth_unstable(upper_quartile);
+    *column * 4 / 5
 }
 
 /// The article being read.

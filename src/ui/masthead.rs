@@ -1,5 +1,7 @@
 //! The masthead: the paper's name, the edition's date, and an edition
-//! picker when the corpus holds more than one edition.
+//! picker when the corpus holds more than one edition. Inside an edition
+//! (page and article views) it is compact, so the reading starts high on a
+//! phone's screen.
 
 use yew::prelude::*;
 
@@ -15,6 +17,9 @@ pub struct MastheadProps {
     pub corpus: SharedCorpus,
     /// The edition being read; `None` on views outside an edition.
     pub edition: Option<usize>,
+    /// A one-line masthead without the edition picker.
+    #[prop_or_default]
+    pub compact: bool,
     pub strings: &'static Strings,
 }
 
@@ -29,12 +34,12 @@ pub fn Masthead(props: &MastheadProps) -> Html {
         None => html! { { &publication.title } },
     };
     html! {
-        <div class="bs-masthead">
+        <div class={classes!("bs-masthead", props.compact.then_some("bs-masthead-compact"))}>
             <h1 class="bs-title" lang={publication.lang.clone()}>{ title }</h1>
             if let Some((_, edition)) = edition {
                 <p class="bs-date"><time datetime={edition.date.clone()}>{ long_date(strings, &edition.date) }</time></p>
             }
-            if corpus.editions.len() > 1 {
+            if !props.compact && corpus.editions.len() > 1 {
                 <EditionPicker corpus={corpus.clone()} current={props.edition} {strings} />
             }
         </div>

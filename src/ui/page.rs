@@ -161,9 +161,12 @@ fn Card(props: &CardProps) -> Html {
         Block::Figure(figure) => image_url(&props.corpus_url, figure.src.as_deref()?),
         _ => None,
     });
-    let excerpt = article.blocks.iter().find_map(|block| match block {
-        Block::Paragraph { text } if !text.trim().is_empty() => Some(text.clone()),
-        _ => None,
+    // A fragment titled from its first sentence would only repeat it.
+    let excerpt = article.headline.as_ref().and_then(|_| {
+        article.blocks.iter().find_map(|block| match block {
+            Block::Paragraph { text } if !text.trim().is_empty() => Some(text.clone()),
+            _ => None,
+        })
     });
     let continued = article.continued_from.as_ref().map(|jump| continued_from(strings, edition, jump));
     html! {

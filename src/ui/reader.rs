@@ -48,6 +48,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         }
         _ => None,
     };
+    let compact = matches!(props.place, Place::Page { .. } | Place::Article { .. });
     let view = match &props.place {
         Place::Edition { edition } => html! { <EditionView corpus={corpus.clone()} edition={*edition} {strings} /> },
         Place::Page { edition, page } => html! {
@@ -65,7 +66,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         <>
             <header class="bs-header">
                 <Toolbar prefs={props.prefs.clone()} back={props.back.clone()} {strings} />
-                <Masthead corpus={corpus.clone()} {edition} {strings} />
+                <Masthead corpus={corpus.clone()} {edition} {compact} {strings} />
                 <div class="bs-search-slot">{ props.search_box.clone() }</div>
             </header>
             if let Some(edition) = edition {

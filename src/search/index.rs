@@ -9,11 +9,11 @@
 use rustc_hash::FxHashMap;
 
 use super::analyzer::{pair_key, WordMarks, SEPARATOR};
-use super::collector::{collect, top};
+use super::collector::{collect, top, Candidate};
 use super::layout::Layout;
 use super::matcher::{match_term, TermMatch};
 use super::postings::Postings;
-use super::query::Query;
+use super::query::{Filter, Query};
 use super::results::{Hit, SearchResults};
 use super::scorer::{adjacent_groups, Bm25};
 use super::snippets::snippets;
@@ -99,7 +99,11 @@ impl Index {
         let terms: Vec<TermMatch> = query.terms().iter().map(|term| match_term(self, term.chars())).collect();
         let bonuses = self.adjacency_bonuses(query, &terms);
         let filter = query.filter();
+        let unfiltered = *filter == Filter::default();
         let accept = |group: u32| {
+            if unfiltered {
+                return true;
+            }
             let docs = self.layout.group_docs(group as usize);
             let mut articles = docs.clone().filter_map(|d| self.layout.article(corpus, d));
             let date_ok = self
@@ -117,7 +121,7 @@ impl Index {
         let total = candidates.len();
         let hits = top(candidates, limit)
             .into_iter()
-            .filter_map(|candidate| self.hit(corpus, query, candidate.group as usize, candidate.score))
+            .filter_map(|candidate| self.hit(corpus, query, &terms, candidate))
             .collect();
         SearchResults { total, hits }
     }
@@ -137,7 +141,8 @@ impl Index {
             .collect()
     }
 
-    fn hit(&self, corpus: &Corpus, query: &Query, group: usize, score: f32) -> Option<Hit> {
+    fn hit(&self, corpus: &Corpus, query: &Query, terms: &[TermMatch], candidate: Candidate) -> Option<Hit> {
+        let group = candidate.group as usize;
         let docs = self.layout.group_docs(group);
         let head = self.layout.docs.get(docs.start)?;
         let edition = corpus.editions.get(head.edition as usize)?;
@@ -149,8 +154,8 @@ impl Index {
             page: first.page,
             date: edition.date.clone(),
             headline,
-            score,
-            snippets: snippets(&self.layout, corpus, group, query.terms()),
+            score: candidate.score,
+            snippets: snippets(&self.layout, corpus, group, query.terms(), terms),
         })
     }
 }

@@ -8,7 +8,7 @@
 //! positions covered by pairs lie in one unit and the match never crosses
 //! units. No text is scanned and nothing is approximate.
 
-use super::analyzer::pair_key;
+use super::analyzer::{is_ideograph, pair_key};
 use super::fields::BODY_BOOST;
 use super::index::Index;
 use super::postings::{gallop, gallop_by};
@@ -32,7 +32,7 @@ pub fn match_term(index: &Index, term: &[char]) -> TermMatch {
         [single] => match_char(index, *single),
         _ => {
             let starts = occurrences(index, term);
-            let groups = weigh(index, &starts, term.len());
+            let groups = weigh(index, &starts, term.len(), term.iter().all(|&c| is_ideograph(c)));
             TermMatch { groups, starts }
         }
     }
@@ -77,16 +77,23 @@ fn occurrences(index: &Index, term: &[char]) -> Vec<u32> {
 }
 
 /// Sums the weighted frequency of each group from occurrence starts.
-fn weigh(index: &Index, starts: &[u32], len: usize) -> Vec<(u32, f32)> {
-    let units = &index.layout.units;
+fn weigh(index: &Index, starts: &[u32], len: usize, ideographs: bool) -> Vec<(u32, f32)> {
+    let layout = &index.layout;
     let mut groups = Vec::new();
-    let mut unit = 0;
+    let (mut unit, mut unit_end) = (0usize, 0u32);
+    let (mut group, mut boost) = (0u32, 0f32);
     for &start in starts {
-        unit = gallop_by(units, unit, |u| u.start <= start).saturating_sub(1);
-        let Some(found) = units.get(unit) else { break };
-        let Some(doc) = index.layout.docs.get(found.doc as usize) else { break };
-        let boost = found.source.field.boost() as f32 / BODY_BOOST as f32;
-        add(&mut groups, doc.group, boost * index.marks.weight(start as usize, len));
+        if start >= unit_end {
+            unit = gallop_by(&layout.units, unit, |u| u.start <= start).saturating_sub(1);
+            let Some(found) = layout.units.get(unit) else { break };
+            let Some(doc) = layout.docs.get(found.doc as usize) else { break };
+            unit_end = layout.unit_range(unit).end as u32;
+            group = doc.group;
+            boost = found.source.field.boost() as f32 / BODY_BOOST as f32;
+        }
+        // Ideographs are words of their own: a run of them is whole words.
+        let weight = if ideographs { 1.0 } else { index.marks.weight(start as usize, len) };
+        add(&mut groups, group, boost * weight);
     }
     groups
 }

@@ -7,8 +7,9 @@
 //! reader shows anyway; among passages, those that show terms not yet shown
 //! come first. This module does not decide which stories are hits.
 
-use super::fields::{units, Field};
+use super::fields::Field;
 use super::layout::Layout;
+use super::matcher::TermMatch;
 use super::normalize::Folded;
 use super::query::{find_all, merge_ranges, Term};
 use super::results::Snippet;
@@ -31,14 +32,40 @@ struct Passage {
     in_heading: bool,
 }
 
-/// The snippets of group `group`, in reading order.
-pub fn snippets(layout: &Layout, corpus: &Corpus, group: usize, terms: &[Term]) -> Vec<Snippet> {
-    let mut passages = Vec::new();
+/// The snippets of group `group`, in reading order. `matches` are the
+/// terms' matches: units where no term of two or more characters starts are
+/// skipped without reading their text, and reading stops once enough body
+/// passages show every term.
+pub fn snippets(layout: &Layout, corpus: &Corpus, group: usize, terms: &[Term], matches: &[TermMatch]) -> Vec<Snippet> {
+    let all_terms = if terms.len() >= 64 { u64::MAX } else { (1u64 << terms.len()) - 1 };
+    let needs_reading = matches.iter().any(|found| found.starts.is_empty());
+    let mut passages: Vec<Passage> = Vec::new();
+    let mut body_passages = 0;
+    let mut body_terms = 0u64;
     for doc in layout.group_docs(group) {
         let Some(article) = layout.article(corpus, doc) else { continue };
-        for (source, text) in units(article) {
+        for unit in layout.doc_units(doc) {
+            let range = layout.unit_range(unit);
+            let has_hit = |starts: &[u32]| {
+                let first = starts.partition_point(|&start| (start as usize) < range.start);
+                starts.get(first).is_some_and(|&start| (start as usize) < range.end)
+            };
+            if !needs_reading && !matches.iter().any(|found| has_hit(&found.starts)) {
+                continue;
+            }
+            let source = layout.units[unit].source;
+            let Some(text) = source.text(article) else { continue };
             let in_heading = matches!(source.field, Field::Headline | Field::Kicker | Field::Deck);
-            passages.extend(unit_passages(text, terms).into_iter().map(|(snippet, terms)| Passage { snippet, terms, in_heading }));
+            for (snippet, shown) in unit_passages(text, terms) {
+                if !in_heading {
+                    body_passages += 1;
+                    body_terms |= shown;
+                }
+                passages.push(Passage { snippet, terms: shown, in_heading });
+            }
+            if body_passages >= MAX_SNIPPETS && body_terms == all_terms {
+                return choose(passages);
+            }
         }
     }
     choose(passages)

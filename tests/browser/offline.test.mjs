@@ -3,24 +3,16 @@
 // a new build replaces the cache as a whole behind a "reload" notice.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, launchBrowser, openPage, startServer } from './support.mjs';
+import { launchBrowser, openPage, startFixtureServer, startServer } from './support.mjs';
 
 const run = promisify(execFile);
 let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
-
-/** A private copy of the build, so a test can change it under a live page. */
-async function copyOfBuild() {
-  const dir = await mkdtemp(join(tmpdir(), 'broadsheet-offline-'));
-  await cp(DIST, dir, { recursive: true });
-  return dir;
-}
 
 async function waitForServiceWorkerControl(page) {
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined, null, { timeout: 20000 });
@@ -49,8 +41,9 @@ test('with the network off, a reload still shows the reader', async () => {
 });
 
 test('a new corpus replaces the cache as a whole after the reader accepts the update', async () => {
-  const dir = await copyOfBuild();
-  const server = await startServer(dir);
+  // A private copy of the build, so the test can change it under a live page.
+  const server = await startFixtureServer();
+  const dir = server.dir;
   try {
     const { page, context } = await openPage(browser, server.url);
     await firstHeadline(page).waitFor();
@@ -82,6 +75,5 @@ test('a new corpus replaces the cache as a whole after the reader accepts the up
     await context.close();
   } finally {
     await server.close();
-    await rm(dir, { recursive: true, force: true });
   }
 });

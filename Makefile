@@ -63,7 +63,7 @@ test-native:
 	cargo test
 
 test-browser: build browser-tools
-	CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1 tests/browser/
+	CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1 --test-timeout=300000 tests/browser/
 
 clean:
 	rm -rf dist build test-artifacts

@@ -47,8 +47,17 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 build: dist/.built
 
-dist/.built: $(WIDGET_SOURCES) | tools
+BROADSHEET := target/release/broadsheet
+
+$(BROADSHEET): $(shell find src -type f) Cargo.toml Cargo.lock
+	cargo build --release --bin broadsheet
+	@touch $@
+
+# The widget, the bundled corpus with its search index, then the service
+# worker, whose precache list and version cover all of them.
+dist/.built: $(WIDGET_SOURCES) $(BROADSHEET) | tools
 	trunk build --release
+	$(BROADSHEET) index dist/corpus.json
 	node tools/gen-sw.mjs dist
 	@touch $@
 

@@ -6,6 +6,7 @@
 //! This module neither finds terms nor builds snippets.
 
 use super::matcher::TermMatch;
+use super::postings::gallop_by;
 use super::scorer::Bm25;
 
 /// A story that matched, with its score.
@@ -32,7 +33,7 @@ pub fn collect(
         let mut score = 0.0;
         let mut everywhere = true;
         for ((term, cursor), idf) in terms.iter().zip(cursors.iter_mut()).zip(&idfs) {
-            *cursor += term.groups[*cursor..].partition_point(|&(other, _)| other < group);
+            *cursor = gallop_by(&term.groups, *cursor, |&(other, _)| other < group);
             match term.groups.get(*cursor) {
                 Some(&(other, frequency)) if other == group => {
                     let len = group_lens.get(group as usize).copied().unwrap_or(0);

@@ -90,6 +90,12 @@ impl Layout {
         first..next
     }
 
+    /// The stream position just after document `d`'s last unit.
+    pub fn doc_end(&self, d: usize) -> u32 {
+        let next_unit = self.doc_units(d).end;
+        self.units.get(next_unit).map_or(self.end, |unit| unit.start)
+    }
+
     /// The documents of group `g`, in reading order.
     pub fn group_docs(&self, g: usize) -> std::ops::Range<usize> {
         let first = self.group_starts[g] as usize;

@@ -49,11 +49,7 @@ fn opening_arrow(text: &str) -> Option<(char, Placement)> {
 pub(super) fn take_caption(lines: &[Line<'_>], lang: Lang) -> Option<Caption> {
     let first = lines.first()?;
     let (arrow, placement) = opening_arrow(first.text)?;
-    let mut markers = vec![Marker {
-        line: first.number,
-        kind: MarkerKind::CaptionArrow,
-        text: arrow.to_string(),
-    }];
+    let mut markers = vec![first.marker(&first.text[..arrow.len_utf8()], MarkerKind::CaptionArrow)];
     let mut caption = String::new();
     join_into(&mut caption, first.text[arrow.len_utf8()..].trim(), lang);
     let mut used = 1;
@@ -76,11 +72,7 @@ pub(super) fn take_caption(lines: &[Line<'_>], lang: Lang) -> Option<Caption> {
     };
     if let Some(line) = lines.get(used).filter(|line| !line.after_blank) {
         if let Some((name, marker)) = credit(line.text) {
-            markers.push(Marker {
-                line: line.number,
-                kind: MarkerKind::Credit,
-                text: marker.to_owned(),
-            });
+            markers.push(line.marker(marker, MarkerKind::Credit));
             figure.credit = Some(name);
             used += 1;
         }
@@ -98,8 +90,9 @@ pub(super) fn take_caption(lines: &[Line<'_>], lang: Lang) -> Option<Caption> {
 fn credit(text: &str) -> Option<(String, &str)> {
     if let Some(name) = text.strip_suffix('摄') {
         let short = name.chars().count() <= 24 && !name.contains(['。', '，', '！', '？']);
+        let wording = &text[name.len()..];
         let name = tighten_names(name);
-        return (short && !name.is_empty()).then(|| (name, "摄"));
+        return (short && !name.is_empty()).then(|| (name, wording));
     }
     let wording = text.trim_start_matches(['—', '–', '-', ' ']);
     let lower = wording.to_lowercase();

@@ -6,6 +6,8 @@
 //! This module does not decide what a line is (headline, caption, jump): the
 //! other modules do, from the lines it gives them.
 
+use super::{Marker, MarkerKind};
+
 /// One non-blank line of the page, trimmed of surrounding whitespace
 /// (including the ideographic space that indents Chinese paragraphs).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,32 +17,59 @@ pub(super) struct Line<'a> {
     pub text: &'a str,
     /// True when a blank line came before this one.
     pub after_blank: bool,
+    /// Where `text` starts in the page, in bytes.
+    pub start: usize,
 }
 
 impl<'a> Line<'a> {
-    /// The same line holding only `part` of its text.
+    /// The same line holding only `part` (a slice of its text).
     pub fn with_text(self, part: &'a str) -> Line<'a> {
+        let part = part.trim();
         Line {
-            text: part.trim(),
+            text: part,
+            start: self.offset_of(part),
             ..self
+        }
+    }
+
+    /// Where `part`, a slice of this line's text, starts in the page.
+    pub fn offset_of(&self, part: &str) -> usize {
+        let within = part.as_ptr() as usize - self.text.as_ptr() as usize;
+        debug_assert!(
+            within + part.len() <= self.text.len(),
+            "{part:?} is not part of {:?}",
+            self.text
+        );
+        self.start + within
+    }
+
+    /// The record of `part` of this line, removed as a `kind` marker.
+    pub fn marker(&self, part: &str, kind: MarkerKind) -> Marker {
+        Marker {
+            line: self.number,
+            offset: self.offset_of(part),
+            kind,
+            text: part.to_owned(),
         }
     }
 }
 
 /// The page's non-blank lines in order.
-pub(super) fn page_lines(text: &str) -> Vec<Line<'_>> {
+pub(super) fn page_lines(page: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::new();
     let mut after_blank = false;
-    for (index, raw) in text.lines().enumerate() {
+    for (index, raw) in page.lines().enumerate() {
         let text = raw.trim();
         if text.is_empty() {
             after_blank = true;
             continue;
         }
+        let start = text.as_ptr() as usize - page.as_ptr() as usize;
         lines.push(Line {
             number: index + 1,
             text,
             after_blank,
+            start,
         });
         after_blank = false;
     }
@@ -82,6 +111,14 @@ mod tests {
         let lines = page_lines("\n\n　　标题\r\n\n正文。\n正文二。\n  \n");
         let seen: Vec<(usize, &str, bool)> = lines.iter().map(|l| (l.number, l.text, l.after_blank)).collect();
         assert_eq!(seen, [(3, "标题", true), (5, "正文。", true), (6, "正文二。", false)]);
+        let page = "\n\n　　标题\r\n\n正文。\n";
+        let lines = page_lines(page);
+        assert_eq!(&page[lines[1].start..], "正文。\n");
+        let marker = lines[0].marker(&lines[0].text[3..], MarkerKind::Jump);
+        assert_eq!(
+            (marker.line, &page[marker.offset..marker.offset + marker.text.len()]),
+            (3, "题")
+        );
     }
 
     #[test]

@@ -73,6 +73,8 @@ pub struct ParsedPage {
 pub struct Marker {
     /// The input line it stood on, from 1.
     pub line: usize,
+    /// Where it starts in the page text, in bytes.
+    pub offset: usize,
     pub kind: MarkerKind,
     /// The removed text exactly as it stood on that line.
     pub text: String,

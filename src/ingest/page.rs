@@ -44,7 +44,7 @@ fn max_head_lines(lang: Lang) -> usize {
 enum Unit<'a> {
     Text(Line<'a>),
     Jump {
-        line: usize,
+        line: Line<'a>,
         direction: Direction,
         jump: Jump,
         marker: &'a str,
@@ -71,7 +71,7 @@ pub(super) fn read_articles(lines: &[Line<'_>], lang: Lang, date: &str, page: u3
         reader.read(index);
     }
     reader.finish_article();
-    reader.markers.sort_by_key(|marker| marker.line);
+    reader.markers.sort_by_key(|marker| marker.offset);
     (reader.articles, reader.markers)
 }
 
@@ -92,7 +92,7 @@ fn units<'a>(lines: &[Line<'a>], lang: Lang, markers: &mut Vec<Marker>) -> Vec<U
                     units.push(Unit::Text(line.with_text(found.before)));
                 }
                 units.push(Unit::Jump {
-                    line: line.number,
+                    line,
                     direction: found.direction,
                     jump: found.jump,
                     marker: found.marker,
@@ -194,11 +194,7 @@ impl<'a> Reader<'a, '_> {
                 jump,
                 marker,
             } => {
-                let marker = Marker {
-                    line: *line,
-                    kind: MarkerKind::Jump,
-                    text: (*marker).to_owned(),
-                };
+                let marker = line.marker(marker, MarkerKind::Jump);
                 match direction {
                     Direction::From => {
                         if self.draft.has_text() || self.draft.has_jump() {
@@ -237,11 +233,9 @@ impl<'a> Reader<'a, '_> {
             if self.draft.byline.is_none() && is_byline(text) {
                 let (_, boxed) = byline(text);
                 if let Some(mark) = boxed {
-                    self.draft.markers.push(Marker {
-                        line: line.number,
-                        kind: MarkerKind::BylineBox,
-                        text: mark.to_string(),
-                    });
+                    self.draft
+                        .markers
+                        .push(line.marker(&text[..mark.len_utf8()], MarkerKind::BylineBox));
                 }
                 self.draft.byline = Some(line);
             } else if self.takes_head_line(index) {
@@ -284,10 +278,30 @@ impl<'a> Reader<'a, '_> {
     fn takes_head_line(&self, index: usize) -> bool {
         let draft = &self.draft;
         let Some(line) = self.text_at(index) else { return false };
-        draft.byline.is_none()
-            && draft.continued_from.is_none()
-            && draft.head.len() < max_head_lines(self.lang)
-            && self.is_head_like(line.text)
+        let open =
+            draft.byline.is_none() && draft.continued_from.is_none() && draft.head.len() < max_head_lines(self.lang);
+        // `Not Influenced by Mis-` / `conceptions`: a word the head broke.
+        let breaks_word =
+            self.lang == Lang::English && draft.head.last().is_some_and(|last| last.ends_with(['-', '\u{AD}']));
+        open && (breaks_word || self.is_head_like(line.text) || self.is_long_deck_line(index))
+    }
+
+    /// English decks are often set as wide as the column: a title-case line
+    /// of any length belongs to the head when, after more such lines, a
+    /// byline or a short head line follows, as body text does not.
+    fn is_long_deck_line(&self, index: usize) -> bool {
+        let is_deck_like = |text: &str| is_title_case(text) && !is_closed(text) && !is_dateline(text);
+        if self.lang != Lang::English || !self.text_at(index).is_some_and(|line| is_deck_like(line.text)) {
+            return false;
+        }
+        for next in (index + 1..).take(max_head_lines(self.lang)) {
+            match self.text_at(next) {
+                Some(line) if is_byline(line.text) || self.is_head_like(line.text) => return true,
+                Some(line) if is_deck_like(line.text) => continue,
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// After some text: does the line start the next article's head?
@@ -367,13 +381,13 @@ impl<'a> Reader<'a, '_> {
                 .markers
                 .iter()
                 .filter(|m| m.kind == MarkerKind::Jump)
-                .map(|m| (m.line, m.text.as_str()))
+                .map(|m| (m.offset, m.text.as_str()))
                 .collect();
-            leftovers.extend(draft.byline.map(|line| (line.number, line.text)));
+            leftovers.extend(draft.byline.map(|line| (line.start, line.text)));
             if leftovers.is_empty() {
                 return;
             }
-            leftovers.sort_by_key(|&(line, _)| line);
+            leftovers.sort_by_key(|&(offset, _)| offset);
             let mut text = String::new();
             for (_, piece) in leftovers {
                 join_into(&mut text, piece, self.lang);

@@ -165,3 +165,118 @@ fn same_story(source: &Article, continuation: &Article) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{parse_page, PageOptions};
+
+    fn page(text: &str, number: u32) -> ParsedPage {
+        let options = PageOptions {
+            date: "2024-09-12".to_owned(),
+            page: number,
+            label: None,
+            lang: None,
+        };
+        parse_page(text, &options).unwrap()
+    }
+
+    fn qingdao() -> (Corpus, Publication) {
+        let publication = Publication {
+            title: "青岛日报".to_owned(),
+            lang: "zh-CN".to_owned(),
+        };
+        (Corpus::new(publication.clone()), publication)
+    }
+
+    fn jump_targets(corpus: &Corpus) -> Vec<(String, Option<String>)> {
+        let articles = corpus.editions.iter().flat_map(|edition| &edition.articles);
+        articles
+            .filter_map(|article| Some((article.id.clone(), article.continued_on.as_ref()?.article.clone())))
+            .collect()
+    }
+
+    #[test]
+    fn a_fragment_is_linked_once_and_extra_jumps_wait() {
+        let (mut corpus, publication) = qingdao();
+        let one = "第一篇。（下转第二版）\n\n第二篇。（下转第二版）\n\n第三篇。（下转第二版）";
+        merge_page(&mut corpus, &publication, page(one, 1));
+        merge_page(
+            &mut corpus,
+            &publication,
+            page("（上接第一版）续一。\n\n（上接第一版）续二。", 2),
+        );
+        assert_eq!(
+            jump_targets(&corpus),
+            [
+                ("2024-09-12-p1-1".to_owned(), Some("2024-09-12-p2-1".to_owned())),
+                ("2024-09-12-p1-2".to_owned(), Some("2024-09-12-p2-2".to_owned())),
+                ("2024-09-12-p1-3".to_owned(), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_repeated_headline_beats_the_order() {
+        let (mut corpus, publication) = qingdao();
+        let one = "甲事\n\n甲文。（下转第二版）\n\n乙事\n\n乙文。（下转第二版）";
+        merge_page(&mut corpus, &publication, page(one, 1));
+        merge_page(
+            &mut corpus,
+            &publication,
+            page("乙事\n（上接第一版）乙续。\n\n甲事\n（上接第一版）甲续。", 2),
+        );
+        assert_eq!(
+            jump_targets(&corpus),
+            [
+                ("2024-09-12-p1-1".to_owned(), Some("2024-09-12-p2-2".to_owned())),
+                ("2024-09-12-p1-2".to_owned(), Some("2024-09-12-p2-1".to_owned())),
+            ]
+        );
+    }
+
+    #[test]
+    fn another_paper_on_the_same_day_is_its_own_edition() {
+        let (mut corpus, publication) = qingdao();
+        let evening = Publication {
+            title: "青岛晚报".to_owned(),
+            lang: "zh-CN".to_owned(),
+        };
+        merge_page(&mut corpus, &publication, page("早报的文章。", 1));
+        merge_page(&mut corpus, &evening, page("晚报的文章。", 1));
+        assert_eq!(corpus.editions.len(), 2);
+        assert_eq!(
+            corpus.editions[0].publication, None,
+            "the corpus's own paper is not repeated"
+        );
+        assert_eq!(corpus.editions[1].publication.as_ref(), Some(&evening));
+    }
+
+    #[test]
+    fn shortened_headlines_match() {
+        let article = |headline: &str| Article {
+            id: String::new(),
+            page: 1,
+            kicker: None,
+            headline: Some(headline.to_owned()),
+            deck: None,
+            byline: None,
+            blocks: Vec::new(),
+            continued_from: None,
+            continued_on: None,
+        };
+        assert!(same_story(&article("COUNCIL PASSES BUDGET"), &article("Budget")));
+        assert!(same_story(
+            &article("探索构建新型能源体系"),
+            &article("探索构建新型能源体系")
+        ));
+        assert!(!same_story(
+            &article("MAYOR OPENS NEW BRIDGE"),
+            &article("FIRE DESTROYS MILL")
+        ));
+        assert!(
+            !same_story(&article("—"), &article("—")),
+            "headlines without letters say nothing"
+        );
+    }
+}

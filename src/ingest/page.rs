@@ -402,3 +402,80 @@ impl<'a> Reader<'a, '_> {
         self.articles.push(article);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::lines::page_lines;
+    use super::*;
+
+    fn read(text: &str, lang: Lang) -> Vec<Article> {
+        read_articles(&page_lines(text), lang, "2024-09-12", 1).0
+    }
+
+    fn texts(article: &Article) -> Vec<&str> {
+        article.texts().collect()
+    }
+
+    #[test]
+    fn three_head_lines_are_kicker_headline_and_deck() {
+        let articles = read(
+            "深化改革　勇于担当\n当好促进派实干家\n——写在全会召开之际\n本报评论员\n改革开放是关键一招。",
+            Lang::Chinese,
+        );
+        let article = &articles[0];
+        assert_eq!(article.kicker.as_deref(), Some("深化改革　勇于担当"));
+        assert_eq!(article.headline.as_deref(), Some("当好促进派实干家"));
+        assert_eq!(article.deck.as_deref(), Some("——写在全会召开之际"));
+        assert_eq!(article.byline.as_deref(), Some("本报评论员"));
+    }
+
+    #[test]
+    fn a_dateline_on_its_own_line_opens_the_paragraph() {
+        let articles = read(
+            "会议召开\n\n本报北京1月9日电\n\n记者从会上获悉，会议开得很好。",
+            Lang::Chinese,
+        );
+        assert_eq!(texts(&articles[0]), ["本报北京1月9日电记者从会上获悉，会议开得很好。"]);
+        let articles = read("COUNCIL MEETS\nWASHINGTON, Jan. 3.—\nThe council met.", Lang::English);
+        assert_eq!(texts(&articles[0]), ["WASHINGTON, Jan. 3.—The council met."]);
+    }
+
+    #[test]
+    fn a_short_line_between_paragraphs_is_a_subhead_unless_a_head_follows() {
+        let articles = read(
+            "标题\n\n第一段。\n\n小标题\n\n第二段。\n\n下一篇\n本报记者 王萌\n正文。",
+            Lang::Chinese,
+        );
+        assert_eq!(articles.len(), 2);
+        assert_eq!(
+            articles[0].blocks[1],
+            Block::Subhead {
+                text: "小标题".to_owned()
+            }
+        );
+        assert_eq!(articles[1].headline.as_deref(), Some("下一篇"));
+    }
+
+    #[test]
+    fn a_jump_line_with_nothing_under_it_stays_text() {
+        let articles = read("(Continued on page 2)\n(Continued on page 2.)", Lang::English);
+        assert_eq!(
+            articles.iter().flat_map(texts).collect::<Vec<_>>(),
+            ["(Continued on page 2)", "(Continued on page 2.)"]
+        );
+        assert!(articles.iter().all(|article| article.continued_on.is_none()));
+    }
+
+    #[test]
+    fn an_english_paragraph_ends_at_a_short_closing_line() {
+        let text = "The council met last night in the hall\nand passed the budget for the year.\nIt adjourned.\nThe mayor spoke for an hour about the\nnew bridge over the river.";
+        let articles = read(text, Lang::English);
+        assert_eq!(
+            texts(&articles[0]),
+            [
+                "The council met last night in the hall and passed the budget for the year. It adjourned.",
+                "The mayor spoke for an hour about the new bridge over the river.",
+            ]
+        );
+    }
+}

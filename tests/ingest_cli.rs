@@ -13,25 +13,17 @@ const SEED: &str = "../shared/seed/000_866a33b537f54303.txt";
 const CHRONAM: &str = "../shared/corpora/chronam-1916";
 const QINGDAO_P1: &str = "tests/fixtures/ingest/qingdao-p1.txt";
 
-/// How `www/corpus.json` is made; the failure message repeats it.
-const REGENERATE: &str = "rm -f www/corpus.json && cargo run --bin broadsheet -- ingest --date 2024-09-12 --page 2 \
-     --publication 青岛日报 --lang zh-CN ../shared/seed/000_866a33b537f54303.txt -o www/corpus.json";
+/// The arguments that make `www/corpus.json` from the seed page.
+const BUNDLED: [&str; 9] =
+    ["--date", "2024-09-12", "--page", "2", "--publication", "青岛日报", "--lang", "zh-CN", SEED];
 
 fn ingest(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_broadsheet"))
-        .arg("ingest")
-        .args(args)
-        .output()
-        .unwrap()
+    Command::new(env!("CARGO_BIN_EXE_broadsheet")).arg("ingest").args(args).output().unwrap()
 }
 
 fn ingest_ok(args: &[&str]) {
     let output = ingest(args);
-    assert!(
-        output.status.success(),
-        "ingest {args:?} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "ingest {args:?} failed: {}", String::from_utf8_lossy(&output.stderr));
 }
 
 fn stderr(output: &Output) -> String {
@@ -59,6 +51,11 @@ fn links(edition: &Edition) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Ingests `file` as page `page` of the 2024-09-12 edition of 青岛日报.
+fn ingest_qingdao(out: &str, page: &str, file: &str) {
+    ingest_ok(&["--date", "2024-09-12", "--page", page, "--publication", "青岛日报", file, "-o", out]);
+}
+
 fn path(dir: &Path, name: &str) -> String {
     dir.join(name).to_str().unwrap().to_owned()
 }
@@ -67,24 +64,14 @@ fn path(dir: &Path, name: &str) -> String {
 fn the_bundled_corpus_is_the_seed_page_ingested() {
     let dir = tempfile::tempdir().unwrap();
     let out = path(dir.path(), "corpus.json");
-    ingest_ok(&[
-        "--date",
-        "2024-09-12",
-        "--page",
-        "2",
-        "--publication",
-        "青岛日报",
-        "--lang",
-        "zh-CN",
-        SEED,
-        "-o",
-        &out,
-    ]);
+    ingest_ok(&[BUNDLED.as_slice(), &["-o", &out]].concat());
     let fresh = std::fs::read_to_string(&out).unwrap();
     let committed = std::fs::read_to_string("www/corpus.json").unwrap();
     assert!(
         fresh == committed,
-        "www/corpus.json is not what the ingest makes of the seed page; regenerate it with:\n  {REGENERATE}"
+        "www/corpus.json is not what the ingest makes of the seed page; regenerate it with:\n  \
+         rm -f www/corpus.json && cargo run --bin broadsheet -- ingest {} -o www/corpus.json",
+        BUNDLED.join(" ")
     );
 }
 
@@ -92,30 +79,13 @@ fn the_bundled_corpus_is_the_seed_page_ingested() {
 fn chinese_pages_link_by_headline_then_order_whichever_comes_first() {
     let dir = tempfile::tempdir().unwrap();
     let (first, second) = (path(dir.path(), "p1-first.json"), path(dir.path(), "p2-first.json"));
-    for (out, pages) in [
-        (&first, [("1", QINGDAO_P1), ("2", SEED)]),
-        (&second, [("2", SEED), ("1", QINGDAO_P1)]),
-    ] {
+    for (out, pages) in [(&first, [("1", QINGDAO_P1), ("2", SEED)]), (&second, [("2", SEED), ("1", QINGDAO_P1)])] {
         for (page, file) in pages {
-            ingest_ok(&[
-                "--date",
-                "2024-09-12",
-                "--page",
-                page,
-                "--publication",
-                "青岛日报",
-                file,
-                "-o",
-                out,
-            ]);
+            ingest_qingdao(out, page, file);
         }
     }
     let text = std::fs::read_to_string(&first).unwrap();
-    assert_eq!(
-        text,
-        std::fs::read_to_string(&second).unwrap(),
-        "the ingest order changed the corpus"
-    );
+    assert_eq!(text, std::fs::read_to_string(&second).unwrap(), "the ingest order changed the corpus");
     let corpus = load(Path::new(&first));
     let edition = edition(&corpus);
     // Page 1 prints 探索构建… first, but its continuation is the second
@@ -136,24 +106,13 @@ fn chinese_pages_link_by_headline_then_order_whichever_comes_first() {
 fn english_jumps_link_to_labelled_pages_in_any_order() {
     let dir = tempfile::tempdir().unwrap();
     let page = |name: &str| format!("tests/fixtures/ingest/evening-star-{name}.txt");
-    let pages = [
-        ("1", None, page("p1")),
-        ("2", None, page("p2")),
-        ("6", Some("A6"), page("a6")),
-    ];
+    let pages = [("1", None, page("p1")), ("2", None, page("p2")), ("6", Some("A6"), page("a6"))];
     let mut outputs = Vec::new();
     for order in [[0, 1, 2], [2, 1, 0], [1, 2, 0]] {
         let out = path(dir.path(), &format!("{order:?}.json"));
         for index in order {
             let (number, label, file) = &pages[index];
-            let mut args = vec![
-                "--date",
-                "1916-01-04",
-                "--page",
-                number,
-                "--publication",
-                "The Evening Star",
-            ];
+            let mut args = vec!["--date", "1916-01-04", "--page", number, "--publication", "The Evening Star"];
             if let Some(label) = label {
                 args.extend(["--label", label]);
             }
@@ -162,10 +121,7 @@ fn english_jumps_link_to_labelled_pages_in_any_order() {
         }
         outputs.push(std::fs::read_to_string(&out).unwrap());
     }
-    assert!(
-        outputs.iter().all(|text| text == &outputs[0]),
-        "the ingest order changed the corpus"
-    );
+    assert!(outputs.iter().all(|text| text == &outputs[0]), "the ingest order changed the corpus");
     let corpus = corpus::load(&outputs[0]).unwrap();
     let edition = edition(&corpus);
     assert_eq!(corpus.publication.lang, "en");
@@ -188,18 +144,8 @@ fn english_jumps_link_to_labelled_pages_in_any_order() {
 fn re_ingesting_a_page_replaces_it_and_relinks() {
     let dir = tempfile::tempdir().unwrap();
     let out = path(dir.path(), "corpus.json");
-    ingest_ok(&[
-        "--date",
-        "2024-09-12",
-        "--page",
-        "1",
-        "--publication",
-        "青岛日报",
-        QINGDAO_P1,
-        "-o",
-        &out,
-    ]);
-    ingest_ok(&["--date", "2024-09-12", "--page", "2", SEED, "-o", &out]);
+    ingest_qingdao(&out, "1", QINGDAO_P1);
+    ingest_qingdao(&out, "2", SEED);
     let original = std::fs::read_to_string(&out).unwrap();
 
     // A corrected page 2 that lost its last fragment.
@@ -207,24 +153,17 @@ fn re_ingesting_a_page_replaces_it_and_relinks() {
     let cut = seed.rfind("（上接第一版）长远利益").unwrap();
     let shorter = path(dir.path(), "page-2.txt");
     std::fs::write(&shorter, &seed[..cut]).unwrap();
+    // The corpus's publication is the default.
     ingest_ok(&["--date", "2024-09-12", "--page", "2", &shorter, "-o", &out]);
     let corpus = load(Path::new(&out));
     let edition = edition(&corpus);
-    assert_eq!(
-        edition.articles_on(2).count(),
-        3,
-        "page 2 was added again instead of replaced"
-    );
+    assert_eq!(edition.articles_on(2).count(), 3, "page 2 was added again instead of replaced");
     assert_eq!(edition.pages.len(), 2);
     let commentary = edition.article("2024-09-12-p1-4").unwrap();
     let jump = commentary.continued_on.as_ref().unwrap();
-    assert_eq!(
-        (jump.page, jump.article.as_deref()),
-        (Some(2), None),
-        "a jump to a replaced fragment must wait again"
-    );
+    assert_eq!((jump.page, jump.article.as_deref()), (Some(2), None), "a jump to a replaced fragment must wait again");
 
-    ingest_ok(&["--date", "2024-09-12", "--page", "2", SEED, "-o", &out]);
+    ingest_qingdao(&out, "2", SEED);
     assert_eq!(std::fs::read_to_string(&out).unwrap(), original);
 }
 
@@ -232,43 +171,22 @@ fn re_ingesting_a_page_replaces_it_and_relinks() {
 fn a_failed_ingest_leaves_the_corpus_untouched_and_names_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
     let out = path(dir.path(), "corpus.json");
-    ingest_ok(&[
-        "--date",
-        "2024-09-12",
-        "--page",
-        "2",
-        "--publication",
-        "青岛日报",
-        SEED,
-        "-o",
-        &out,
-    ]);
+    ingest_qingdao(&out, "2", SEED);
     let before = std::fs::read(&out).unwrap();
 
     let pages = dir.path().join("pages");
     std::fs::create_dir(&pages).unwrap();
     std::fs::copy(QINGDAO_P1, pages.join("01.txt")).unwrap();
     // A page exported as GBK: 青岛 in its third line.
-    std::fs::write(
-        pages.join("02.txt"),
-        [b"2024\n\nGBK ".as_slice(), b"\xC7\xE0\xB5\xBA\n"].concat(),
-    )
-    .unwrap();
+    std::fs::write(pages.join("02.txt"), [b"2024\n\nGBK ".as_slice(), b"\xC7\xE0\xB5\xBA\n"].concat()).unwrap();
     let output = ingest(&["--date", "2024-09-12", pages.to_str().unwrap(), "-o", &out]);
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
     let expected = format!("{}:3: not UTF-8 text (byte 0xC7)", pages.join("02.txt").display());
     assert!(message.contains(&expected), "expected {expected:?} in {message}");
     assert!(message.contains("not written"), "{message}");
-    assert_eq!(
-        std::fs::read(&out).unwrap(),
-        before,
-        "the corpus changed although the ingest failed"
-    );
-    let left: Vec<PathBuf> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .collect();
+    assert_eq!(std::fs::read(&out).unwrap(), before, "the corpus changed although the ingest failed");
+    let left: Vec<PathBuf> = std::fs::read_dir(dir.path()).unwrap().map(|entry| entry.unwrap().path()).collect();
     assert_eq!(left.len(), 2, "temporary files left behind: {left:?}");
 
     std::fs::write(pages.join("02.txt"), "第一行\n第二行\0\n").unwrap();
@@ -284,15 +202,8 @@ fn an_invalid_existing_corpus_is_not_overwritten() {
     std::fs::write(&out, "{ \"format\": \"broadsheet-corpus\" }").unwrap();
     let output = ingest(&["--date", "2024-09-12", "--page", "2", SEED, "-o", &out]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains("the existing corpus is not valid"),
-        "{}",
-        stderr(&output)
-    );
-    assert_eq!(
-        std::fs::read_to_string(&out).unwrap(),
-        "{ \"format\": \"broadsheet-corpus\" }"
-    );
+    assert!(stderr(&output).contains("the existing corpus is not valid"), "{}", stderr(&output));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "{ \"format\": \"broadsheet-corpus\" }");
 }
 
 #[test]
@@ -304,29 +215,14 @@ fn a_folder_is_read_page_by_page_from_the_file_names() {
     std::fs::copy(SEED, pages.join("page-2.txt")).unwrap();
     std::fs::write(pages.join("notes.txt"), "校对：张三\n").unwrap();
     let out = path(dir.path(), "corpus.json");
-    let output = ingest(&[
-        "--date",
-        "2024-09-12",
-        "--publication",
-        "青岛日报",
-        pages.to_str().unwrap(),
-        "-o",
-        &out,
-    ]);
+    let output = ingest(&["--date", "2024-09-12", "--publication", "青岛日报", pages.to_str().unwrap(), "-o", &out]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(
-        stderr(&output).contains("notes.txt: skipped, its name carries no page number"),
-        "{}",
-        stderr(&output)
-    );
+    assert!(stderr(&output).contains("notes.txt: skipped, its name carries no page number"), "{}", stderr(&output));
     let corpus = load(Path::new(&out));
     let edition = edition(&corpus);
     assert_eq!(edition.pages.iter().map(|page| page.number).collect::<Vec<_>>(), [1, 2]);
     assert_eq!(links(edition).len(), 3);
-    assert_eq!(
-        corpus.publication.lang, "zh-CN",
-        "the language is detected from the text"
-    );
+    assert_eq!(corpus.publication.lang, "zh-CN", "the language is detected from the text");
 }
 
 #[test]
@@ -347,25 +243,13 @@ fn the_1916_archive_loads_from_one_manifest_in_seconds() {
     }
     let dir = tempfile::tempdir().unwrap();
     let manifest = dir.path().join("chronam.tsv");
-    let status = Command::new("tests/support/chronam-manifest.sh")
-        .arg(CHRONAM)
-        .arg(&manifest)
-        .status()
-        .unwrap();
+    let status = Command::new("tests/support/chronam-manifest.sh").arg(CHRONAM).arg(&manifest).status().unwrap();
     assert!(status.success());
     let out = path(dir.path(), "chronam.json");
     let started = Instant::now();
     let manifest = manifest.to_str().unwrap();
-    let args = [
-        "--manifest",
-        manifest,
-        "--corpus-title",
-        "Chronicling America, 1916",
-        "--corpus-lang",
-        "en",
-        "-o",
-        &out,
-    ];
+    let args =
+        ["--manifest", manifest, "--corpus-title", "Chronicling America, 1916", "--corpus-lang", "en", "-o", &out];
     ingest_ok(&args);
     let elapsed = started.elapsed();
     eprintln!("ingested the 1916 archive in {elapsed:.2?}");
@@ -390,10 +274,10 @@ fn the_1916_archive_loads_from_one_manifest_in_seconds() {
         titles.contains("\tOmaha daily bee.\t") && omaha.is_some(),
         "editions carry their paper's title from titles.tsv"
     );
-    assert!(corpus.editions.iter().all(|edition| edition
-        .publication
-        .as_ref()
-        .is_some_and(|publication| publication.lang == "en")));
+    assert!(corpus
+        .editions
+        .iter()
+        .all(|edition| edition.publication.as_ref().is_some_and(|publication| publication.lang == "en")));
 
     // Ingesting the same manifest again replaces every page: nothing doubles.
     ingest_ok(&args);

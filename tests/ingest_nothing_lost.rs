@@ -15,20 +15,13 @@ const SEED: &str = "../shared/seed/000_866a33b537f54303.txt";
 const CHRONAM: &str = "../shared/corpora/chronam-1916/dates";
 
 fn options(page: u32, lang: Option<Lang>) -> PageOptions {
-    PageOptions {
-        date: "2024-09-12".to_owned(),
-        page,
-        label: None,
-        lang,
-    }
+    PageOptions { date: "2024-09-12".to_owned(), page, label: None, lang }
 }
 
 /// Text as compared: no whitespace (line breaks, spacing inside names) and
 /// no hyphens (line-end hyphens are rejoined).
 fn comparable(text: &str) -> Vec<char> {
-    text.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{AD}'))
-        .collect()
+    text.chars().filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{AD}')).collect()
 }
 
 /// True when a removed marker is one of the kinds the ingest may remove,
@@ -60,24 +53,15 @@ fn input_without_markers(text: &str, page: &ParsedPage) -> Result<String, String
     let mut from = 0;
     for marker in &page.markers {
         if !is_a_marker(marker.kind, &marker.text) {
-            return Err(format!(
-                "line {}: {:?} removed as a {:?}",
-                marker.line, marker.text, marker.kind
-            ));
+            return Err(format!("line {}: {:?} removed as a {:?}", marker.line, marker.text, marker.kind));
         }
         let end = marker.offset + marker.text.len();
         if marker.offset < from || text.get(marker.offset..end) != Some(marker.text.as_str()) {
-            return Err(format!(
-                "line {}: marker {:?} is not at byte {}",
-                marker.line, marker.text, marker.offset
-            ));
+            return Err(format!("line {}: marker {:?} is not at byte {}", marker.line, marker.text, marker.offset));
         }
         let line = text[..marker.offset].matches('\n').count() + 1;
         if line != marker.line {
-            return Err(format!(
-                "marker {:?} is on line {line}, not {}",
-                marker.text, marker.line
-            ));
+            return Err(format!("marker {:?} is on line {line}, not {}", marker.text, marker.line));
         }
         kept.push_str(&text[from..marker.offset]);
         from = end;
@@ -94,10 +78,7 @@ fn nothing_lost(text: &str, page: &ParsedPage) -> Result<(), String> {
     let mut running = String::new();
     let mut figures: Vec<Vec<char>> = Vec::new();
     for article in &page.articles {
-        for field in [&article.kicker, &article.headline, &article.deck, &article.byline]
-            .into_iter()
-            .flatten()
-        {
+        for field in [&article.kicker, &article.headline, &article.deck, &article.byline].into_iter().flatten() {
             running.push_str(field);
         }
         for block in &article.blocks {
@@ -142,11 +123,8 @@ fn nothing_lost(text: &str, page: &ParsedPage) -> Result<(), String> {
     if reach[input.len()][figures.len()] && input.len() - consumed[figures.len()] == running.len() {
         return Ok(());
     }
-    let context = |chars: &[char], at: usize| {
-        chars[at.saturating_sub(20)..(at + 20).min(chars.len())]
-            .iter()
-            .collect::<String>()
-    };
+    let context =
+        |chars: &[char], at: usize| chars[at.saturating_sub(20)..(at + 20).min(chars.len())].iter().collect::<String>();
     Err(format!(
         "the output departs from the input after {furthest} characters: input …{}…, output near …{}…",
         context(&input, furthest),
@@ -159,12 +137,7 @@ fn nothing_of_the_seed_page_is_lost() {
     let text = std::fs::read_to_string(SEED).unwrap();
     let page = parse_page(&text, &options(2, None)).unwrap();
     nothing_lost(&text, &page).unwrap();
-    assert_eq!(
-        page.markers.len(),
-        7,
-        "3 jumps, 2 arrows, the credit's 摄 and the byline box: {:?}",
-        page.markers
-    );
+    assert_eq!(page.markers.len(), 7, "3 jumps, 2 arrows, the credit's 摄 and the byline box: {:?}", page.markers);
 }
 
 #[test]
@@ -230,10 +203,7 @@ fn lang() -> impl Strategy<Value = Option<Lang>> {
 }
 
 fn merged(pages: &[&ParsedPage]) -> Corpus {
-    let publication = Publication {
-        title: "青岛日报".to_owned(),
-        lang: "zh-CN".to_owned(),
-    };
+    let publication = Publication { title: "青岛日报".to_owned(), lang: "zh-CN".to_owned() };
     let mut corpus = Corpus::new(publication.clone());
     for page in pages {
         merge_page(&mut corpus, &publication, (*page).clone());

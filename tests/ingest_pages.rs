@@ -14,16 +14,7 @@ const CHRONAM: &str = "../shared/corpora/chronam-1916/dates";
 fn read(path: &str, page: u32) -> ParsedPage {
     let bytes = std::fs::read(path).unwrap_or_else(|error| panic!("{path}: {error}"));
     let text = page_text(&bytes).unwrap();
-    parse_page(
-        text,
-        &PageOptions {
-            date: "2024-09-12".to_owned(),
-            page,
-            label: None,
-            lang: None,
-        },
-    )
-    .unwrap()
+    parse_page(text, &PageOptions { date: "2024-09-12".to_owned(), page, label: None, lang: None }).unwrap()
 }
 
 fn seed() -> ParsedPage {
@@ -57,15 +48,8 @@ fn all_paragraphs(page: &ParsedPage) -> Vec<&str> {
 
 /// Every head line and paragraph of the page.
 fn all_texts(page: &ParsedPage) -> Vec<&str> {
-    let heads = page
-        .articles
-        .iter()
-        .flat_map(|article| [&article.kicker, &article.headline, &article.deck]);
-    heads
-        .flatten()
-        .map(String::as_str)
-        .chain(all_paragraphs(page))
-        .collect()
+    let heads = page.articles.iter().flat_map(|article| [&article.kicker, &article.headline, &article.deck]);
+    heads.flatten().map(String::as_str).chain(all_paragraphs(page)).collect()
 }
 
 #[test]
@@ -74,53 +58,24 @@ fn the_seed_holds_the_feature_and_three_fragments_from_page_one() {
     assert_eq!(page.lang, Lang::Chinese);
     assert_eq!(page.page.label.as_deref(), Some("第二版"));
     let ids: Vec<&str> = page.articles.iter().map(|article| article.id.as_str()).collect();
-    assert_eq!(
-        ids,
-        [
-            "2024-09-12-p2-1",
-            "2024-09-12-p2-2",
-            "2024-09-12-p2-3",
-            "2024-09-12-p2-4"
-        ]
-    );
-    let from_page_one = Some(Jump {
-        page: Some(1),
-        label: None,
-        article: None,
-    });
+    assert_eq!(ids, ["2024-09-12-p2-1", "2024-09-12-p2-2", "2024-09-12-p2-3", "2024-09-12-p2-4"]);
+    let from_page_one = Some(Jump { page: Some(1), label: None, article: None });
     for fragment in &page.articles[1..] {
         assert_eq!(fragment.continued_from, from_page_one, "{}", fragment.id);
         assert_eq!(
-            (
-                fragment.continued_on.as_ref(),
-                fragment.kicker.as_ref(),
-                fragment.byline.as_ref()
-            ),
+            (fragment.continued_on.as_ref(), fragment.kicker.as_ref(), fragment.byline.as_ref()),
             (None, None, None)
         );
     }
-    let headlines: Vec<Option<&str>> = page.articles[1..]
-        .iter()
-        .map(|article| article.headline.as_deref())
-        .collect();
+    let headlines: Vec<Option<&str>> = page.articles[1..].iter().map(|article| article.headline.as_deref()).collect();
     assert_eq!(headlines, [None, Some("探索构建清洁低碳安全高效的新型能源体系"), None]);
-    let openings: Vec<&str> = page.articles[1..]
-        .iter()
-        .map(|article| paragraphs(article)[0])
-        .collect();
+    let openings: Vec<&str> = page.articles[1..].iter().map(|article| paragraphs(article)[0]).collect();
     assert!(openings[0].starts_with("会议指出，要深入学习贯彻"), "{}", openings[0]);
-    assert!(
-        openings[1].starts_with("为国家能源安全贡献青岛力量。"),
-        "{}",
-        openings[1]
-    );
+    assert!(openings[1].starts_with("为国家能源安全贡献青岛力量。"), "{}", openings[1]);
     assert!(openings[2].starts_with("长远利益出发谋划和推进改革"), "{}", openings[2]);
     // The reader titles a fragment without headline from its first sentence.
     assert!(page.articles[1].display_title().starts_with("会议指出"));
-    assert_eq!(
-        paragraphs(&page.articles[2]).last(),
-        Some(&"耿涛、姜巧珍、朱铁一参加。")
-    );
+    assert_eq!(paragraphs(&page.articles[2]).last(), Some(&"耿涛、姜巧珍、朱铁一参加。"));
 }
 
 #[test]
@@ -128,14 +83,8 @@ fn the_feature_has_headline_deck_byline_and_subheads() {
     let page = seed();
     let feature = &page.articles[0];
     assert_eq!(feature.kicker, None);
-    assert_eq!(
-        feature.headline.as_deref(),
-        Some("扛牢“国之重任”，打造高水平对外开放新高地")
-    );
-    assert!(feature
-        .deck
-        .as_deref()
-        .is_some_and(|deck| deck.starts_with("自2018年被赋予建设上合示范区重任以来")));
+    assert_eq!(feature.headline.as_deref(), Some("扛牢“国之重任”，打造高水平对外开放新高地"));
+    assert!(feature.deck.as_deref().is_some_and(|deck| deck.starts_with("自2018年被赋予建设上合示范区重任以来")));
     assert_eq!(feature.byline.as_deref(), Some("青岛日报/观海新闻记者 王萌"));
     assert_eq!((&feature.continued_from, &feature.continued_on), (&None, &None));
     let subheads: Vec<&str> = feature
@@ -146,16 +95,10 @@ fn the_feature_has_headline_deck_byline_and_subheads() {
             _ => None,
         })
         .collect();
-    assert_eq!(
-        subheads,
-        ["地方经贸合作全面突破", "推动商旅文交流“升维”", "强化公共产品属性"]
-    );
+    assert_eq!(subheads, ["地方经贸合作全面突破", "推动商旅文交流“升维”", "强化公共产品属性"]);
     assert_eq!(paragraphs(feature)[0], "初秋时节，万物竞秀。青青之岛，再迎客来。");
-    let markers: Vec<(usize, MarkerKind, &str)> = page
-        .markers
-        .iter()
-        .map(|marker| (marker.line, marker.kind, marker.text.as_str()))
-        .collect();
+    let markers: Vec<(usize, MarkerKind, &str)> =
+        page.markers.iter().map(|marker| (marker.line, marker.kind, marker.text.as_str())).collect();
     assert!(markers.contains(&(9, MarkerKind::BylineBox, "□")), "{markers:?}");
 }
 
@@ -189,17 +132,11 @@ fn captions_become_figures_after_the_paragraph_they_interrupt() {
             placement: Some(Placement::Left),
         }
     );
-    let figures = page
-        .articles
-        .iter()
-        .flat_map(|article| &article.blocks)
-        .filter(|block| matches!(block, Block::Figure(_)));
+    let figures =
+        page.articles.iter().flat_map(|article| &article.blocks).filter(|block| matches!(block, Block::Figure(_)));
     assert_eq!(figures.count(), 2);
     for text in all_paragraphs(&page) {
-        assert!(
-            !text.contains("国际友人") && !text.contains("摄") && !text.contains('▲'),
-            "a caption polluted {text}"
-        );
+        assert!(!text.contains("国际友人") && !text.contains("摄") && !text.contains('▲'), "a caption polluted {text}");
     }
 }
 
@@ -217,24 +154,12 @@ fn column_breaks_are_rejoined_across_gaps_and_captions() {
     ];
     for (before, after) in breaks {
         let joined = format!("{before}{after}");
-        assert!(
-            texts.iter().any(|text| text.contains(&joined)),
-            "{joined} is not rejoined"
-        );
-        assert!(
-            !texts.iter().any(|text| text.ends_with(before)),
-            "a paragraph still ends at {before}"
-        );
-        assert!(
-            !texts.iter().any(|text| text.starts_with(after)),
-            "a paragraph still starts at {after}"
-        );
+        assert!(texts.iter().any(|text| text.contains(&joined)), "{joined} is not rejoined");
+        assert!(!texts.iter().any(|text| text.ends_with(before)), "a paragraph still ends at {before}");
+        assert!(!texts.iter().any(|text| text.starts_with(after)), "a paragraph still starts at {after}");
     }
     for text in texts {
-        assert!(
-            text.ends_with(['。', '！', '”', '…']),
-            "an unfinished paragraph: {text}"
-        );
+        assert!(text.ends_with(['。', '！', '”', '…']), "an unfinished paragraph: {text}");
     }
 }
 
@@ -254,23 +179,9 @@ fn an_english_page_reads_its_byline_dateline_and_hyphens() {
             "The vote was seven to two.",
         ]
     );
-    assert_eq!(
-        budget.continued_on,
-        Some(Jump {
-            page: None,
-            label: Some("A6".to_owned()),
-            article: None
-        })
-    );
+    assert_eq!(budget.continued_on, Some(Jump { page: None, label: Some("A6".to_owned()), article: None }));
     let bridge = &page.articles[1];
-    assert_eq!(
-        bridge.continued_on,
-        Some(Jump {
-            page: Some(2),
-            label: None,
-            article: None
-        })
-    );
+    assert_eq!(bridge.continued_on, Some(Jump { page: Some(2), label: None, article: None }));
     assert_eq!(bridge.deck.as_deref(), Some("Crowds Line the River Banks"));
 }
 
@@ -291,35 +202,17 @@ fn english_jump_lines_are_read_through_ocr_noise() {
     for (file, line, from, page_number, label) in JUMPS {
         let Some(page) = chronam(file) else { return };
         let marker = page.markers.iter().find(|marker| marker.line == line);
-        assert_eq!(
-            marker.map(|marker| marker.kind),
-            Some(MarkerKind::Jump),
-            "{file}:{line} is not read as a jump"
-        );
-        let expected = Jump {
-            page: page_number,
-            label: label.map(str::to_owned),
-            article: None,
-        };
+        assert_eq!(marker.map(|marker| marker.kind), Some(MarkerKind::Jump), "{file}:{line} is not read as a jump");
+        let expected = Jump { page: page_number, label: label.map(str::to_owned), article: None };
         let found = page.articles.iter().any(|article| {
-            let jump = if from {
-                &article.continued_from
-            } else {
-                &article.continued_on
-            };
+            let jump = if from { &article.continued_from } else { &article.continued_on };
             jump.as_ref() == Some(&expected)
         });
-        assert!(
-            found,
-            "{file}:{line}: no article jumps {} {expected:?}",
-            if from { "from" } else { "on" }
-        );
+        assert!(found, "{file}:{line}: no article jumps {} {expected:?}", if from { "from" } else { "on" });
         let text = std::fs::read_to_string(format!("{CHRONAM}/{file}")).unwrap();
         let printed = text.lines().nth(line - 1).unwrap().trim();
         assert!(
-            !all_paragraphs(&page)
-                .iter()
-                .any(|paragraph| paragraph.contains(printed)),
+            !all_paragraphs(&page).iter().any(|paragraph| paragraph.contains(printed)),
             "{printed} stayed in the text"
         );
     }
@@ -332,26 +225,13 @@ fn hyphenated_line_ends_rejoin_on_1916_pages() {
     };
     let texts = all_texts(&page);
     // Lines 410-411, a deck: `Not Influenced bv Mis-` / `conceptions`.
-    assert!(
-        texts
-            .iter()
-            .any(|text| text.contains("Not Influenced bv Misconceptions")),
-        "Mis- / conceptions"
-    );
+    assert!(texts.iter().any(|text| text.contains("Not Influenced bv Misconceptions")), "Mis- / conceptions");
     // Line 540-541: `Dec. 30.—Major-` / `General Funston`: a capital keeps the hyphen.
-    assert!(
-        texts.iter().any(|text| text.contains("Major-General Funston")),
-        "Major- / General"
-    );
+    assert!(texts.iter().any(|text| text.contains("Major-General Funston")), "Major- / General");
     let Some(page) = chronam("19161230/sn87057262-ed-1_seq-1.txt") else {
         return;
     };
-    assert!(
-        all_texts(&page)
-            .iter()
-            .any(|text| text.contains("various inundated districts, puts")),
-        "dis- / tricts"
-    );
+    assert!(all_texts(&page).iter().any(|text| text.contains("various inundated districts, puts")), "dis- / tricts");
 }
 
 #[test]
@@ -359,10 +239,7 @@ fn bylines_and_datelines_on_1916_pages() {
     let Some(page) = chronam("19161121/sn85042243-ed-1_seq-1.txt") else {
         return;
     };
-    let simms = page
-        .articles
-        .iter()
-        .find(|article| article.byline.as_deref() == Some("By WILLIAM PHILIP SIMMS."));
+    let simms = page.articles.iter().find(|article| article.byline.as_deref() == Some("By WILLIAM PHILIP SIMMS."));
     let simms = simms.expect("the byline By WILLIAM PHILIP SIMMS.");
     assert!(simms
         .headline
@@ -372,9 +249,7 @@ fn bylines_and_datelines_on_1916_pages() {
         return;
     };
     assert!(
-        all_paragraphs(&page)
-            .iter()
-            .any(|text| text.starts_with("WASHINGTON, Dec. 30.—The idea a break with Germany")),
+        all_paragraphs(&page).iter().any(|text| text.starts_with("WASHINGTON, Dec. 30.—The idea a break with Germany")),
         "the dateline opens its paragraph"
     );
 }

@@ -78,17 +78,11 @@ struct Failure {
 
 impl Failure {
     fn invalid(line: impl Into<String>) -> Self {
-        Failure {
-            code: super::EXIT_INVALID,
-            lines: vec![line.into()],
-        }
+        Failure { code: super::EXIT_INVALID, lines: vec![line.into()] }
     }
 
     fn io(line: impl Into<String>) -> Self {
-        Failure {
-            code: super::EXIT_IO,
-            lines: vec![line.into()],
-        }
+        Failure { code: super::EXIT_IO, lines: vec![line.into()] }
     }
 }
 
@@ -118,10 +112,7 @@ fn ingest_all(args: &Args) -> Result<String, Failure> {
     let jobs = jobs(args)?;
     let mut corpus = existing_corpus(&args.output)?;
     if let (Some(corpus), Some(title), Some(lang)) = (&corpus, &args.corpus_title, &args.corpus_lang) {
-        let wanted = Publication {
-            title: title.clone(),
-            lang: lang.clone(),
-        };
+        let wanted = Publication { title: title.clone(), lang: lang.clone() };
         if corpus.publication != wanted {
             return Err(Failure::invalid(format!(
                 "{}: the corpus is already \"{}\" ({}); leave out --corpus-title and --corpus-lang, or write to a new file",
@@ -141,13 +132,9 @@ fn ingest_all(args: &Args) -> Result<String, Failure> {
     let corpus = corpus.ok_or_else(|| Failure::invalid("no pages to ingest"))?;
     let text = corpus::to_json(&corpus);
     if let Err(error) = corpus::load(&text) {
-        let mut failure = Failure::invalid(format!(
-            "{}: the result would not be a valid corpus:",
-            args.output.display()
-        ));
-        failure
-            .lines
-            .extend(error.lines().into_iter().map(|line| format!("  {line}")));
+        let mut failure =
+            Failure::invalid(format!("{}: the result would not be a valid corpus:", args.output.display()));
+        failure.lines.extend(error.lines().into_iter().map(|line| format!("  {line}")));
         return Err(failure);
     }
     write_atomically(&args.output, &text)?;
@@ -165,13 +152,7 @@ fn known_lang(tag: &str) -> Result<Lang, Failure> {
 /// The shape `YYYY-MM-DD`; the corpus validation checks the calendar.
 fn check_date(date: &str) -> Result<(), Failure> {
     let shaped = date.len() == 10
-        && date.bytes().enumerate().all(|(at, b)| {
-            if at == 4 || at == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
+        && date.bytes().enumerate().all(|(at, b)| if at == 4 || at == 7 { b == b'-' } else { b.is_ascii_digit() });
     if shaped {
         Ok(())
     } else {
@@ -204,9 +185,7 @@ fn jobs(args: &Args) -> Result<Vec<PageJob>, Failure> {
         return Ok(jobs);
     }
     let (Some(input), Some(date)) = (&args.input, &args.date) else {
-        return Err(Failure::invalid(
-            "name a page file or folder with --date, or a --manifest",
-        ));
+        return Err(Failure::invalid("name a page file or folder with --date, or a --manifest"));
     };
     let job = |file: PathBuf, page: u32, label: Option<String>| PageJob {
         file,
@@ -239,10 +218,7 @@ fn jobs(args: &Args) -> Result<Vec<PageJob>, Failure> {
         return Ok(pages.into_iter().map(|file| job(file.path, file.page, None)).collect());
     }
     let Some(page) = args.page else {
-        return Err(Failure::invalid(format!(
-            "{}: which page is it? Give --page",
-            input.display()
-        )));
+        return Err(Failure::invalid(format!("{}: which page is it? Give --page", input.display())));
     };
     Ok(vec![job(input.clone(), page, args.label.clone())])
 }
@@ -252,21 +228,13 @@ fn existing_corpus(output: &Path) -> Result<Option<Corpus>, Failure> {
     let text = match std::fs::read_to_string(output) {
         Ok(text) => text,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(error) => {
-            return Err(Failure::io(format!(
-                "{}: cannot read the corpus: {error}",
-                output.display()
-            )))
-        }
+        Err(error) => return Err(Failure::io(format!("{}: cannot read the corpus: {error}", output.display()))),
     };
     corpus::load(&text).map(Some).map_err(|error| {
         let name = output.display();
-        let mut failure = Failure::invalid(format!(
-            "{name}: the existing corpus is not valid; fix it or write to a new file:"
-        ));
-        failure
-            .lines
-            .extend(error.lines().into_iter().map(|line| format!("{name}: {line}")));
+        let mut failure =
+            Failure::invalid(format!("{name}: the existing corpus is not valid; fix it or write to a new file:"));
+        failure.lines.extend(error.lines().into_iter().map(|line| format!("{name}: {line}")));
         failure
     })
 }
@@ -278,12 +246,7 @@ fn ingest_page(job: &PageJob, args: &Args, corpus: &mut Option<Corpus>) -> Resul
     let failed = |error: ingest::IngestError| Failure::invalid(format!("{name}:{}: {}", error.line, error.problem));
     let text = ingest::page_text(&bytes).map_err(failed)?;
     let convention = job.lang.as_deref().map(known_lang).transpose()?;
-    let options = PageOptions {
-        date: job.date.clone(),
-        page: job.page,
-        label: job.label.clone(),
-        lang: convention,
-    };
+    let options = PageOptions { date: job.date.clone(), page: job.page, label: job.label.clone(), lang: convention };
     let page = ingest::parse_page(text, &options).map_err(failed)?;
     let publication = publication_of(job, page.lang, corpus.as_ref()).ok_or_else(|| {
         Failure::invalid(format!(
@@ -292,10 +255,7 @@ fn ingest_page(job: &PageJob, args: &Args, corpus: &mut Option<Corpus>) -> Resul
         ))
     })?;
     let corpus = corpus.get_or_insert_with(|| match (&args.corpus_title, &args.corpus_lang) {
-        (Some(title), Some(lang)) => Corpus::new(Publication {
-            title: title.clone(),
-            lang: lang.clone(),
-        }),
+        (Some(title), Some(lang)) => Corpus::new(Publication { title: title.clone(), lang: lang.clone() }),
         _ => Corpus::new(publication.clone()),
     });
     ingest::merge_page(corpus, &publication, page);
@@ -306,10 +266,7 @@ fn ingest_page(job: &PageJob, args: &Args, corpus: &mut Option<Corpus>) -> Resul
 /// the named language, else the language the corpus already records for
 /// that title, else the language read from the text.
 fn publication_of(job: &PageJob, read_as: Lang, corpus: Option<&Corpus>) -> Option<Publication> {
-    let title = job
-        .publication
-        .clone()
-        .or_else(|| corpus.map(|corpus| corpus.publication.title.clone()))?;
+    let title = job.publication.clone().or_else(|| corpus.map(|corpus| corpus.publication.title.clone()))?;
     let known = corpus.and_then(|corpus| {
         let editions = corpus.editions.iter().map(|edition| corpus.publication_of(edition));
         std::iter::once(&corpus.publication)
@@ -345,14 +302,10 @@ fn write_atomically(output: &Path, text: &str) -> Result<(), Failure> {
     if let Some(permissions) = permissions_for(output) {
         builder.permissions(permissions);
     }
-    let mut file = builder
-        .tempfile_in(folder)
-        .map_err(|error| failed("create a temporary file beside it", &error))?;
-    file.write_all(text.as_bytes())
-        .map_err(|error| failed("write", &error))?;
+    let mut file = builder.tempfile_in(folder).map_err(|error| failed("create a temporary file beside it", &error))?;
+    file.write_all(text.as_bytes()).map_err(|error| failed("write", &error))?;
     file.as_file().sync_all().map_err(|error| failed("write", &error))?;
-    file.persist(output)
-        .map_err(|error| failed("replace it", &error.error))?;
+    file.persist(output).map_err(|error| failed("replace it", &error.error))?;
     Ok(())
 }
 

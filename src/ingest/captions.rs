@@ -64,12 +64,7 @@ pub(super) fn take_caption(lines: &[Line<'_>], lang: Lang) -> Option<Caption> {
         closed = is_closed(line.text);
         used += 1;
     }
-    let mut figure = Figure {
-        src: None,
-        caption: None,
-        credit: None,
-        placement: Some(placement),
-    };
+    let mut figure = Figure { src: None, caption: None, credit: None, placement: Some(placement) };
     if let Some(line) = lines.get(used).filter(|line| !line.after_blank) {
         if let Some((name, marker)) = credit(line.text) {
             markers.push(line.marker(marker, MarkerKind::Credit));
@@ -78,11 +73,7 @@ pub(super) fn take_caption(lines: &[Line<'_>], lang: Lang) -> Option<Caption> {
         }
     }
     figure.caption = (!caption.is_empty()).then_some(caption);
-    Some(Caption {
-        figure,
-        lines: used,
-        markers,
-    })
+    Some(Caption { figure, lines: used, markers })
 }
 
 /// A credit line: the name it credits (spaced-out Chinese names closed up)
@@ -115,14 +106,9 @@ mod tests {
 
     #[test]
     fn a_chinese_caption_runs_to_its_credit() {
-        let caption = caption_of(
-            "▲国际友人参访\n青岛·上合之珠国际\n博览中心。\n刘 栋 摄\n\n术性教研基地",
-            Lang::Chinese,
-        );
-        assert_eq!(
-            caption.figure.caption.as_deref(),
-            Some("国际友人参访青岛·上合之珠国际博览中心。")
-        );
+        let caption =
+            caption_of("▲国际友人参访\n青岛·上合之珠国际\n博览中心。\n刘 栋 摄\n\n术性教研基地", Lang::Chinese);
+        assert_eq!(caption.figure.caption.as_deref(), Some("国际友人参访青岛·上合之珠国际博览中心。"));
         assert_eq!(caption.figure.credit.as_deref(), Some("刘栋"));
         assert_eq!(caption.figure.placement, Some(Placement::Above));
         assert_eq!(caption.lines, 4);
@@ -132,45 +118,24 @@ mod tests {
 
     #[test]
     fn a_caption_without_credit_ends_at_its_sentence() {
-        let caption = caption_of(
-            "◀一列满载货物\n的中欧班列缓缓驶出\n上合示范区。\n术性教研基地等",
-            Lang::Chinese,
-        );
-        assert_eq!(
-            caption.figure.caption.as_deref(),
-            Some("一列满载货物的中欧班列缓缓驶出上合示范区。")
-        );
-        assert_eq!(
-            (caption.figure.credit, caption.figure.placement, caption.lines),
-            (None, Some(Placement::Left), 3)
-        );
+        let caption = caption_of("◀一列满载货物\n的中欧班列缓缓驶出\n上合示范区。\n术性教研基地等", Lang::Chinese);
+        assert_eq!(caption.figure.caption.as_deref(), Some("一列满载货物的中欧班列缓缓驶出上合示范区。"));
+        assert_eq!((caption.figure.credit, caption.figure.placement, caption.lines), (None, Some(Placement::Left), 3));
     }
 
     #[test]
     fn credits_lose_their_wording() {
-        assert_eq!(
-            credit("新华社记者 李 明 摄"),
-            Some(("新华社记者 李明".to_owned(), "摄"))
-        );
+        assert_eq!(credit("新华社记者 李 明 摄"), Some(("新华社记者 李明".to_owned(), "摄")));
         assert_eq!(credit("—Photos by Roshon."), Some(("Roshon.".to_owned(), "—Photos by")));
-        assert_eq!(
-            credit("Photo by JOHN SMITH"),
-            Some(("JOHN SMITH".to_owned(), "Photo by"))
-        );
+        assert_eq!(credit("Photo by JOHN SMITH"), Some(("JOHN SMITH".to_owned(), "Photo by")));
         assert_eq!(credit("摄"), None);
         assert_eq!(credit("他说，这张照片是我摄"), None);
     }
 
     #[test]
     fn an_english_caption_and_credit() {
-        let caption = caption_of(
-            "▶ The mayor opens the new\nbridge on Tuesday.\nPhoto by JOHN SMITH",
-            Lang::English,
-        );
-        assert_eq!(
-            caption.figure.caption.as_deref(),
-            Some("The mayor opens the new bridge on Tuesday.")
-        );
+        let caption = caption_of("▶ The mayor opens the new\nbridge on Tuesday.\nPhoto by JOHN SMITH", Lang::English);
+        assert_eq!(caption.figure.caption.as_deref(), Some("The mayor opens the new bridge on Tuesday."));
         assert_eq!(caption.figure.credit.as_deref(), Some("JOHN SMITH"));
         assert_eq!(caption.figure.placement, Some(Placement::Right));
     }

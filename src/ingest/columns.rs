@@ -54,13 +54,7 @@ mod tests {
     #[test]
     fn chinese_pieces_join_directly() {
         assert_eq!(
-            joined(
-                &[
-                    "上合示范区建设六年多来，争取上合组织技",
-                    "术性教研基地等10项国家级试点落地。"
-                ],
-                Lang::Chinese
-            ),
+            joined(&["上合示范区建设六年多来，争取上合组织技", "术性教研基地等10项国家级试点落地。"], Lang::Chinese),
             "上合示范区建设六年多来，争取上合组织技术性教研基地等10项国家级试点落地。"
         );
     }
@@ -71,14 +65,8 @@ mod tests {
             joined(&["the meeting was inter-", "rupted by the mayor"], Lang::English),
             "the meeting was interrupted by the mayor"
         );
-        assert_eq!(
-            joined(&["the Anglo-", "American alliance"], Lang::English),
-            "the Anglo-American alliance"
-        );
-        assert_eq!(
-            joined(&["a score of 5-", "0 at the end"], Lang::English),
-            "a score of 5-0 at the end"
-        );
+        assert_eq!(joined(&["the Anglo-", "American alliance"], Lang::English), "the Anglo-American alliance");
+        assert_eq!(joined(&["a score of 5-", "0 at the end"], Lang::English), "a score of 5-0 at the end");
         assert_eq!(
             joined(&["Harrisburg to-day took", "initial steps"], Lang::English),
             "Harrisburg to-day took initial steps"

@@ -50,10 +50,7 @@ impl std::error::Error for IngestError {}
 pub fn page_text(bytes: &[u8]) -> Result<&str, IngestError> {
     let text = std::str::from_utf8(bytes).map_err(|error| {
         let at = error.valid_up_to();
-        IngestError {
-            line: line_at(bytes, at),
-            problem: Problem::NotUtf8 { byte: bytes[at] },
-        }
+        IngestError { line: line_at(bytes, at), problem: Problem::NotUtf8 { byte: bytes[at] } }
     })?;
     Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text))
 }
@@ -73,12 +70,7 @@ mod tests {
         let error = page_text(bytes).unwrap_err();
         assert_eq!(error.line, 3);
         assert_eq!(error.problem, Problem::NotUtf8 { byte: 0xC7 });
-        assert!(
-            error
-                .to_string()
-                .starts_with("line 3: not UTF-8 text (byte 0xC7); convert"),
-            "{error}"
-        );
+        assert!(error.to_string().starts_with("line 3: not UTF-8 text (byte 0xC7); convert"), "{error}");
     }
 
     #[test]

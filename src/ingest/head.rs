@@ -27,19 +27,13 @@ pub(super) fn is_byline(text: &str) -> bool {
     if chars(text) > MAX_BYLINE_CHARS || is_dateline(text) {
         return false;
     }
-    let reporter = ["记者", "通讯员", "评论员", "文/", "文／"]
-        .iter()
-        .any(|word| text.contains(word));
+    let reporter = ["记者", "通讯员", "评论员", "文/", "文／"].iter().any(|word| text.contains(word));
     if reporter && !is_closed(text) && !text.contains('，') {
         return true;
     }
     // `By WILLIAM PHILIP SIMMS.`: English bylines may end with a full stop.
     let mut words = text.trim_end_matches('.').split_whitespace();
-    let names: Vec<&str> = if words.next() == Some("By") {
-        words.collect()
-    } else {
-        Vec::new()
-    };
+    let names: Vec<&str> = if words.next() == Some("By") { words.collect() } else { Vec::new() };
     let capitalised = |word: &&str| word.chars().next().is_some_and(char::is_uppercase) || ["and", "of"].contains(word);
     !names.is_empty() && names.len() <= 6 && names.iter().all(capitalised)
 }
@@ -61,10 +55,7 @@ pub(super) fn is_dateline(text: &str) -> bool {
 
 fn chinese_dateline(text: &str) -> bool {
     let opening: String = text.chars().take(24).collect();
-    let dated = opening
-        .find('月')
-        .zip(opening.find("日电"))
-        .is_some_and(|(month, day)| month < day);
+    let dated = opening.find('月').zip(opening.find("日电")).is_some_and(|(month, day)| month < day);
     dated || text.starts_with("本报讯")
 }
 
@@ -89,15 +80,11 @@ fn english_dateline(text: &str) -> bool {
     };
     let place_words: Vec<&str> = place.split_whitespace().collect();
     let is_place = (1..=4).contains(&place_words.len())
-        && place_words
-            .iter()
-            .all(|word| word.chars().next().is_some_and(|c| c.is_ascii_uppercase()));
+        && place_words.iter().all(|word| word.chars().next().is_some_and(|c| c.is_ascii_uppercase()));
     let mut rest = rest.split_whitespace();
     let month = rest.next().unwrap_or_default().trim_end_matches('.');
     let is_month = month.len() >= 3 && MONTHS.iter().any(|name| name.starts_with(month));
-    let day = rest
-        .next()
-        .is_some_and(|word| word.starts_with(|c: char| c.is_ascii_digit()));
+    let day = rest.next().is_some_and(|word| word.starts_with(|c: char| c.is_ascii_digit()));
     is_place && is_month && day
 }
 
@@ -154,28 +141,17 @@ pub(super) fn share_head(lines: &[&str], lang: Lang) -> Head {
     };
     match (lang, lines) {
         (_, []) => Head::default(),
-        (Lang::Chinese, [headline]) => Head {
-            headline: joined(&[headline]),
-            ..Head::default()
-        },
-        (Lang::Chinese, [headline, deck]) => Head {
-            kicker: None,
-            headline: joined(&[headline]),
-            deck: joined(&[deck]),
-        },
-        (Lang::Chinese, [kicker, headline, deck @ ..]) => Head {
-            kicker: joined(&[kicker]),
-            headline: joined(&[headline]),
-            deck: joined(deck),
-        },
+        (Lang::Chinese, [headline]) => Head { headline: joined(&[headline]), ..Head::default() },
+        (Lang::Chinese, [headline, deck]) => {
+            Head { kicker: None, headline: joined(&[headline]), deck: joined(&[deck]) }
+        }
+        (Lang::Chinese, [kicker, headline, deck @ ..]) => {
+            Head { kicker: joined(&[kicker]), headline: joined(&[headline]), deck: joined(deck) }
+        }
         (Lang::English, _) => {
             let capitals = lines.iter().take_while(|line| is_capitals(line)).count();
             let split = if capitals == 0 { lines.len() } else { capitals };
-            Head {
-                kicker: None,
-                headline: joined(&lines[..split]),
-                deck: joined(&lines[split..]),
-            }
+            Head { kicker: None, headline: joined(&lines[..split]), deck: joined(&lines[split..]) }
         }
     }
 }
@@ -208,10 +184,7 @@ mod tests {
 
     #[test]
     fn the_byline_box_and_name_spacing_go() {
-        assert_eq!(
-            byline("□青岛日报/观海新闻记者 王 萌"),
-            ("青岛日报/观海新闻记者 王萌".to_owned(), Some('□'))
-        );
+        assert_eq!(byline("□青岛日报/观海新闻记者 王 萌"), ("青岛日报/观海新闻记者 王萌".to_owned(), Some('□')));
         assert_eq!(byline("By JOHN SMITH"), ("By JOHN SMITH".to_owned(), None));
     }
 
@@ -254,20 +227,11 @@ mod tests {
     #[test]
     fn chinese_heads_share_out_by_count() {
         let two = share_head(
-            &[
-                "扛牢“国之重任”，打造高水平对外开放新高地",
-                "青岛加速成为上合组织元素集中展示区",
-            ],
+            &["扛牢“国之重任”，打造高水平对外开放新高地", "青岛加速成为上合组织元素集中展示区"],
             Lang::Chinese,
         );
-        assert_eq!(
-            two.headline.as_deref(),
-            Some("扛牢“国之重任”，打造高水平对外开放新高地")
-        );
-        assert_eq!(
-            (two.kicker, two.deck.as_deref()),
-            (None, Some("青岛加速成为上合组织元素集中展示区"))
-        );
+        assert_eq!(two.headline.as_deref(), Some("扛牢“国之重任”，打造高水平对外开放新高地"));
+        assert_eq!((two.kicker, two.deck.as_deref()), (None, Some("青岛加速成为上合组织元素集中展示区")));
         let three = share_head(&["深化改革", "当好促进派实干家", "市委常委会召开会议"], Lang::Chinese);
         assert_eq!(three.kicker.as_deref(), Some("深化改革"));
         assert_eq!(three.headline.as_deref(), Some("当好促进派实干家"));
@@ -277,19 +241,11 @@ mod tests {
     #[test]
     fn english_heads_put_capitals_in_the_headline() {
         let head = share_head(
-            &[
-                "EXCISE TAX ON",
-                "SUGAR DOES NOT",
-                "Gore Resolution, Though It",
-                "Has Little Support",
-            ],
+            &["EXCISE TAX ON", "SUGAR DOES NOT", "Gore Resolution, Though It", "Has Little Support"],
             Lang::English,
         );
         assert_eq!(head.headline.as_deref(), Some("EXCISE TAX ON SUGAR DOES NOT"));
-        assert_eq!(
-            head.deck.as_deref(),
-            Some("Gore Resolution, Though It Has Little Support")
-        );
+        assert_eq!(head.deck.as_deref(), Some("Gore Resolution, Though It Has Little Support"));
         let title = share_head(&["8-Hour Parade Committee", "to Complete Plans Tonight"], Lang::English);
         assert_eq!(
             (title.headline.as_deref(), title.deck),

@@ -41,20 +41,12 @@ pub(super) struct JumpLine<'a> {
 /// The jump on `line`, if any: a Chinese marker opening or closing it, or an
 /// English jump line.
 pub(super) fn find_jump(line: &str) -> Option<JumpLine<'_>> {
-    chinese_at_start(line)
-        .or_else(|| chinese_at_end(line))
-        .or_else(|| english(line))
+    chinese_at_start(line).or_else(|| chinese_at_end(line)).or_else(|| english(line))
 }
 
 fn chinese_at_start(line: &str) -> Option<JumpLine<'_>> {
     let (length, direction, jump) = chinese_marker(line)?;
-    Some(JumpLine {
-        direction,
-        jump,
-        marker: &line[..length],
-        before: "",
-        after: &line[length..],
-    })
+    Some(JumpLine { direction, jump, marker: &line[..length], before: "", after: &line[length..] })
 }
 
 fn chinese_at_end(line: &str) -> Option<JumpLine<'_>> {
@@ -74,14 +66,10 @@ fn chinese_at_end(line: &str) -> Option<JumpLine<'_>> {
 /// direction and its page.
 fn chinese_marker(text: &str) -> Option<(usize, Direction, Jump)> {
     let rest = text.strip_prefix('（').or_else(|| text.strip_prefix('('))?;
-    let (direction, rest) = [
-        ("上接", Direction::From),
-        ("下转", Direction::On),
-        ("接", Direction::From),
-        ("转", Direction::On),
-    ]
-    .into_iter()
-    .find_map(|(verb, direction)| rest.strip_prefix(verb).map(|rest| (direction, rest)))?;
+    let (direction, rest) =
+        [("上接", Direction::From), ("下转", Direction::On), ("接", Direction::From), ("转", Direction::On)]
+            .into_iter()
+            .find_map(|(verb, direction)| rest.strip_prefix(verb).map(|rest| (direction, rest)))?;
     let rest = rest.trim_start().strip_prefix('第')?;
     let (numeral, rest) = rest.split_once('版')?;
     let numeral = numeral.trim();
@@ -91,16 +79,8 @@ fn chinese_marker(text: &str) -> Option<(usize, Direction, Jump)> {
     let rest = rest.trim_start();
     let rest = rest.strip_prefix('）').or_else(|| rest.strip_prefix(')'))?;
     let jump = match parse_chinese(numeral) {
-        Some(page) => Jump {
-            page: Some(page),
-            label: None,
-            article: None,
-        },
-        None => Jump {
-            page: None,
-            label: Some(format!("第{numeral}版")),
-            article: None,
-        },
+        Some(page) => to_page(page),
+        None => to_label(format!("第{numeral}版")),
     };
     Some((text.len() - rest.len(), direction, jump))
 }
@@ -116,20 +96,14 @@ fn words(line: &str) -> Vec<Word<'_>> {
     line.split_whitespace()
         .map(|text| {
             let start = text.as_ptr() as usize - line.as_ptr() as usize;
-            Word {
-                text,
-                end: start + text.len(),
-            }
+            Word { text, end: start + text.len() }
         })
         .collect()
 }
 
 /// The word's ASCII letters, lower-cased: what is left to compare after OCR.
 fn letters(word: &str) -> String {
-    word.chars()
-        .filter(char::is_ascii_alphabetic)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+    word.chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect()
 }
 
 fn is_like(word: &str, target: &str, allowed: usize) -> bool {
@@ -148,10 +122,7 @@ fn english(line: &str) -> Option<JumpLine<'_>> {
         return see_page(line, &words);
     }
     // `i Continued`, `4 Continued`: one word of debris may stand before it.
-    let at = words
-        .iter()
-        .take(2)
-        .position(|word| is_like(word.text, "continued", 2))?;
+    let at = words.iter().take(2).position(|word| is_like(word.text, "continued", 2))?;
     if words[..at].iter().any(|word| !is_debris(word.text)) {
         return None;
     }
@@ -180,11 +151,7 @@ fn column_reference(line: &str, from: usize) -> Option<usize> {
     if !glued && !(spelled.starts_with("col") && is_like(column.text, "column", 2)) {
         return None;
     }
-    let end = if glued {
-        column.end
-    } else {
-        rest.get(1).map_or(column.end, |number| number.end)
-    };
+    let end = if glued { column.end } else { rest.get(1).map_or(column.end, |number| number.end) };
     Some(from + end)
 }
 
@@ -211,22 +178,10 @@ fn see_page<'a>(line: &'a str, words: &[Word<'a>]) -> Option<JumpLine<'a>> {
 fn finish_english(line: &str, direction: Direction, jump: Jump, end: usize) -> Option<JumpLine<'_>> {
     let rest = &line[end..];
     if is_debris(rest) {
-        return Some(JumpLine {
-            direction,
-            jump,
-            marker: line,
-            before: "",
-            after: "",
-        });
+        return Some(JumpLine { direction, jump, marker: line, before: "", after: "" });
     }
     let marker = &line[..end];
-    marker.trim_end().ends_with([')', ']']).then_some(JumpLine {
-        direction,
-        jump,
-        marker,
-        before: "",
-        after: rest,
-    })
+    marker.trim_end().ends_with([')', ']']).then_some(JumpLine { direction, jump, marker, before: "", after: rest })
 }
 
 fn is_page_word(word: &str) -> bool {
@@ -243,14 +198,7 @@ fn page_reference(words: &[Word<'_>]) -> Option<(Jump, usize)> {
         // `Continued on Second Page.`
         let page = parse_english(first.text)?;
         let page_word = words.get(1).filter(|word| is_page_word(word.text))?;
-        return Some((
-            Jump {
-                page: Some(page),
-                label: None,
-                article: None,
-            },
-            page_word.end,
-        ));
+        return Some((Jump { page: Some(page), label: None, article: None }, page_word.end));
     }
     // `Page-2,` holds its number; otherwise the number is the next word.
     let (number, end) = match first.text.split_once('-') {
@@ -264,10 +212,7 @@ fn page_reference(words: &[Word<'_>]) -> Option<(Jump, usize)> {
 }
 
 fn is_bracket_or_stop(c: char) -> bool {
-    matches!(
-        c,
-        '(' | ')' | '[' | ']' | '{' | '}' | '.' | ',' | ';' | ':' | '\'' | '"' | '!' | '|'
-    )
+    matches!(c, '(' | ')' | '[' | ']' | '{' | '}' | '.' | ',' | ';' | ':' | '\'' | '"' | '!' | '|')
 }
 
 /// The page a printed page reference names: a number when it reads as one,
@@ -277,19 +222,20 @@ fn page_jump(printed: &str) -> Option<Jump> {
     if core.is_empty() || core.chars().count() > 8 || is_like(core, "column", 2) {
         return None;
     }
-    let page = parse_digits(core).or_else(|| parse_english(core));
-    Some(match page {
-        Some(page) => Jump {
-            page: Some(page),
-            label: None,
-            article: None,
-        },
-        None => Jump {
-            page: None,
-            label: Some(core.to_owned()),
-            article: None,
-        },
+    Some(match parse_digits(core).or_else(|| parse_english(core)) {
+        Some(page) => to_page(page),
+        None => to_label(core.to_owned()),
     })
+}
+
+/// An unlinked jump to a numbered page.
+fn to_page(page: u32) -> Jump {
+    Jump { page: Some(page), label: None, article: None }
+}
+
+/// An unlinked jump to a page known only by its printed name.
+fn to_label(label: String) -> Jump {
+    Jump { page: None, label: Some(label), article: None }
 }
 
 #[cfg(test)]
@@ -305,22 +251,13 @@ mod tests {
     fn chinese_markers_open_or_close_a_line() {
         let found = find_jump("（上接第一版）为国家能源安全贡献青岛力量。").unwrap();
         assert_eq!((found.direction, found.jump.page), (Direction::From, Some(1)));
-        assert_eq!(
-            (found.marker, found.before, found.after),
-            ("（上接第一版）", "", "为国家能源安全贡献青岛力量。")
-        );
+        assert_eq!((found.marker, found.before, found.after), ("（上接第一版）", "", "为国家能源安全贡献青岛力量。"));
         let found = find_jump("坚持稳字当头。（下转第十二版）").unwrap();
         assert_eq!((found.direction, found.jump.page), (Direction::On, Some(12)));
-        assert_eq!(
-            (found.marker, found.before, found.after),
-            ("（下转第十二版）", "坚持稳字当头。", "")
-        );
+        assert_eq!((found.marker, found.before, found.after), ("（下转第十二版）", "坚持稳字当头。", ""));
         assert_eq!(page("(上接第1版)"), (Direction::From, Some(1), None));
         assert_eq!(page("（转第３版）"), (Direction::On, Some(3), None));
-        assert_eq!(
-            page("（上接第A2版）"),
-            (Direction::From, None, Some("第A2版".to_owned()))
-        );
+        assert_eq!(page("（上接第A2版）"), (Direction::From, None, Some("第A2版".to_owned())));
     }
 
     #[test]
@@ -340,32 +277,17 @@ mod tests {
         assert_eq!(page("(Continued on Second Page.)"), (Direction::On, Some(2), None));
         assert_eq!(page("( Continued from Page Thre'e)."), (Direction::From, Some(3), None));
         assert_eq!(page("fContinued oil Page 10]"), (Direction::On, Some(10), None));
-        assert_eq!(
-            page("[Continued on Page X]"),
-            (Direction::On, None, Some("X".to_owned()))
-        );
-        assert_eq!(
-            page("See BUDGET, Page A6"),
-            (Direction::On, None, Some("A6".to_owned()))
-        );
+        assert_eq!(page("[Continued on Page X]"), (Direction::On, None, Some("X".to_owned())));
+        assert_eq!(page("See BUDGET, Page A6"), (Direction::On, None, Some("A6".to_owned())));
         assert_eq!(page("See CITY COUNCIL, Page 4."), (Direction::On, Some(4), None));
-        assert_eq!(
-            page("(Continued on Page Two, Column Four.)"),
-            (Direction::On, Some(2), None)
-        );
-        assert_eq!(
-            page("(Continued on Page Two, ColumnFour.)"),
-            (Direction::On, Some(2), None)
-        );
+        assert_eq!(page("(Continued on Page Two, Column Four.)"), (Direction::On, Some(2), None));
+        assert_eq!(page("(Continued on Page Two, ColumnFour.)"), (Direction::On, Some(2), None));
     }
 
     #[test]
     fn a_jump_followed_by_another_column_keeps_that_text() {
         let found = find_jump("(Continued from page two.) i estimated at J150.0OO.").unwrap();
-        assert_eq!(
-            (found.marker, found.after),
-            ("(Continued from page two.)", " i estimated at J150.0OO.")
-        );
+        assert_eq!((found.marker, found.after), ("(Continued from page two.)", " i estimated at J150.0OO."));
     }
 
     #[test]

@@ -25,32 +25,19 @@ impl<'a> Line<'a> {
     /// The same line holding only `part` (a slice of its text).
     pub fn with_text(self, part: &'a str) -> Line<'a> {
         let part = part.trim();
-        Line {
-            text: part,
-            start: self.offset_of(part),
-            ..self
-        }
+        Line { text: part, start: self.offset_of(part), ..self }
     }
 
     /// Where `part`, a slice of this line's text, starts in the page.
     pub fn offset_of(&self, part: &str) -> usize {
         let within = part.as_ptr() as usize - self.text.as_ptr() as usize;
-        debug_assert!(
-            within + part.len() <= self.text.len(),
-            "{part:?} is not part of {:?}",
-            self.text
-        );
+        debug_assert!(within + part.len() <= self.text.len(), "{part:?} is not part of {:?}", self.text);
         self.start + within
     }
 
     /// The record of `part` of this line, removed as a `kind` marker.
     pub fn marker(&self, part: &str, kind: MarkerKind) -> Marker {
-        Marker {
-            line: self.number,
-            offset: self.offset_of(part),
-            kind,
-            text: part.to_owned(),
-        }
+        Marker { line: self.number, offset: self.offset_of(part), kind, text: part.to_owned() }
     }
 }
 
@@ -65,12 +52,7 @@ pub(super) fn page_lines(page: &str) -> Vec<Line<'_>> {
             continue;
         }
         let start = text.as_ptr() as usize - page.as_ptr() as usize;
-        lines.push(Line {
-            number: index + 1,
-            text,
-            after_blank,
-            start,
-        });
+        lines.push(Line { number: index + 1, text, after_blank, start });
         after_blank = false;
     }
     lines
@@ -81,16 +63,8 @@ pub(super) fn page_lines(page: &str) -> Vec<Line<'_>> {
 /// semicolon or colon. A line that does not is cut off (a column break) or a
 /// heading.
 pub(super) fn is_closed(text: &str) -> bool {
-    let last = text
-        .trim_end_matches(|c: char| c.is_whitespace() || is_closing_bracket(c))
-        .chars()
-        .next_back();
-    last.is_some_and(|c| {
-        matches!(
-            c,
-            '。' | '！' | '？' | '…' | '；' | '：' | '.' | '!' | '?' | ';' | ':' | '．'
-        )
-    })
+    let last = text.trim_end_matches(|c: char| c.is_whitespace() || is_closing_bracket(c)).chars().next_back();
+    last.is_some_and(|c| matches!(c, '。' | '！' | '？' | '…' | '；' | '：' | '.' | '!' | '?' | ';' | ':' | '．'))
 }
 
 fn is_closing_bracket(c: char) -> bool {
@@ -115,23 +89,13 @@ mod tests {
         let lines = page_lines(page);
         assert_eq!(&page[lines[1].start..], "正文。\n");
         let marker = lines[0].marker(&lines[0].text[3..], MarkerKind::Jump);
-        assert_eq!(
-            (marker.line, &page[marker.offset..marker.offset + marker.text.len()]),
-            (3, "题")
-        );
+        assert_eq!((marker.line, &page[marker.offset..marker.offset + marker.text.len()]), (3, "题"));
     }
 
     #[test]
     fn closing_marks_close_and_cut_lines_do_not() {
-        for closed in [
-            "再迎客来。",
-            "“青岛贡献”。",
-            "（完）。",
-            "……",
-            "He said so.\"",
-            "Who? ",
-            "as follows:",
-        ] {
+        for closed in ["再迎客来。", "“青岛贡献”。", "（完）。", "……", "He said so.\"", "Who? ", "as follows:"]
+        {
             assert!(is_closed(closed), "{closed}");
         }
         for open in [

@@ -26,24 +26,11 @@ pub fn merge_page(corpus: &mut Corpus, publication: &Publication, page: ParsedPa
     let index = edition_index(corpus, publication, &page.date);
     let edition = &mut corpus.editions[index];
     remove_page(edition, number);
-    let at = edition
-        .pages
-        .iter()
-        .position(|listed| listed.number > number)
-        .unwrap_or(edition.pages.len());
+    let at = edition.pages.iter().position(|listed| listed.number > number).unwrap_or(edition.pages.len());
     edition.pages.insert(at, page.page);
-    let at = edition
-        .articles
-        .iter()
-        .position(|article| article.page > number)
-        .unwrap_or(edition.articles.len());
+    let at = edition.articles.iter().position(|article| article.page > number).unwrap_or(edition.articles.len());
     edition.articles.splice(at..at, page.articles);
-    let others: Vec<Page> = edition
-        .pages
-        .iter()
-        .filter(|other| other.number != number)
-        .cloned()
-        .collect();
+    let others: Vec<Page> = edition.pages.iter().filter(|other| other.number != number).cloned().collect();
     for other in &others {
         link(&mut edition.articles, &new_page, other);
         link(&mut edition.articles, other, &new_page);
@@ -55,28 +42,14 @@ pub fn merge_page(corpus: &mut Corpus, publication: &Publication, page: ParsedPa
 fn edition_index(corpus: &mut Corpus, publication: &Publication, date: &str) -> usize {
     let key = |corpus: &Corpus, edition: &Edition| (edition.date.clone(), corpus.publication_of(edition).title.clone());
     let wanted = (date.to_owned(), publication.title.clone());
-    if let Some(found) = corpus
-        .editions
-        .iter()
-        .position(|edition| key(corpus, edition) == wanted)
-    {
+    if let Some(found) = corpus.editions.iter().position(|edition| key(corpus, edition) == wanted) {
         return found;
     }
-    let at = corpus
-        .editions
-        .iter()
-        .position(|edition| key(corpus, edition) > wanted)
-        .unwrap_or(corpus.editions.len());
+    let at = corpus.editions.iter().position(|edition| key(corpus, edition) > wanted).unwrap_or(corpus.editions.len());
     let own = (publication != &corpus.publication).then(|| publication.clone());
-    corpus.editions.insert(
-        at,
-        Edition {
-            date: date.to_owned(),
-            publication: own,
-            pages: Vec::new(),
-            articles: Vec::new(),
-        },
-    );
+    corpus
+        .editions
+        .insert(at, Edition { date: date.to_owned(), publication: own, pages: Vec::new(), articles: Vec::new() });
     at
 }
 
@@ -84,18 +57,11 @@ fn edition_index(corpus: &mut Corpus, publication: &Publication, date: &str) -> 
 /// them: those jumps keep their page and wait for the page to come back.
 fn remove_page(edition: &mut Edition, number: u32) {
     edition.pages.retain(|page| page.number != number);
-    let removed: HashSet<String> = edition
-        .articles
-        .iter()
-        .filter(|article| article.page == number)
-        .map(|article| article.id.clone())
-        .collect();
+    let removed: HashSet<String> =
+        edition.articles.iter().filter(|article| article.page == number).map(|article| article.id.clone()).collect();
     edition.articles.retain(|article| article.page != number);
     for article in &mut edition.articles {
-        for jump in [&mut article.continued_from, &mut article.continued_on]
-            .into_iter()
-            .flatten()
-        {
+        for jump in [&mut article.continued_from, &mut article.continued_on].into_iter().flatten() {
             if jump.article.as_ref().is_some_and(|id| removed.contains(id)) {
                 jump.article = None;
             }
@@ -125,15 +91,13 @@ fn link(articles: &mut [Article], source: &Page, target: &Page) {
     let mut sources = waiting(source, target, |article| article.continued_on.as_ref());
     let mut targets = waiting(target, source, |article| article.continued_from.as_ref());
     let mut pairs = Vec::new();
-    sources.retain(
-        |&s| match targets.iter().position(|&t| same_story(&articles[s], &articles[t])) {
-            Some(found) => {
-                pairs.push((s, targets.remove(found)));
-                false
-            }
-            None => true,
-        },
-    );
+    sources.retain(|&s| match targets.iter().position(|&t| same_story(&articles[s], &articles[t])) {
+        Some(found) => {
+            pairs.push((s, targets.remove(found)));
+            false
+        }
+        None => true,
+    });
     pairs.extend(sources.into_iter().zip(targets));
     for (s, t) in pairs {
         let (source_id, target_id) = (articles[s].id.clone(), articles[t].id.clone());
@@ -151,13 +115,8 @@ fn link(articles: &mut [Article], source: &Page, target: &Page) {
 /// `COUNCIL PASSES BUDGET`), letters and digits compared without case.
 fn same_story(source: &Article, continuation: &Article) -> bool {
     let fold = |article: &Article| -> Option<String> {
-        let folded: String = article
-            .headline
-            .as_deref()?
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
+        let folded: String =
+            article.headline.as_deref()?.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
         (!folded.is_empty()).then_some(folded)
     };
     match (fold(source), fold(continuation)) {
@@ -172,20 +131,12 @@ mod tests {
     use crate::ingest::{parse_page, PageOptions};
 
     fn page(text: &str, number: u32) -> ParsedPage {
-        let options = PageOptions {
-            date: "2024-09-12".to_owned(),
-            page: number,
-            label: None,
-            lang: None,
-        };
+        let options = PageOptions { date: "2024-09-12".to_owned(), page: number, label: None, lang: None };
         parse_page(text, &options).unwrap()
     }
 
     fn qingdao() -> (Corpus, Publication) {
-        let publication = Publication {
-            title: "青岛日报".to_owned(),
-            lang: "zh-CN".to_owned(),
-        };
+        let publication = Publication { title: "青岛日报".to_owned(), lang: "zh-CN".to_owned() };
         (Corpus::new(publication.clone()), publication)
     }
 
@@ -201,11 +152,7 @@ mod tests {
         let (mut corpus, publication) = qingdao();
         let one = "第一篇。（下转第二版）\n\n第二篇。（下转第二版）\n\n第三篇。（下转第二版）";
         merge_page(&mut corpus, &publication, page(one, 1));
-        merge_page(
-            &mut corpus,
-            &publication,
-            page("（上接第一版）续一。\n\n（上接第一版）续二。", 2),
-        );
+        merge_page(&mut corpus, &publication, page("（上接第一版）续一。\n\n（上接第一版）续二。", 2));
         assert_eq!(
             jump_targets(&corpus),
             [
@@ -221,11 +168,7 @@ mod tests {
         let (mut corpus, publication) = qingdao();
         let one = "甲事\n\n甲文。（下转第二版）\n\n乙事\n\n乙文。（下转第二版）";
         merge_page(&mut corpus, &publication, page(one, 1));
-        merge_page(
-            &mut corpus,
-            &publication,
-            page("乙事\n（上接第一版）乙续。\n\n甲事\n（上接第一版）甲续。", 2),
-        );
+        merge_page(&mut corpus, &publication, page("乙事\n（上接第一版）乙续。\n\n甲事\n（上接第一版）甲续。", 2));
         assert_eq!(
             jump_targets(&corpus),
             [
@@ -238,17 +181,11 @@ mod tests {
     #[test]
     fn another_paper_on_the_same_day_is_its_own_edition() {
         let (mut corpus, publication) = qingdao();
-        let evening = Publication {
-            title: "青岛晚报".to_owned(),
-            lang: "zh-CN".to_owned(),
-        };
+        let evening = Publication { title: "青岛晚报".to_owned(), lang: "zh-CN".to_owned() };
         merge_page(&mut corpus, &publication, page("早报的文章。", 1));
         merge_page(&mut corpus, &evening, page("晚报的文章。", 1));
         assert_eq!(corpus.editions.len(), 2);
-        assert_eq!(
-            corpus.editions[0].publication, None,
-            "the corpus's own paper is not repeated"
-        );
+        assert_eq!(corpus.editions[0].publication, None, "the corpus's own paper is not repeated");
         assert_eq!(corpus.editions[1].publication.as_ref(), Some(&evening));
     }
 
@@ -266,17 +203,8 @@ mod tests {
             continued_on: None,
         };
         assert!(same_story(&article("COUNCIL PASSES BUDGET"), &article("Budget")));
-        assert!(same_story(
-            &article("探索构建新型能源体系"),
-            &article("探索构建新型能源体系")
-        ));
-        assert!(!same_story(
-            &article("MAYOR OPENS NEW BRIDGE"),
-            &article("FIRE DESTROYS MILL")
-        ));
-        assert!(
-            !same_story(&article("—"), &article("—")),
-            "headlines without letters say nothing"
-        );
+        assert!(same_story(&article("探索构建新型能源体系"), &article("探索构建新型能源体系")));
+        assert!(!same_story(&article("MAYOR OPENS NEW BRIDGE"), &article("FIRE DESTROYS MILL")));
+        assert!(!same_story(&article("—"), &article("—")), "headlines without letters say nothing");
     }
 }

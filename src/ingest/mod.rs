@@ -99,32 +99,14 @@ pub enum MarkerKind {
 /// text at all.
 pub fn parse_page(text: &str, options: &PageOptions) -> Result<ParsedPage, IngestError> {
     if let Some(at) = text.find('\0') {
-        return Err(IngestError {
-            line: error::line_at(text.as_bytes(), at),
-            problem: Problem::NulByte,
-        });
+        return Err(IngestError { line: error::line_at(text.as_bytes(), at), problem: Problem::NulByte });
     }
     let lines = lines::page_lines(text);
     if lines.is_empty() {
-        return Err(IngestError {
-            line: 1,
-            problem: Problem::NoText,
-        });
+        return Err(IngestError { line: 1, problem: Problem::NoText });
     }
     let lang = options.lang.unwrap_or_else(|| Lang::detect(text));
-    let label = options
-        .label
-        .clone()
-        .or_else(|| (lang == Lang::Chinese).then(|| chinese_page_label(options.page)));
+    let label = options.label.clone().or_else(|| (lang == Lang::Chinese).then(|| chinese_page_label(options.page)));
     let (articles, markers) = page::read_articles(&lines, lang, &options.date, options.page);
-    Ok(ParsedPage {
-        date: options.date.clone(),
-        page: Page {
-            number: options.page,
-            label,
-        },
-        lang,
-        articles,
-        markers,
-    })
+    Ok(ParsedPage { date: options.date.clone(), page: Page { number: options.page, label }, lang, articles, markers })
 }

@@ -30,10 +30,7 @@ mod tests {
 
     #[test]
     fn spaced_names_close_up() {
-        assert_eq!(
-            tighten_names("青岛日报/观海新闻记者 王 萌"),
-            "青岛日报/观海新闻记者 王萌"
-        );
+        assert_eq!(tighten_names("青岛日报/观海新闻记者 王 萌"), "青岛日报/观海新闻记者 王萌");
         assert_eq!(tighten_names("刘 栋"), "刘栋");
         assert_eq!(tighten_names("本报记者 张三 李四"), "本报记者 张三 李四");
         assert_eq!(tighten_names("新华社记者 李 小 明"), "新华社记者 李小明");

@@ -143,11 +143,7 @@ const ORDINALS: [&str; 20] = [
 /// tolerating OCR slips: the letters must be within one edit of the word
 /// (two for words of five letters or more), and no other word as close.
 pub(super) fn parse_english(word: &str) -> Option<u32> {
-    let letters: String = word
-        .chars()
-        .filter(char::is_ascii_alphabetic)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
+    let letters: String = word.chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect();
     if letters.len() < 3 {
         return None;
     }
@@ -191,15 +187,9 @@ mod tests {
 
     #[test]
     fn chinese_numerals_and_digits_read_alike() {
-        for (text, number) in [
-            ("一", 1),
-            ("1", 1),
-            ("１２", 12),
-            ("十二", 12),
-            ("两", 2),
-            ("二十四", 24),
-            ("一百零五", 105),
-        ] {
+        for (text, number) in
+            [("一", 1), ("1", 1), ("１２", 12), ("十二", 12), ("两", 2), ("二十四", 24), ("一百零五", 105)]
+        {
             assert_eq!(parse_chinese(text), Some(number), "{text}");
         }
         for text in ["", "零", "0", "版", "一千", "1000", "百"] {

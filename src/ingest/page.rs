@@ -43,12 +43,7 @@ fn max_head_lines(lang: Lang) -> usize {
 #[derive(Clone, Debug)]
 enum Unit<'a> {
     Text(Line<'a>),
-    Jump {
-        line: Line<'a>,
-        direction: Direction,
-        jump: Jump,
-        marker: &'a str,
-    },
+    Jump { line: Line<'a>, direction: Direction, jump: Jump, marker: &'a str },
     Figure(Figure),
 }
 
@@ -91,17 +86,9 @@ fn units<'a>(lines: &[Line<'a>], lang: Lang, markers: &mut Vec<Marker>) -> Vec<U
                 if !found.before.trim().is_empty() {
                     units.push(Unit::Text(line.with_text(found.before)));
                 }
-                units.push(Unit::Jump {
-                    line,
-                    direction: found.direction,
-                    jump: found.jump,
-                    marker: found.marker,
-                });
+                units.push(Unit::Jump { line, direction: found.direction, jump: found.jump, marker: found.marker });
                 if !found.after.trim().is_empty() {
-                    units.push(Unit::Text(Line {
-                        after_blank: false,
-                        ..line.with_text(found.after)
-                    }));
+                    units.push(Unit::Text(Line { after_blank: false, ..line.with_text(found.after) }));
                 }
             }
             None => units.push(Unit::Text(line)),
@@ -188,12 +175,7 @@ impl<'a> Reader<'a, '_> {
                     self.draft.blocks.push(Block::Figure(block));
                 }
             }
-            Unit::Jump {
-                line,
-                direction,
-                jump,
-                marker,
-            } => {
+            Unit::Jump { line, direction, jump, marker } => {
                 let marker = line.marker(marker, MarkerKind::Jump);
                 match direction {
                     Direction::From => {
@@ -233,9 +215,7 @@ impl<'a> Reader<'a, '_> {
             if self.draft.byline.is_none() && is_byline(text) {
                 let (_, boxed) = byline(text);
                 if let Some(mark) = boxed {
-                    self.draft
-                        .markers
-                        .push(line.marker(&text[..mark.len_utf8()], MarkerKind::BylineBox));
+                    self.draft.markers.push(line.marker(&text[..mark.len_utf8()], MarkerKind::BylineBox));
                 }
                 self.draft.byline = Some(line);
             } else if self.takes_head_line(index) {
@@ -311,10 +291,7 @@ impl<'a> Reader<'a, '_> {
             return false;
         }
         match self.units.get(index + 1) {
-            Some(Unit::Jump {
-                direction: Direction::From,
-                ..
-            }) => true,
+            Some(Unit::Jump { direction: Direction::From, .. }) => true,
             Some(Unit::Text(next)) if is_byline(next.text) => true,
             Some(Unit::Text(next)) => match self.lang {
                 Lang::Chinese => self.is_head_like(next.text) && chars(next.text) <= MAX_CHINESE_HEAD_CHARS,
@@ -431,10 +408,7 @@ mod tests {
 
     #[test]
     fn a_dateline_on_its_own_line_opens_the_paragraph() {
-        let articles = read(
-            "会议召开\n\n本报北京1月9日电\n\n记者从会上获悉，会议开得很好。",
-            Lang::Chinese,
-        );
+        let articles = read("会议召开\n\n本报北京1月9日电\n\n记者从会上获悉，会议开得很好。", Lang::Chinese);
         assert_eq!(texts(&articles[0]), ["本报北京1月9日电记者从会上获悉，会议开得很好。"]);
         let articles = read("COUNCIL MEETS\nWASHINGTON, Jan. 3.—\nThe council met.", Lang::English);
         assert_eq!(texts(&articles[0]), ["WASHINGTON, Jan. 3.—The council met."]);
@@ -442,17 +416,9 @@ mod tests {
 
     #[test]
     fn a_short_line_between_paragraphs_is_a_subhead_unless_a_head_follows() {
-        let articles = read(
-            "标题\n\n第一段。\n\n小标题\n\n第二段。\n\n下一篇\n本报记者 王萌\n正文。",
-            Lang::Chinese,
-        );
+        let articles = read("标题\n\n第一段。\n\n小标题\n\n第二段。\n\n下一篇\n本报记者 王萌\n正文。", Lang::Chinese);
         assert_eq!(articles.len(), 2);
-        assert_eq!(
-            articles[0].blocks[1],
-            Block::Subhead {
-                text: "小标题".to_owned()
-            }
-        );
+        assert_eq!(articles[0].blocks[1], Block::Subhead { text: "小标题".to_owned() });
         assert_eq!(articles[1].headline.as_deref(), Some("下一篇"));
     }
 

@@ -19,12 +19,8 @@ pub fn page_files(folder: &Path) -> Result<(Vec<PageFile>, Vec<PathBuf>), String
     let mut pages: Vec<PageFile> = Vec::new();
     let mut skipped = Vec::new();
     for entry in entries {
-        let path = entry
-            .map_err(|error| format!("{}: cannot list the folder: {error}", folder.display()))?
-            .path();
-        let is_text = path
-            .extension()
-            .is_some_and(|extension| extension.eq_ignore_ascii_case("txt"));
+        let path = entry.map_err(|error| format!("{}: cannot list the folder: {error}", folder.display()))?.path();
+        let is_text = path.extension().is_some_and(|extension| extension.eq_ignore_ascii_case("txt"));
         if !is_text || !path.is_file() {
             continue;
         }

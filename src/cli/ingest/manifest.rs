@@ -27,10 +27,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Entry>, String> {
     let base = path.parent().unwrap_or(Path::new(""));
     let mut lines = text.lines().enumerate().filter(|(_, line)| !line.trim().is_empty());
     let Some((header_line, header)) = lines.next() else {
-        return Err(format!(
-            "{name}: empty manifest; its first line names the columns {}",
-            COLUMNS.join(" ")
-        ));
+        return Err(format!("{name}: empty manifest; its first line names the columns {}", COLUMNS.join(" ")));
     };
     let header: Vec<&str> = header.split('\t').map(str::trim).collect();
     let mut at = [0usize; 5];
@@ -49,11 +46,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Entry>, String> {
         let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
         let cell = |column: usize| cells.get(at[column]).copied().unwrap_or_default();
         if cells.len() < header.len() {
-            return Err(format!(
-                "{origin}: {} columns, but the header names {}",
-                cells.len(),
-                header.len()
-            ));
+            return Err(format!("{origin}: {} columns, but the header names {}", cells.len(), header.len()));
         }
         let page = cell(2)
             .parse::<u32>()
@@ -87,19 +80,11 @@ mod tests {
         let entries = parse(Path::new("build/pages.tsv"), text).unwrap();
         assert_eq!(entries[0].file, Path::new("build/sn1.txt"));
         assert_eq!(
-            (
-                entries[0].page,
-                entries[0].publication.as_deref(),
-                entries[0].lang.as_deref()
-            ),
+            (entries[0].page, entries[0].publication.as_deref(), entries[0].lang.as_deref()),
             (1, Some("The Sun."), Some("en"))
         );
         assert_eq!(
-            (
-                entries[1].origin.as_str(),
-                entries[1].publication.as_deref(),
-                entries[1].lang.as_deref()
-            ),
+            (entries[1].origin.as_str(), entries[1].publication.as_deref(), entries[1].lang.as_deref()),
             ("build/pages.tsv:4", None, None)
         );
     }

@@ -35,5 +35,6 @@ trap 'rm -f "$partial"' EXIT
     print base "/" $0, substr(day, 1, 4) "-" substr(day, 5, 2) "-" substr(day, 7, 2), page + 0, title, "en"
   }
 ' "$source_dir/titles.tsv" - > "$partial"
+chmod 644 "$partial"
 mv "$partial" "$manifest"
 trap - EXIT

@@ -194,6 +194,6 @@ mod tests {
         let html = yew::LocalServerRenderer::<App>::with_props(props).render().await;
         assert!(html.contains(r#"<div lang="zh-CN" class="bs-app bs-size-3 bs-theme-dark">"#), "{html}");
         assert!(html.contains(r#"<main class="bs-reader">"#) && html.contains(r#"role="status""#), "{html}");
-        assert!(html.contains("正在载入…</p>"), "nothing received yet, so no sizes: {html}");
+        assert!(html.contains("正在载入…</h1>") && !html.contains("bs-loading-bytes"), "nothing received yet, so no sizes: {html}");
     }
 }

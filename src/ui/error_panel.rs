@@ -19,7 +19,9 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
     let details = props.error.details();
     html! {
         <section class="bs-error" role="alert" aria-labelledby="bs-error-title">
-            <h2 class="bs-error-title" id="bs-error-title">{ props.error.summary(props.strings) }</h2>
+            // The reader's only heading while it has nothing else to show.
+            <h1 class="bs-error-title" id="bs-error-title">{ props.error.summary(props.strings) }</h1>
+            <p class="bs-error-url" lang="en">{ props.error.url() }</p>
             if !details.is_empty() {
                 // Paths, positions and HTTP statuses are technical English.
                 <ul class="bs-error-details" lang="en">

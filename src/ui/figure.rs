@@ -59,7 +59,7 @@ pub fn FigureView(props: &FigureViewProps) -> Html {
             { picture }
             if caption.is_some() || credit.is_some() {
                 <figcaption class="bs-caption">
-                    if let Some(caption) = caption { <span class="bs-caption-text">{ caption }</span> }
+                    if let Some(caption) = caption { <span class="bs-caption-text">{ caption }</span>{ " " } }
                     if let Some(credit) = credit {
                         <span class="bs-credit">{ Strings::fill(strings.credit, credit) }</span>
                     }

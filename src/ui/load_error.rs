@@ -20,7 +20,18 @@ pub enum LoadError {
 }
 
 impl LoadError {
-    /// A one-line summary for the panel's heading.
+    /// The corpus URL that failed.
+    pub fn url(&self) -> &str {
+        match self {
+            LoadError::Network { url, .. }
+            | LoadError::Status { url, .. }
+            | LoadError::Encoding { url, .. }
+            | LoadError::Corpus { url, .. } => url,
+        }
+    }
+
+    /// A one-line summary for the panel's heading, naming the corpus by its
+    /// file name (the panel shows the whole URL below it).
     pub fn summary(&self, strings: &Strings) -> String {
         let (template, url) = match self {
             LoadError::Network { url, .. } => (strings.unreachable, url),
@@ -30,7 +41,7 @@ impl LoadError {
             LoadError::Corpus { url, error: DecodeError::UnsupportedVersion { .. } } => (strings.newer_format, url),
             LoadError::Corpus { url, .. } => (strings.invalid_corpus, url),
         };
-        Strings::fill(template, url)
+        Strings::fill(template, file_name(url))
     }
 
     /// The details, one line each: the HTTP status, the JSON error with its
@@ -47,9 +58,15 @@ impl LoadError {
     }
 }
 
+/// The last path segment of a URL (`corpus.json`), or the URL when it has none.
+fn file_name(url: &str) -> &str {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    path.rsplit('/').next().filter(|name| !name.is_empty()).unwrap_or(url)
+}
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.summary(&EN))?;
+        write!(f, "{} ({})", self.summary(&EN), self.url())?;
         for line in self.details() {
             write!(f, "\n{line}")?;
         }
@@ -67,10 +84,15 @@ mod tests {
     fn each_failure_says_what_went_wrong_and_where() {
         let url = "https://example.com/corpus.json".to_owned();
         let missing = LoadError::Status { url: url.clone(), status: 404, status_text: "Not Found".to_owned() };
-        assert_eq!(missing.to_string(), "https://example.com/corpus.json answered with an error\nHTTP 404 Not Found");
+        assert_eq!(
+            missing.to_string(),
+            "corpus.json answered with an error (https://example.com/corpus.json)\nHTTP 404 Not Found"
+        );
+        let folder = LoadError::Network { url: "https://example.com/".to_owned(), detail: "offline".to_owned() };
+        assert_eq!(folder.summary(&EN), "Could not reach https://example.com/", "no file name: the whole URL");
         let truncated = corpus::load("{\n  \"format\": \"broadsheet-corpus\",\n  \"ver").expect_err("truncated");
         let truncated = LoadError::Corpus { url: url.clone(), error: truncated };
-        assert_eq!(truncated.summary(&ZH), "https://example.com/corpus.json 不是完整的 JSON（可能被截断或损坏）");
+        assert_eq!(truncated.summary(&ZH), "corpus.json 不是完整的 JSON（可能被截断或损坏）");
         assert!(truncated.details()[0].starts_with("3:6: JSON syntax error: EOF while parsing"), "{:?}", truncated.details());
         let invalid = corpus::load(r#"{"format": "broadsheet-corpus", "version": 1, "publication": {"title": "T", "lang": "en"},
             "editions": [{"date": "2024-09-12", "pages": [], "articles": [{"id": "a", "page": 1, "headline": "H", "blocks": []}]}]}"#)

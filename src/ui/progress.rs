@@ -56,12 +56,11 @@ pub fn LoadingView(props: &LoadingViewProps) -> Html {
     };
     html! {
         <div class="bs-loading" role="status">
-            <p class="bs-loading-text">
-                { strings.loading }{ "…" }
-                if received > 0 || props.progress.known_total().is_some() {
-                    { " " }<span class="bs-loading-bytes">{ props.progress.describe(strings) }</span>
-                }
-            </p>
+            // The reader's only heading while it has nothing else to show.
+            <h1 class="bs-loading-text">{ strings.loading }{ "…" }</h1>
+            if received > 0 || props.progress.known_total().is_some() {
+                <p class="bs-loading-bytes">{ props.progress.describe(strings) }</p>
+            }
             <progress class="bs-progress" aria-label={strings.loading} {max} {value}></progress>
         </div>
     }

@@ -72,7 +72,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
             if let Some(edition) = edition {
                 <PageStrip corpus={corpus.clone()} {edition} current={current_page} {strings} />
             }
-            <div class="bs-view">{ view }</div>
+            // Focus moves here after a navigation (see app.rs), hence tabindex.
+            <div class="bs-view" tabindex="-1">{ view }</div>
         </>
     }
 }

@@ -81,3 +81,39 @@ export async function screenshot(page, name) {
   await mkdir(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: resolve(ARTIFACTS, `${name}.png`), fullPage: true });
 }
+
+/** axe-core's build, for a fixture site to serve as `axe.min.js` (so the
+ * page's strict CSP, which refuses inline scripts, can stay on). */
+export const AXE = resolve('node_modules/axe-core/axe.min.js');
+
+/**
+ * axe-core's violations on the whole page, open shadow roots included; the
+ * site must serve AXE as `axe.min.js`. axe adds a <style> element, which a
+ * strict CSP refuses: the console error that causes is not recorded.
+ */
+export async function axeViolations(page, problems = []) {
+  const before = problems.length;
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: 'axe.min.js' });
+  const violations = await page.evaluate(async () => {
+    const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
+    return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+  problems.splice(before);
+  return violations;
+}
+
+/** Pixels the page scrolls sideways (0 when it fits its viewport). */
+export function horizontalOverflow(page) {
+  return page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth));
+}
+
+/** Visible links, buttons and selects inside `host`'s shadow root that are
+ * smaller than `minimum` px either way, as `"text" W×H`. */
+export function smallTapTargets(host, minimum = 44) {
+  return host.evaluate((element, minimum) =>
+    [...element.shadowRoot.querySelectorAll('a[href], button, select')]
+      .filter((el) => el.getClientRects().length > 0 && !el.closest('dialog:not([open])'))
+      .map((el) => ({ text: el.textContent.trim(), box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.width < minimum || box.height < minimum)
+      .map(({ text, box }) => `"${text}" ${Math.round(box.width)}×${Math.round(box.height)}`), minimum);
+}

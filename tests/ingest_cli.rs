@@ -283,3 +283,21 @@ fn the_1916_archive_loads_from_one_manifest_in_seconds() {
     ingest_ok(&args);
     assert_eq!(load(Path::new(&out)), corpus);
 }
+
+#[test]
+fn the_corpus_publication_names_a_new_corpus_and_must_match_an_old_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = path(dir.path(), "corpus.json");
+    let corpus_flags = ["--corpus-title", "青岛日报", "--corpus-lang", "zh-CN"];
+    ingest_ok(&[["--date", "2024-09-12", "--page", "2", SEED, "-o", &out].as_slice(), &corpus_flags].concat());
+    let corpus = load(Path::new(&out));
+    assert_eq!(corpus.publication.title, "青岛日报");
+    assert_eq!(edition(&corpus).publication, None, "a page of the corpus's own paper does not repeat it");
+
+    let before = std::fs::read(&out).unwrap();
+    let other = ["--corpus-title", "Chronicling America, 1916", "--corpus-lang", "en"];
+    let output = ingest(&[["--date", "2024-09-12", "--page", "1", QINGDAO_P1, "-o", &out].as_slice(), &other].concat());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("the corpus is already \"青岛日报\" (zh-CN)"), "{}", stderr(&output));
+    assert_eq!(std::fs::read(&out).unwrap(), before);
+}

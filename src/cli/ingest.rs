@@ -104,15 +104,19 @@ pub fn run(args: &Args) -> u8 {
 
 fn ingest_all(args: &Args) -> Result<String, Failure> {
     for tag in [&args.lang, &args.corpus_lang].into_iter().flatten() {
-        known_lang(tag)?;
+        known_lang(tag).map_err(Failure::invalid)?;
     }
     if let Some(date) = &args.date {
-        check_date(date)?;
+        check_date(date).map_err(Failure::invalid)?;
     }
     let jobs = jobs(args)?;
+    if jobs.is_empty() {
+        return Err(Failure::invalid("no pages to ingest"));
+    }
     let mut corpus = existing_corpus(&args.output)?;
-    if let (Some(corpus), Some(title), Some(lang)) = (&corpus, &args.corpus_title, &args.corpus_lang) {
+    if let (Some(title), Some(lang)) = (&args.corpus_title, &args.corpus_lang) {
         let wanted = Publication { title: title.clone(), lang: lang.clone() };
+        let corpus = corpus.get_or_insert_with(|| Corpus::new(wanted.clone()));
         if corpus.publication != wanted {
             return Err(Failure::invalid(format!(
                 "{}: the corpus is already \"{}\" ({}); leave out --corpus-title and --corpus-lang, or write to a new file",
@@ -141,22 +145,20 @@ fn ingest_all(args: &Args) -> Result<String, Failure> {
     Ok(summary(&args.output, &corpus, jobs.len()))
 }
 
-fn known_lang(tag: &str) -> Result<Lang, Failure> {
+fn known_lang(tag: &str) -> Result<Lang, String> {
     Lang::from_tag(tag).ok_or_else(|| {
-        Failure::invalid(format!(
-            "language \"{tag}\": the ingest reads Chinese (zh, zh-CN, …) and English (en, en-US, …) pages"
-        ))
+        format!("language \"{tag}\": the ingest reads Chinese (zh, zh-CN, …) and English (en, en-US, …) pages")
     })
 }
 
 /// The shape `YYYY-MM-DD`; the corpus validation checks the calendar.
-fn check_date(date: &str) -> Result<(), Failure> {
+fn check_date(date: &str) -> Result<(), String> {
     let shaped = date.len() == 10
         && date.bytes().enumerate().all(|(at, b)| if at == 4 || at == 7 { b == b'-' } else { b.is_ascii_digit() });
     if shaped {
         Ok(())
     } else {
-        Err(Failure::invalid(format!("date \"{date}\": write it as YYYY-MM-DD")))
+        Err(format!("date \"{date}\": write it as YYYY-MM-DD"))
     }
 }
 
@@ -167,11 +169,10 @@ fn jobs(args: &Args) -> Result<Vec<PageJob>, Failure> {
         let entries = manifest::parse(path, &text).map_err(Failure::invalid)?;
         let mut jobs = Vec::with_capacity(entries.len());
         for entry in entries {
-            check_date(&entry.date)
-                .map_err(|failure| Failure::invalid(format!("{}: {}", entry.origin, failure.lines[0])))?;
+            let at_entry = |message: String| Failure::invalid(format!("{}: {message}", entry.origin));
+            check_date(&entry.date).map_err(at_entry)?;
             if let Some(tag) = &entry.lang {
-                known_lang(tag)
-                    .map_err(|failure| Failure::invalid(format!("{}: {}", entry.origin, failure.lines[0])))?;
+                known_lang(tag).map_err(at_entry)?;
             }
             jobs.push(PageJob {
                 file: entry.file,
@@ -245,7 +246,7 @@ fn ingest_page(job: &PageJob, args: &Args, corpus: &mut Option<Corpus>) -> Resul
         std::fs::read(&job.file).map_err(|error| Failure::io(format!("{name}: cannot read the page: {error}")))?;
     let failed = |error: ingest::IngestError| Failure::invalid(format!("{name}:{}: {}", error.line, error.problem));
     let text = ingest::page_text(&bytes).map_err(failed)?;
-    let convention = job.lang.as_deref().map(known_lang).transpose()?;
+    let convention = job.lang.as_deref().map(known_lang).transpose().map_err(Failure::invalid)?;
     let options = PageOptions { date: job.date.clone(), page: job.page, label: job.label.clone(), lang: convention };
     let page = ingest::parse_page(text, &options).map_err(failed)?;
     let publication = publication_of(job, page.lang, corpus.as_ref()).ok_or_else(|| {
@@ -254,10 +255,7 @@ fn ingest_page(job: &PageJob, args: &Args, corpus: &mut Option<Corpus>) -> Resul
             args.output.display()
         ))
     })?;
-    let corpus = corpus.get_or_insert_with(|| match (&args.corpus_title, &args.corpus_lang) {
-        (Some(title), Some(lang)) => Corpus::new(Publication { title: title.clone(), lang: lang.clone() }),
-        _ => Corpus::new(publication.clone()),
-    });
+    let corpus = corpus.get_or_insert_with(|| Corpus::new(publication.clone()));
     ingest::merge_page(corpus, &publication, page);
     Ok(())
 }

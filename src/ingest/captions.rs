@@ -86,10 +86,9 @@ fn credit(text: &str) -> Option<(String, &str)> {
         return (short && !name.is_empty()).then(|| (name, wording));
     }
     let wording = text.trim_start_matches(['—', '–', '-', ' ']);
-    let lower = wording.to_lowercase();
     let phrase = ["photographs by ", "photograph by ", "photos by ", "photo by "]
         .into_iter()
-        .find(|phrase| lower.starts_with(phrase))?;
+        .find(|phrase| wording.get(..phrase.len()).is_some_and(|start| start.eq_ignore_ascii_case(phrase)))?;
     let marker_end = text.len() - wording.len() + phrase.len();
     let name = text.get(marker_end..)?.trim();
     (!name.is_empty()).then(|| (name.to_owned(), text[..marker_end].trim_end()))

@@ -128,7 +128,7 @@ fn ingest_all(args: &Args) -> Result<String, Failure> {
     }
     let progress = progress_bar(jobs.len());
     for job in &jobs {
-        progress.set_message(job.file.display().to_string());
+        progress.set_message(job.file.file_name().unwrap_or_default().to_string_lossy().into_owned());
         ingest_page(job, args, &mut corpus)?;
         progress.inc(1);
     }

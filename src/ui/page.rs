@@ -126,10 +126,12 @@ pub fn PageView(props: &PageViewProps) -> Html {
             } else {
                 <ol class="bs-cards">{ for cards }</ol>
             }
-            <div class="bs-pager">
-                { pager("prev", previous, strings.previous_page) }
-                { pager("next", next, strings.next_page) }
-            </div>
+            if previous.is_some() || next.is_some() {
+                <div class="bs-pager">
+                    { pager("prev", previous, strings.previous_page) }
+                    { pager("next", next, strings.next_page) }
+                </div>
+            }
         </section>
     }
 }

@@ -99,3 +99,58 @@ fn NotFound(props: &NotFoundProps) -> Html {
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus;
+    use crate::ui::options::Theme;
+    use crate::ui::prefs::TextSize;
+    use crate::ui::route::Read;
+    use crate::ui::strings::ZH;
+
+    async fn render(place: Place) -> String {
+        let text = include_str!("../../tests/fixtures/reader.json");
+        let props = ReaderProps {
+            corpus: SharedCorpus::new(corpus::load(text).expect("the reader fixture is valid")),
+            place,
+            corpus_url: "https://example.com/reader.json".into(),
+            prefs: Prefs {
+                text_size: TextSize::default(),
+                theme: Theme::Auto,
+                dark: false,
+                on_smaller: Callback::noop(),
+                on_larger: Callback::noop(),
+                on_toggle_dark: Callback::noop(),
+            },
+            back: None,
+            strings: &ZH,
+            search_box: Html::default(),
+        };
+        yew::LocalServerRenderer::<Reader>::with_props(props).render().await
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn the_edition_view_has_the_full_masthead_and_the_edition_picker() {
+        let html = render(Place::Edition { edition: 0 }).await;
+        assert!(html.contains("2024年9月12日 星期四"), "{html}");
+        assert!(html.contains("<select") && html.contains("2024年9月12日 星期四 · The Evening Star</option>"), "{html}");
+        assert!(html.contains(r#"<nav aria-label="版面" class="bs-page-strip">"#), "{html}");
+        assert!(!html.contains("aria-current"), "no page is being read: {html}");
+        assert!(!html.contains("bs-back"), "no back button with hash routing: {html}");
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn inside_an_edition_the_masthead_is_compact_and_the_page_is_marked() {
+        let html = render(Place::Article { edition: 0, id: "p2-lead".to_owned(), read: Read::Fragment }).await;
+        assert!(html.contains("bs-masthead bs-masthead-compact") && !html.contains("<select"), "{html}");
+        assert!(html.contains(r#"aria-current="page" class="bs-strip-link">第二版</a>"#), "{html}");
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_place_the_archive_lacks_offers_the_way_to_the_latest_edition() {
+        let html = render(Place::NotFound).await;
+        assert!(html.contains("找不到这一页") && html.contains(r##"href="#/""##), "{html}");
+        assert!(!html.contains("bs-page-strip"), "{html}");
+    }
+}

@@ -44,3 +44,30 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::options::Theme;
+    use crate::ui::prefs::TextSize;
+    use crate::ui::strings::EN;
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn controls_say_what_they_do_and_stop_at_their_limits() {
+        let largest = (0..10).fold(TextSize::default(), |size, _| size.larger());
+        let prefs = Prefs {
+            text_size: largest,
+            theme: Theme::Dark,
+            dark: true,
+            on_smaller: Callback::noop(),
+            on_larger: Callback::noop(),
+            on_toggle_dark: Callback::noop(),
+        };
+        let props = ToolbarProps { prefs, back: Some(Callback::noop()), strings: &EN };
+        let html = yew::LocalServerRenderer::<Toolbar>::with_props(props).render().await;
+        assert!(html.contains(">Back</button>"), "{html}");
+        assert!(html.contains(r#"disabled="disabled" class="bs-button bs-larger""#), "{html}");
+        assert!(!html.contains(r#"disabled="disabled" class="bs-button bs-smaller""#), "{html}");
+        assert!(html.contains(r#"aria-pressed="true""#) && html.contains("Dark mode"), "{html}");
+    }
+}

@@ -57,6 +57,7 @@ pub mod scorer;
 pub mod snippets;
 pub mod stem;
 pub mod t2s;
+pub mod t2s_table;
 
 pub use format::{corpus_hash, IndexError};
 pub use index::Index;

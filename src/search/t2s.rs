@@ -1,14 +1,16 @@
 //! Traditional to Simplified Chinese, one character at a time.
 //!
-//! The mapping is the per-character table of the `fast2s` crate (about 2,700
-//! pairs, all in the CJK Unified Ideographs block). `fast2s` also applies a
-//! few word-level exceptions (乾隆 keeps 乾); those depend on neighbouring
-//! characters and would make the analyzer's folding context-sensitive, so
-//! this module asks `fast2s` for every character of the block in isolation,
-//! once, and keeps the answers in a dense table. It does not convert
-//! Simplified to Traditional, nor words.
+//! The mapping is [`super::t2s_table`], the per-character table of the
+//! `fast2s` crate (about 2,700 pairs, all in the CJK Unified Ideographs
+//! block), without its few word-level exceptions (乾隆 keeps 乾): those
+//! depend on neighbouring characters and would make the analyzer's folding
+//! context-sensitive. On first use the pairs are spread into a dense table
+//! over the block, so that folding a character is one lookup. It does not
+//! convert Simplified to Traditional, nor words.
 
 use std::sync::OnceLock;
+
+use super::t2s_table::PAIRS;
 
 /// The block every Traditional character of the table lives in.
 const FIRST: u32 = 0x4E00;
@@ -31,17 +33,14 @@ fn table() -> &'static [char] {
 }
 
 fn build_table() -> Box<[char]> {
-    let block: Vec<char> = (FIRST..=LAST).filter_map(char::from_u32).collect();
-    // Spaces between the characters keep fast2s's word-level exceptions from
-    // firing, so each character gets its context-free mapping.
-    let spaced: String = block.iter().flat_map(|&c| [c, ' ']).collect();
-    let converted: Vec<char> = fast2s::convert(&spaced).chars().step_by(2).collect();
-    if converted.len() == block.len() {
-        converted.into_boxed_slice()
-    } else {
-        // fast2s maps characters one to one; should that ever change, fold nothing.
-        block.into_boxed_slice()
+    let mut table: Vec<char> = (FIRST..=LAST).map(|code| char::from_u32(code).unwrap_or('\u{FFFD}')).collect();
+    for (traditional, simplified) in PAIRS {
+        let slot = (traditional as u32).checked_sub(FIRST).and_then(|index| table.get_mut(index as usize));
+        if let (Some(slot), Some(simplified)) = (slot, char::from_u32(simplified.into())) {
+            *slot = simplified;
+        }
     }
+    table.into_boxed_slice()
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! What the ingest recognises on real pages: the seed page of 青岛日报 (head,
-//! byline, subheads, captions, column breaks, fragments continued from page
-//! 1) and the 1916 front pages (jump lines through OCR noise, hyphenated line
-//! ends, bylines and datelines).
+//! byline, subheads, captions, column breaks, fragments continued from the
+//! front page) and the 1916 front pages (jump lines through OCR noise,
+//! hyphenated line ends, bylines and datelines).
 
 use std::path::Path;
 
@@ -185,21 +185,38 @@ fn an_english_page_reads_its_byline_dateline_and_hyphens() {
     assert_eq!(bridge.deck.as_deref(), Some("Crowds Line the River Banks"));
 }
 
-/// `(file, line, from?, page, label)`: jump lines of the 1916 pages as OCR left them.
-const JUMPS: [(&str, usize, bool, Option<u32>, Option<&str>); 8] = [
-    ("19161230/sn85038411-ed-1_seq-1.txt", 268, false, Some(7), None), // [Continued on Pago 7]
-    ("19161230/sn85038411-ed-1_seq-1.txt", 347, false, Some(7), None), // [Continued on Papre 7]
-    ("19161230/sn85038411-ed-1_seq-1.txt", 424, false, Some(7), None), // [Continued oil Page 7]
-    ("19161230/sn85038411-ed-1_seq-1.txt", 68, false, None, Some("X")), // [Continued on Page X]
-    ("19161009/sn84026749-ed-1_seq-1.txt", 287, false, Some(12), None), // (Continued on Page Twelve.)
-    ("19161009/sn84026749-ed-1_seq-1.txt", 389, false, Some(2), None), // (Continued on Second Page.)
-    ("19160516/sn84020558-ed-1_seq-1.txt", 223, true, Some(5), None),  // i Continued from Page Pive) -
-    ("19160813/sn84020558-ed-1_seq-1.txt", 565, true, Some(3), None),  // (Continued from Page TTiree)
+/// A jump line of a 1916 page as OCR left it, and what it says.
+struct PrintedJump {
+    file: &'static str,
+    line: usize,
+    from: bool,
+    page: Option<u32>,
+    label: Option<&'static str>,
+}
+
+const fn on(file: &'static str, line: usize, page: Option<u32>, label: Option<&'static str>) -> PrintedJump {
+    PrintedJump { file, line, from: false, page, label }
+}
+
+const fn from(file: &'static str, line: usize, page: u32) -> PrintedJump {
+    PrintedJump { file, line, from: true, page: Some(page), label: None }
+}
+
+const HARRISBURG: &str = "19161230/sn85038411-ed-1_seq-1.txt";
+const JUMPS: [PrintedJump; 8] = [
+    on(HARRISBURG, 268, Some(7), None),                            // [Continued on Pago 7]
+    on(HARRISBURG, 347, Some(7), None),                            // [Continued on Papre 7]
+    on(HARRISBURG, 424, Some(7), None),                            // [Continued oil Page 7]
+    on(HARRISBURG, 68, None, Some("X")),                           // [Continued on Page X]
+    on("19161009/sn84026749-ed-1_seq-1.txt", 287, Some(12), None), // (Continued on Page Twelve.)
+    on("19161009/sn84026749-ed-1_seq-1.txt", 389, Some(2), None),  // (Continued on Second Page.)
+    from("19160516/sn84020558-ed-1_seq-1.txt", 223, 5),            // i Continued from Page Pive) -
+    from("19160813/sn84020558-ed-1_seq-1.txt", 565, 3),            // (Continued from Page TTiree)
 ];
 
 #[test]
 fn english_jump_lines_are_read_through_ocr_noise() {
-    for (file, line, from, page_number, label) in JUMPS {
+    for PrintedJump { file, line, from, page: page_number, label } in JUMPS {
         let Some(page) = chronam(file) else { return };
         let marker = page.markers.iter().find(|marker| marker.line == line);
         assert_eq!(marker.map(|marker| marker.kind), Some(MarkerKind::Jump), "{file}:{line} is not read as a jump");

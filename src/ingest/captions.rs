@@ -83,7 +83,7 @@ fn credit(text: &str) -> Option<(String, &str)> {
         let short = name.chars().count() <= 24 && !name.contains(['。', '，', '！', '？']);
         let wording = &text[name.len()..];
         let name = tighten_names(name);
-        return (short && !name.is_empty()).then(|| (name, wording));
+        return (short && !name.is_empty()).then_some((name, wording));
     }
     let wording = text.trim_start_matches(['—', '–', '-', ' ']);
     let phrase = ["photographs by ", "photograph by ", "photos by ", "photo by "]

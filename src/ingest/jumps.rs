@@ -148,7 +148,8 @@ fn column_reference(line: &str, from: usize) -> Option<usize> {
     let column = rest.first()?;
     let spelled = letters(column.text);
     let glued = spelled.len() > "column".len() && spelled.starts_with("column");
-    if !glued && !(spelled.starts_with("col") && is_like(column.text, "column", 2)) {
+    let misspelled = spelled.starts_with("col") && is_like(column.text, "column", 2);
+    if !glued && !misspelled {
         return None;
     }
     let end = if glued { column.end } else { rest.get(1).map_or(column.end, |number| number.end) };

@@ -53,7 +53,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             Read::Whole => (Read::Fragment, strings.read_fragment),
         };
         article_route(corpus, props.edition, &article.id, read)
-            .map(|to| html! { <p class="bs-read-switch"><Link {to} class="bs-button bs-read-link">{ label }</Link></p> })
+            .map(|to| html! { <p class="bs-read-switch" lang={strings.lang}><Link {to} class="bs-button bs-read-link">{ label }</Link></p> })
     });
     let turn_label = |page: u32| Strings::fill(strings.page_turn, &page_name(strings, edition, page));
     let body = pieces(&shown).into_iter().map(|piece| match piece {
@@ -61,12 +61,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <p class="bs-paragraph">
                 { first }
                 { for rest.into_iter().map(|(page, text)| html! {
-                    <><span class="bs-page-turn-inline">{ turn_label(page) }</span>{ text }</>
+                    <><span class="bs-page-turn-inline" lang={strings.lang}>{ turn_label(page) }</span>{ text }</>
                 }) }
             </p>
         },
         Piece::Block(block) => block_view(block, &props.corpus_url, strings),
-        Piece::Turn(page) => html! { <p class="bs-page-turn">{ turn_label(page) }</p> },
+        Piece::Turn(page) => html! { <p class="bs-page-turn" lang={strings.lang}>{ turn_label(page) }</p> },
     });
     html! {
         <article class="bs-article" {lang} aria-labelledby="bs-article-title">
@@ -134,8 +134,8 @@ mod tests {
     #[tokio::test(flavor = "current_thread")]
     async fn the_whole_article_reads_on_across_pages_with_quiet_markers() {
         let html = render(0, "p2-from-p1", Read::Whole, &ZH).await;
-        let order = ["当好全面深化改革的促进派实干家", "发展永无止境", "根本利益和<span class=\"bs-page-turn-inline\">以下刊于第二版</span>长远利益出发",
-            "做到群众心坎上，<span class=\"bs-page-turn-inline\">以下刊于第三版</span>前进道路上"];
+        let order = ["当好全面深化改革的促进派实干家", "发展永无止境", "根本利益和<span lang=\"zh-CN\" class=\"bs-page-turn-inline\">以下刊于第二版</span>长远利益出发",
+            "做到群众心坎上，<span lang=\"zh-CN\" class=\"bs-page-turn-inline\">以下刊于第三版</span>前进道路上"];
         let positions: Vec<usize> = order.iter().map(|text| html.find(text).unwrap_or_else(|| panic!("{text}: {html}"))).collect();
         assert!(positions.windows(2).all(|pair| pair[0] < pair[1]), "{positions:?}");
         assert!(!html.contains("上接") && !html.contains("下转"), "inner jumps give way to markers: {html}");

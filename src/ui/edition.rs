@@ -26,6 +26,7 @@ pub fn EditionView(props: &EditionViewProps) -> Html {
     let corpus = &props.corpus;
     let Some(edition) = corpus.editions.get(props.edition) else { return Html::default() };
     let numbers = page_numbers(edition);
+    let lang = corpus.publication_of(edition).lang.clone();
     let headline = |article: &Article| {
         let to = article_route(corpus, props.edition, &article.id, Read::Fragment)?;
         let note = article.continued_from.as_ref().map(|jump| continued_from(strings, edition, jump));
@@ -34,7 +35,7 @@ pub fn EditionView(props: &EditionViewProps) -> Html {
                 <Link {to} class={classes!("bs-headline", article.headline.is_none().then_some("bs-derived-title"))}>
                     { article.display_title() }
                 </Link>
-                if let Some(note) = note { <span class="bs-contents-note">{ note }</span> }
+                if let Some(note) = note { <span class="bs-contents-note" lang={strings.lang}>{ note }</span> }
             </li>
         })
     };
@@ -48,7 +49,7 @@ pub fn EditionView(props: &EditionViewProps) -> Html {
                     </Link>
                 </h2>
                 if articles.is_empty() {
-                    <p class="bs-empty">{ strings.no_articles }</p>
+                    <p class="bs-empty" lang={strings.lang}>{ strings.no_articles }</p>
                 } else {
                     <ul class="bs-contents-list">{ for articles.into_iter().filter_map(headline) }</ul>
                 }
@@ -56,7 +57,7 @@ pub fn EditionView(props: &EditionViewProps) -> Html {
         }
     };
     html! {
-        <section class="bs-edition-view" aria-label={strings.pages}>
+        <section class="bs-edition-view" aria-label={strings.pages} {lang}>
             <ol class="bs-contents">{ for numbers.into_iter().map(section) }</ol>
         </section>
     }

@@ -49,7 +49,7 @@ pub fn FigureView(props: &FigureViewProps) -> Html {
             }
         }
         None => html! {
-            <div class="bs-image-missing"><span>{ strings.no_image }</span></div>
+            <div class="bs-image-missing" lang={strings.lang}><span>{ strings.no_image }</span></div>
         },
     };
     let caption = figure.caption.as_deref().filter(|c| !c.trim().is_empty());
@@ -61,7 +61,7 @@ pub fn FigureView(props: &FigureViewProps) -> Html {
                 <figcaption class="bs-caption">
                     if let Some(caption) = caption { <span class="bs-caption-text">{ caption }</span>{ " " } }
                     if let Some(credit) = credit {
-                        <span class="bs-credit">{ Strings::fill(strings.credit, credit) }</span>
+                        <span class="bs-credit" lang={strings.lang}>{ Strings::fill(strings.credit, credit) }</span>
                     }
                 </figcaption>
             }

@@ -50,7 +50,7 @@ pub fn JumpLine(props: &JumpLineProps) -> Html {
             edition.page(number).map(|_| page_route(&props.corpus, props.edition, number))
         });
     html! {
-        <p class={classes!("bs-jump", class)}>
+        <p class={classes!("bs-jump", class)} lang={strings.lang}>
             if let Some(to) = to {
                 <Link {to} class="bs-jump-link">{ label }</Link>
             } else {

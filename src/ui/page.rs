@@ -104,6 +104,7 @@ pub fn PageView(props: &PageViewProps) -> Html {
         event.prevent_default();
         turn(direction);
     });
+    let lang = props.corpus.publication_of(edition).lang.clone();
     let articles = reading_order(edition, props.page);
     let cards = articles.iter().enumerate().map(|(index, article)| {
         html! { <Card corpus={props.corpus.clone()} edition={props.edition} id={article.id.clone()}
@@ -118,16 +119,16 @@ pub fn PageView(props: &PageViewProps) -> Html {
         None => html! { <span class={classes!("bs-turn", "bs-turn-none")} aria-hidden="true"></span> },
     };
     html! {
-        <section class="bs-page-view" aria-labelledby="bs-page-title"
+        <section class="bs-page-view" aria-labelledby="bs-page-title" {lang}
                  {onpointerdown} {onpointerup} {onpointercancel} {onkeydown}>
             <h2 class="bs-view-title" id="bs-page-title">{ page_name(strings, edition, props.page) }</h2>
             if articles.is_empty() {
-                <p class="bs-empty">{ strings.no_articles }</p>
+                <p class="bs-empty" lang={strings.lang}>{ strings.no_articles }</p>
             } else {
                 <ol class="bs-cards">{ for cards }</ol>
             }
             if previous.is_some() || next.is_some() {
-                <div class="bs-pager">
+                <div class="bs-pager" lang={strings.lang}>
                     { pager("prev", previous, strings.previous_page) }
                     { pager("next", next, strings.next_page) }
                 </div>
@@ -174,7 +175,7 @@ fn Card(props: &CardProps) -> Html {
     html! {
         <li class={classes!("bs-card", props.lead.then_some("bs-card-lead"))}>
             <article class="bs-card-article">
-                if let Some(note) = continued { <p class="bs-card-note">{ note }</p> }
+                if let Some(note) = continued { <p class="bs-card-note" lang={strings.lang}>{ note }</p> }
                 if let Some(kicker) = &article.kicker { <p class="bs-kicker">{ kicker }</p> }
                 <h3 class="bs-card-title">
                     <Link {to} class={classes!("bs-card-link", article.headline.is_none().then_some("bs-derived-title"))}>

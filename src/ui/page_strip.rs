@@ -21,6 +21,14 @@ pub struct PageStripProps {
 
 #[component]
 pub fn PageStrip(props: &PageStripProps) -> Html {
+    let strip = use_node_ref();
+    #[cfg(target_arch = "wasm32")]
+    {
+        // On a narrow screen the row scrolls sideways: keep the page being
+        // read in sight, as on a deep link to page 12.
+        let strip = strip.clone();
+        use_effect_with(props.current, move |_| reveal_current(&strip));
+    }
     let strings = props.strings;
     let Some(edition) = props.corpus.editions.get(props.edition) else { return Html::default() };
     let numbers = page_numbers(edition);
@@ -36,7 +44,18 @@ pub fn PageStrip(props: &PageStripProps) -> Html {
     };
     html! {
         <nav class="bs-page-strip" aria-label={strings.pages}>
-            <ol class="bs-strip">{ for numbers.into_iter().map(tab) }</ol>
+            <ol class="bs-strip" ref={strip}>{ for numbers.into_iter().map(tab) }</ol>
         </nav>
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn reveal_current(strip: &NodeRef) {
+    use wasm_bindgen::JsCast;
+    let Some(strip) = strip.cast::<web_sys::HtmlElement>() else { return };
+    let current = strip.query_selector("[aria-current]").ok().flatten().and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(current) = current {
+        let centre = current.offset_left() + current.offset_width() / 2 - strip.client_width() / 2;
+        strip.set_scroll_left(centre.max(0));
     }
 }

@@ -80,18 +80,25 @@ pub fn use_router(routing: Routing) -> Router {
             move || drop(listeners)
         });
     }
+    // One navigator per routing mode, so the context (and every link that
+    // reads it) does not change on each render.
+    let navigator = {
+        let to = memory.dispatcher();
+        use_memo(routing, move |&routing| {
+            Navigator(match routing {
+                Routing::Hash => Callback::from(|route: Route| set_location_hash(&route.to_hash())),
+                Routing::Memory => Callback::from(move |route| to.dispatch(Step::To(route))),
+            })
+        })
+    };
+    let navigator = (*navigator).clone();
     match routing {
-        Routing::Hash => Router {
-            current: (*from_url).clone(),
-            navigator: Navigator(Callback::from(|route: Route| set_location_hash(&route.to_hash()))),
-            back: None,
-        },
+        Routing::Hash => Router { current: (*from_url).clone(), navigator, back: None },
         Routing::Memory => {
-            let to = memory.dispatcher();
             let back = memory.dispatcher();
             Router {
                 current: Some(memory.0.current().clone()),
-                navigator: Navigator(Callback::from(move |route| to.dispatch(Step::To(route)))),
+                navigator,
                 back: memory.0.can_go_back().then(|| Callback::from(move |()| back.dispatch(Step::Back))),
             }
         }

@@ -281,6 +281,41 @@ describe('navigation', () => {
   });
 });
 
+/** A sixteen-page edition, one article a page: more pages than a phone's width shows. */
+function sixteenPages() {
+  const numbers = Array.from({ length: 16 }, (_, i) => i + 1);
+  return {
+    format: 'broadsheet-corpus', version: 1, publication: { title: '青岛日报', lang: 'zh-CN' },
+    editions: [{
+      date: '2024-09-12',
+      pages: numbers.map((number) => ({ number, label: null })),
+      articles: numbers.map((page) => ({ id: `a${page}`, page, headline: `第${page}条新闻`, blocks: [] })),
+    }],
+  };
+}
+
+test('the page strip keeps the page being read in sight', async () => {
+  const site = await startFixtureServer({
+    'many.json': sixteenPages(),
+    'many.html': hostPage('<broadsheet-reader src="many.json" offline="off"></broadsheet-reader>'),
+  });
+  try {
+    const { context, page, problems } = await openPage(browser, `${site.url}many.html${QD}/14`, { viewport: PHONE });
+    const reader = page.locator('broadsheet-reader');
+    const current = reader.locator('.bs-strip-link[aria-current="page"]');
+    await current.waitFor();
+    assert.equal(await current.innerText(), '第十四版');
+    const strip = await reader.locator('.bs-strip').boundingBox();
+    const chip = await current.boundingBox();
+    assert.ok(chip.x >= strip.x && chip.x + chip.width <= strip.x + strip.width, `第十四版 at ${chip.x} is in sight`);
+    assert.equal(await horizontalOverflow(page), 0, 'the strip scrolls, the page does not');
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await site.close();
+  }
+});
+
 describe('editions and settings', () => {
   test('the edition picker opens the other paper of the day, in its language', async () => {
     const { page, context, problems, reader } = await openReader();

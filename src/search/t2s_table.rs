@@ -3,10 +3,10 @@
 //!
 //! Generated from `src/t2s.txt` of the `fast2s` crate 0.3.1 (MIT licence,
 //! copyright Tyr Chen), its per-character table without the word-level
-//! exceptions. Kept as data rather than depending on `fast2s`, whose hash
-//! map, bincode and lazy_static cost 32 KB of gzipped wasm against 9 KB for
-//! this table. Regenerate by sorting that file's `traditional simplified`
-//! lines by code point.
+//! exceptions. Kept as data (11 KB before compression) rather than
+//! depending on `fast2s`, whose hash map, bincode and lazy_static added
+//! 32 KB of gzipped wasm. Regenerate by sorting that file's
+//! `traditional simplified` lines by code point.
 
 /// `(traditional, simplified)` code points, sorted by the first.
 pub const PAIRS: [(u16, u16); 2734] = [

@@ -18,7 +18,7 @@ export PATH          := $(CARGO_BIN):$(PATH)
 # Everything the widget build reads: a change to any of these rebuilds dist/.
 WIDGET_SOURCES := $(shell find src www -type f 2>/dev/null) index.html Cargo.toml Cargo.lock Trunk.toml
 
-.PHONY: help tools browser-tools build serve test test-native test-browser clean
+.PHONY: help tools browser-tools build serve test test-native test-browser bench clean
 
 help:
 	@echo "make serve   install what is missing, build, serve the demo at http://127.0.0.1:$(PORT)"
@@ -73,6 +73,11 @@ test-native:
 
 test-browser: build browser-tools
 	CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1 --test-timeout=300000 tests/browser/
+
+## Benchmarks -------------------------------------------------------------
+
+bench: build browser-tools
+	CHROMIUM=$(CHROMIUM) node tools/bench-widget.mjs
 
 clean:
 	rm -rf dist build test-artifacts

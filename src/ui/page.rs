@@ -2,8 +2,6 @@
 //! its kicker, headline, deck, opening lines and a thumbnail of its first
 //! image; previous and next page by buttons, arrow keys and swipes.
 
-use std::cell::Cell;
-
 use yew::prelude::*;
 
 use super::image_url::image_url;
@@ -11,10 +9,9 @@ use super::labels::{continued_from, page_name};
 use super::link::Link;
 use super::place::{article_route, page_route};
 use super::route::{Read, Route};
-use super::router::Navigator;
 use super::shared::SharedCorpus;
 use super::strings::Strings;
-use super::swipe::{classify, Point, Turn};
+use super::page_turn::{use_page_turns, TurnHandlers};
 use crate::corpus::{Article, Block, Edition};
 
 /// The articles of a page in the order a reader meets them: the lead (the
@@ -55,55 +52,15 @@ pub struct PageViewProps {
 
 #[component]
 pub fn PageView(props: &PageViewProps) -> Html {
-    let navigator = use_context::<Navigator>();
-    let press = use_mut_ref(|| Cell::new(None::<Point>));
-    let Some(edition) = props.corpus.editions.get(props.edition) else { return Html::default() };
-    let strings = props.strings;
-    let (previous, next) = neighbours(edition, props.page);
+    let edition = props.corpus.editions.get(props.edition);
+    let (previous, next) = edition.map_or((None, None), |edition| neighbours(edition, props.page));
     let turn_to = |page: Option<u32>| page.map(|page| page_route(&props.corpus, props.edition, page));
     let (previous, next) = (turn_to(previous), turn_to(next));
-    let turn = {
-        let (previous, next) = (previous.clone(), next.clone());
-        move |turn: Turn| {
-            let to = match turn {
-                Turn::Previous => previous.clone(),
-                Turn::Next => next.clone(),
-            };
-            if let (Some(to), Some(Navigator(navigate))) = (to, navigator.as_ref()) {
-                navigate.emit(to);
-            }
-        }
-    };
-    let onpointerdown = {
-        let press = press.clone();
-        Callback::from(move |event: PointerEvent| {
-            let touch = event.pointer_type() != "mouse";
-            press.borrow().set(touch.then(|| point(&event)));
-        })
-    };
-    let onpointerup = {
-        let (press, turn) = (press.clone(), turn.clone());
-        Callback::from(move |event: PointerEvent| {
-            if let Some(start) = press.borrow().take() {
-                if let Some(direction) = classify(start, point(&event)) {
-                    turn(direction);
-                }
-            }
-        })
-    };
-    let onpointercancel = Callback::from(move |_: PointerEvent| press.borrow().set(None));
-    let onkeydown = Callback::from(move |event: KeyboardEvent| {
-        if event.ctrl_key() || event.meta_key() || event.alt_key() || event.shift_key() {
-            return;
-        }
-        let direction = match event.key().as_str() {
-            "ArrowLeft" => Turn::Previous,
-            "ArrowRight" => Turn::Next,
-            _ => return,
-        };
-        event.prevent_default();
-        turn(direction);
-    });
+    // Hooks first: they must run on every render, whatever returns early.
+    let TurnHandlers { onpointerdown, onpointerup, onpointercancel, onkeydown } =
+        use_page_turns(previous.clone(), next.clone());
+    let Some(edition) = edition else { return Html::default() };
+    let strings = props.strings;
     let lang = props.corpus.publication_of(edition).lang.clone();
     let articles = reading_order(edition, props.page);
     let cards = articles.iter().enumerate().map(|(index, article)| {
@@ -135,10 +92,6 @@ pub fn PageView(props: &PageViewProps) -> Html {
             }
         </section>
     }
-}
-
-fn point(event: &PointerEvent) -> Point {
-    Point { x: f64::from(event.client_x()), y: f64::from(event.client_y()), time: event.time_stamp() }
 }
 
 #[derive(Properties, PartialEq)]

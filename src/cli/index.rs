@@ -7,7 +7,6 @@
 //! the same directory, then renamed). Exits 1 on an invalid corpus, 2 when a
 //! file cannot be read or written.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -61,7 +60,7 @@ pub fn run(args: &Args) -> u8 {
     let index = Index::build(&loaded.corpus);
     let bytes = index.encode(loaded.hash);
     let target = index_path(&args.corpus);
-    if let Err(error) = write_atomically(&target, &bytes) {
+    if let Err(error) = super::atomic::write_atomically(&target, &bytes) {
         eprintln!("{}: cannot write the index: {error}", target.display());
         return super::EXIT_IO;
     }
@@ -75,11 +74,3 @@ pub fn run(args: &Args) -> u8 {
     0
 }
 
-fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let directory = target.parent().filter(|dir| !dir.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut file = tempfile::NamedTempFile::new_in(directory)?;
-    file.write_all(bytes)?;
-    file.as_file().sync_all()?;
-    file.persist(target).map_err(|error| error.error)?;
-    Ok(())
-}

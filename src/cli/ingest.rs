@@ -13,7 +13,7 @@
 mod folder;
 mod manifest;
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -287,42 +287,10 @@ fn progress_bar(pages: usize) -> ProgressBar {
     bar
 }
 
-/// Writes `text` to a temporary file beside `output` and renames it over
-/// `output`, so a reader never sees half a corpus.
+/// Writes the corpus so that a reader never sees half of it.
 fn write_atomically(output: &Path, text: &str) -> Result<(), Failure> {
-    let name = output.display();
-    let folder = match output.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let failed = |what: &str, error: &dyn std::fmt::Display| Failure::io(format!("{name}: cannot {what}: {error}"));
-    let mut builder = tempfile::Builder::new();
-    if let Some(permissions) = permissions_for(output) {
-        builder.permissions(permissions);
-    }
-    let mut file = builder.tempfile_in(folder).map_err(|error| failed("create a temporary file beside it", &error))?;
-    file.write_all(text.as_bytes()).map_err(|error| failed("write", &error))?;
-    file.as_file().sync_all().map_err(|error| failed("write", &error))?;
-    file.persist(output).map_err(|error| failed("replace it", &error.error))?;
-    Ok(())
-}
-
-/// The permissions the written corpus gets: the old file's, or for a new
-/// file on Unix readable by all (a web server serves it) and writable by its
-/// owner. `None` leaves the temporary file's own.
-fn permissions_for(output: &Path) -> Option<std::fs::Permissions> {
-    if let Ok(metadata) = std::fs::metadata(output) {
-        return Some(metadata.permissions());
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        Some(std::fs::Permissions::from_mode(0o644))
-    }
-    #[cfg(not(unix))]
-    {
-        None
-    }
+    super::atomic::write_atomically(output, text.as_bytes())
+        .map_err(|error| Failure::io(format!("{}: {error}", output.display())))
 }
 
 fn summary(output: &Path, corpus: &Corpus, pages: usize) -> String {

@@ -4,6 +4,7 @@
 //! returning the process exit code; `src/bin/broadsheet.rs` only dispatches.
 //! Native only: nothing here is compiled into the widget.
 
+pub mod atomic;
 pub mod index;
 pub mod ingest;
 pub mod search;

@@ -18,7 +18,7 @@ export PATH          := $(CARGO_BIN):$(PATH)
 # Everything the widget build reads: a change to any of these rebuilds dist/.
 WIDGET_SOURCES := $(shell find src www -type f 2>/dev/null) index.html Cargo.toml Cargo.lock Trunk.toml
 
-.PHONY: help tools browser-tools build serve test test-native test-browser bench clean
+.PHONY: help tools browser-tools build demo-corpora serve test test-native test-browser bench clean
 
 help:
 	@echo "make serve   install what is missing, build, serve the demo at http://127.0.0.1:$(PORT)"
@@ -58,10 +58,31 @@ $(BROADSHEET): $(shell find src -type f) Cargo.toml Cargo.lock
 dist/.built: $(WIDGET_SOURCES) $(BROADSHEET) | tools
 	trunk build --release
 	$(BROADSHEET) index dist/corpus.json
+	printf '[{"src":"corpus.json","title":"青岛日报 · 2024-09-12"}]\n' > dist/corpora.json
 	node tools/gen-sw.mjs dist
 	@touch $@
 
-serve: build
+# The 1916 front pages as a second demo corpus: generated here from
+# ../shared, never committed. `make serve` adds it when the pages are there.
+CHRONAM := ../shared/corpora/chronam-1916
+
+build/chronam.json: $(BROADSHEET) tests/support/chronam-manifest.sh
+	tests/support/chronam-manifest.sh $(CHRONAM) build/chronam.tsv
+	rm -f $@
+	$(BROADSHEET) ingest --manifest build/chronam.tsv --corpus-title "Chronicling America, 1916" --corpus-lang en -o $@
+
+dist/.chronam: build/chronam.json dist/.built
+	cp build/chronam.json dist/chronam.json
+	$(BROADSHEET) index dist/chronam.json
+	printf '[{"src":"corpus.json","title":"青岛日报 · 2024-09-12"},{"src":"chronam.json","title":"Chronicling America, 1916"}]\n' > dist/corpora.json
+	node tools/gen-sw.mjs dist
+	@touch $@
+
+demo-corpora: build
+	@if [ -d $(CHRONAM) ]; then $(MAKE) --no-print-directory dist/.chronam; \
+	 else echo "$(CHRONAM) is absent: the demo serves the bundled corpus only"; fi
+
+serve: build demo-corpora
 	node tools/serve.mjs dist $(PORT) 127.0.0.1
 
 ## Tests ------------------------------------------------------------------

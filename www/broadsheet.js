@@ -24,28 +24,58 @@ const UPDATE_TEXT = {
 };
 
 class BroadsheetReader extends HTMLElement {
+  static observedAttributes = ['src', 'routing', 'theme', 'lang'];
+  #handle = null;
+  #generation = 0;
+
   connectedCallback() {
-    if (this.shadowRoot) return;
-    const shadow = this.attachShadow({ mode: 'open' });
-    const style = document.createElement('link');
-    style.rel = 'stylesheet';
-    style.href = here('broadsheet.css');
-    const root = document.createElement('div');
-    root.className = 'broadsheet';
-    shadow.append(style, root);
-    const src = new URL(this.getAttribute('src') || 'corpus.json', document.baseURI).href;
-    const attribute = (name) => this.getAttribute(name);
-    this.ready = loadWasm().then(
-      () => { mount(root, src, attribute('routing'), attribute('theme'), attribute('lang')); },
-      (error) => { this.#showStartFailure(root, error); throw error; },
-    );
-    this.ready.catch(() => {});
+    if (!this.shadowRoot) {
+      const shadow = this.attachShadow({ mode: 'open' });
+      const style = document.createElement('link');
+      style.rel = 'stylesheet';
+      style.href = here('broadsheet.css');
+      shadow.append(style);
+    }
     readers.add(this);
-    if (attribute('offline') !== 'off') offline.register();
+    this.#mount();
+    if (this.getAttribute('offline') !== 'off') offline.register();
   }
 
   disconnectedCallback() {
     readers.delete(this);
+    this.#unmount();
+  }
+
+  // A new corpus or setting: the reader starts over with it.
+  attributeChangedCallback(name, previous, value) {
+    if (previous !== value && this.isConnected && this.shadowRoot) {
+      this.#unmount();
+      this.#mount();
+    }
+  }
+
+  #mount() {
+    const generation = ++this.#generation;
+    const root = document.createElement('div');
+    root.className = 'broadsheet';
+    this.shadowRoot.querySelector('.broadsheet')?.remove();
+    this.shadowRoot.append(root);
+    const attribute = (name) => this.getAttribute(name);
+    const src = new URL(attribute('src') || 'corpus.json', document.baseURI).href;
+    this.ready = loadWasm().then(
+      () => {
+        if (generation !== this.#generation) return; // replaced before the wasm arrived
+        this.#handle = mount(root, src, attribute('routing'), attribute('theme'), attribute('lang'));
+      },
+      (error) => { this.#showStartFailure(root, error); throw error; },
+    );
+    this.ready.catch(() => {});
+  }
+
+  #unmount() {
+    this.#generation++;
+    this.#handle?.destroy();
+    this.#handle = null;
   }
 
   /** Shows the "new edition available: reload" notice above the reader. */

@@ -27,6 +27,8 @@ pub fn FigureView(props: &FigureViewProps) -> Html {
     let dialog = use_node_ref();
     let src = figure.src.as_deref().and_then(|src| image_url(&props.corpus_url, src));
     let alt = figure.caption.clone().unwrap_or_default();
+    // The zoomed view is named by its caption, or by what it is.
+    let label = if alt.trim().is_empty() { strings.enlarge_image.to_owned() } else { alt.clone() };
     let picture = match src {
         Some(src) => {
             let open = {
@@ -39,7 +41,7 @@ pub fn FigureView(props: &FigureViewProps) -> Html {
                         <img class="bs-image" src={src.clone()} alt="" loading="lazy" decoding="async" />
                         <span class="bs-sr">{ strings.enlarge_image }</span>
                     </button>
-                    <dialog class="bs-lightbox" ref={dialog} aria-label={alt.clone()}>
+                    <dialog class="bs-lightbox" ref={dialog} aria-label={label}>
                         <form method="dialog" class="bs-lightbox-bar">
                             <button type="submit" class="bs-button">{ strings.close }</button>
                         </form>

@@ -102,3 +102,14 @@ bench: build browser-tools
 
 clean:
 	rm -rf dist build test-artifacts
+
+## Search against the field ----------------------------------------------
+
+.PHONY: bench-peers
+
+build/zh-10k.json: examples/zh_corpus.rs benches/support/zh_corpus.rs
+	@mkdir -p build
+	cargo run --release --example zh_corpus -- 10000 $@
+
+bench-peers: build browser-tools $(BROADSHEET) build/zh-10k.json build/chronam.json
+	CHROMIUM=$(CHROMIUM) node bench/peers/run.mjs

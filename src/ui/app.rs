@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use super::error_panel::ErrorPanel;
+use super::landmark::{host_landmark, Landmark, ViewArea};
 use super::load_error::LoadError;
 use super::options::{Routing, Theme};
 use super::place::{resolve, Place};
@@ -35,14 +36,6 @@ pub enum Load {
     Loading(Progress),
     Ready(SharedCorpus),
     Failed(LoadError),
-}
-
-/// The landmark the reader is: `main` on a page that has none, else a
-/// labelled region, so a host's own `<main>` is never duplicated or nested.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Landmark {
-    Main,
-    Region,
 }
 
 #[component]
@@ -101,11 +94,13 @@ pub fn App(props: &AppProps) -> Html {
     let (content, strings, label) = match &*load {
         Load::Loading(progress) => {
             let strings = Strings::choose(ui_lang, &host_lang());
-            (html! { <LoadingView progress={*progress} {strings} /> }, strings, None)
+            let view = html! { <ViewArea landmark={*landmark}><LoadingView progress={*progress} {strings} /></ViewArea> };
+            (view, strings, None)
         }
         Load::Failed(error) => {
             let strings = Strings::choose(ui_lang, &host_lang());
-            (html! { <ErrorPanel error={error.clone()} {strings} {on_retry} /> }, strings, None)
+            let view = html! { <ViewArea landmark={*landmark}><ErrorPanel error={error.clone()} {strings} {on_retry} /></ViewArea> };
+            (view, strings, None)
         }
         Load::Ready(corpus) => {
             let place = router.current.as_ref().map_or(Place::NotFound, |route| resolve(corpus, route));
@@ -114,7 +109,7 @@ pub fn App(props: &AppProps) -> Html {
             let strings = Strings::choose(ui_lang, &publication.lang);
             let reader = html! {
                 <Reader corpus={corpus.clone()} {place} corpus_url={props.src.clone()}
-                        prefs={prefs.clone()} back={router.back.clone()} {strings} />
+                        prefs={prefs.clone()} back={router.back.clone()} landmark={*landmark} {strings} />
             };
             (reader, strings, Some(publication.title.clone()))
         }
@@ -124,26 +119,13 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Navigator> context={router.navigator.clone()}>
             <div ref={root} {class} lang={strings.lang}>
-                if *landmark == Landmark::Main {
-                    <main class="bs-reader">{ content }</main>
+                if *landmark == Landmark::Page {
+                    <div class="bs-reader">{ content }</div>
                 } else {
                     <section class="bs-reader" aria-label={label}>{ content }</section>
                 }
             </div>
         </ContextProvider<Navigator>>
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-fn host_landmark() -> Landmark {
-    let has_main = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.query_selector("main, [role=main]").ok().flatten())
-        .is_some();
-    if has_main {
-        Landmark::Region
-    } else {
-        Landmark::Main
     }
 }
 
@@ -175,11 +157,6 @@ fn bring_into_view(root: &NodeRef) {
 
 // Outside the browser (server rendering in tests) there is no host page.
 #[cfg(not(target_arch = "wasm32"))]
-fn host_landmark() -> Landmark {
-    Landmark::Main
-}
-
-#[cfg(not(target_arch = "wasm32"))]
 fn host_lang() -> String {
     String::new()
 }
@@ -193,7 +170,8 @@ mod tests {
         let props = AppProps { src: "corpus.json".into(), routing: Routing::Memory, theme: Theme::Dark, ui_lang: Some("zh".into()) };
         let html = yew::LocalServerRenderer::<App>::with_props(props).render().await;
         assert!(html.contains(r#"<div lang="zh-CN" class="bs-app bs-size-3 bs-theme-dark">"#), "{html}");
-        assert!(html.contains(r#"<main class="bs-reader">"#) && html.contains(r#"role="status""#), "{html}");
+        assert!(html.contains(r#"<div class="bs-reader">"#) && html.contains(r#"<main tabindex="-1" class="bs-view">"#), "{html}");
+        assert!(html.contains(r#"role="status""#), "{html}");
         assert!(html.contains("正在载入…</h1>") && !html.contains("bs-loading-bytes"), "nothing received yet, so no sizes: {html}");
     }
 }

@@ -18,6 +18,7 @@ pub mod history;
 pub mod image_url;
 pub mod jump;
 pub mod labels;
+pub mod landmark;
 pub mod link;
 pub mod load_error;
 pub mod masthead;

@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use super::article::ArticleView;
 use super::edition::EditionView;
+use super::landmark::{Landmark, ViewArea};
 use super::link::Link;
 use super::masthead::Masthead;
 use super::page::PageView;
@@ -31,6 +32,7 @@ pub struct ReaderProps {
     #[prop_or_default]
     pub back: Option<Callback<()>>,
     pub strings: &'static Strings,
+    pub landmark: Landmark,
     /// The search box, once search is built.
     #[prop_or_default]
     pub search_box: Html,
@@ -72,8 +74,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             if let Some(edition) = edition {
                 <PageStrip corpus={corpus.clone()} {edition} current={current_page} {strings} />
             }
-            // Focus moves here after a navigation (see app.rs), hence tabindex.
-            <div class="bs-view" tabindex="-1">{ view }</div>
+            <ViewArea landmark={props.landmark}>{ view }</ViewArea>
         </>
     }
 }
@@ -125,6 +126,7 @@ mod tests {
             },
             back: None,
             strings: &ZH,
+            landmark: Landmark::Page,
             search_box: Html::default(),
         };
         yew::LocalServerRenderer::<Reader>::with_props(props).render().await

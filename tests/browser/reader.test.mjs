@@ -24,7 +24,7 @@ before(async () => {
   browser = await launchBrowser();
   server = await startFixtureServer({
     'reader.json': corpus,
-    // No landmark of its own: the reader is the page's main landmark.
+    // Nothing but the reader: its banner, navigation and main are the page's.
     'reader.html': hostPage('<broadsheet-reader src="reader.json" offline="off"></broadsheet-reader>'),
     // A host with its own <main> and a URL it keeps to itself.
     'memory.html': hostPage(
@@ -71,7 +71,9 @@ describe('views', () => {
     assert.deepEqual(await pageTwo.allInnerTexts(), [
       '扛牢“国之重任”，打造高水平对外开放新高地', '当好全面深化改革的促进派实干家', '为国家能源安全贡献青岛力量',
     ]);
-    assert.equal(await reader.locator('main.bs-reader').count(), 1, 'the reader is the main landmark of a bare host');
+    for (const [role, name] of [['banner'], ['navigation', '版面'], ['main']]) {
+      assert.equal(await page.getByRole(role, { name }).count(), 1, `on a bare host the reader's ${role} is the page's`);
+    }
     assert.equal(await reader.locator('.bs-app').getAttribute('lang'), 'zh-CN');
     await assertPhoneReady(page, problems, 'edition');
     await context.close();
@@ -262,8 +264,9 @@ describe('navigation', () => {
     const { page, context, problems, reader } = await openReader('', { host: 'memory.html' });
     const start = page.url();
     const entries = await page.evaluate(() => history.length);
-    assert.equal(await reader.locator('section.bs-reader[aria-label="青岛日报"]').count(), 1,
-      'inside a host <main> the reader is a labelled region');
+    assert.equal(await page.getByRole('region', { name: '青岛日报' }).count(), 1, 'inside a host <main> the reader is a region');
+    assert.equal(await page.getByRole('main').count(), 1, "only the host's main");
+    assert.equal(await page.getByRole('banner').count(), 0, 'no banner inside the main');
     assert.equal(await reader.locator('.bs-back').count(), 0, 'nothing to go back to yet');
     await reader.locator('.bs-page-link', { hasText: '第二版' }).click();
     await reader.locator('.bs-page-view').waitFor();

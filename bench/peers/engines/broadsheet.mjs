@@ -1,0 +1,43 @@
+// Broadsheet: the widget from dist/ (`make build`), the corpus, and the
+// index `broadsheet index` writes beside it. A story is named as the
+// search JSON names it, `date|article` (the edition's date and the story's
+// first fragment). When the widget cannot search yet, recall is measured
+// with the CLI (`broadsheet search --json`), the same engine natively.
+import { spawnSync } from 'node:child_process';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export const name = 'broadsheet';
+export const label = 'Broadsheet';
+export const setup = 'the widget from `make build` searching through its element API; its index built by `broadsheet index`, served beside the corpus';
+
+const WIDGET = ['broadsheet.js', 'broadsheet-widget.js', 'broadsheet-widget_bg.wasm', 'broadsheet.css'];
+const EVERYTHING = 1_000_000_000;
+
+export const storyLabel = (story) => `${story.date}|${story.head}`;
+
+/** Copies the widget into `dir` and indexes `corpusFile` (the served corpus) beside it. */
+export async function build({ dir, corpusFile, binary, dist }) {
+  await mkdir(dir, { recursive: true });
+  for (const file of WIDGET) await copyFile(join(dist, file), join(dir, file));
+  const start = performance.now();
+  const run = spawnSync(binary, ['index', corpusFile], { encoding: 'utf8' });
+  const buildMs = performance.now() - start;
+  if (run.status !== 0) throw new Error(`${binary} index ${corpusFile} failed (${run.status}): ${run.stderr}`);
+  const index = corpusFile.replace(/\.json$/, '.index');
+  return {
+    buildMs,
+    offline: [...WIDGET.map((file) => join(dir, file)), corpusFile, index],
+    native: (query) => nativeSearch(binary, corpusFile, query),
+  };
+}
+
+/** Every story the CLI finds for `query`, named like the widget's hits. */
+function nativeSearch(binary, corpusFile, query) {
+  const run = spawnSync(binary, ['search', '--json', '--limit', String(EVERYTHING), '--', corpusFile, query], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  if (run.status !== 0) throw new Error(`broadsheet search ${JSON.stringify(query)} failed (${run.status}): ${run.stderr}`);
+  return JSON.parse(run.stdout).map((hit) => `${hit.date}|${hit.article}`);
+}

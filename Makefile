@@ -37,7 +37,8 @@ tools:
 	  || $(SUDO) npm install -g --no-audit --no-fund binaryen@$(BINARYEN_VERSION)
 
 browser-tools: node_modules/.package-lock.json
-	@[ -x "$(CHROMIUM)" ] || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver; }
+	@[ -x "$(CHROMIUM)" ] && [ -d /usr/share/fonts/opentype/noto ] \
+	  || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver fonts-noto-cjk; }
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund

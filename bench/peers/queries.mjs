@@ -134,16 +134,17 @@ function drawers(lang) {
 
 /**
  * The query set of a corpus (see loadCorpus): `[{ kind, text }]`, kinds in
- * PLAN order, no query twice. `seed` picks another, equally fixed, set.
+ * plan order, no query twice. `seed` picks another, equally fixed, set;
+ * `plan` (kind → count) another mix than the language's PLAN.
  */
-export function generateQueries(corpus, seed = 2024) {
+export function generateQueries(corpus, { seed = 2024, plan } = {}) {
   const lang = corpus.lang.toLowerCase().startsWith('zh') ? 'zh' : 'en';
   const draw = drawers(lang);
   const rng = random(seed);
   const units = corpus.fragments.map((fragment) => unitTexts(fragment.article).filter((text) => text.trim()));
   const queries = [];
   const seen = new Set();
-  for (const [kind, count] of Object.entries(PLAN[lang])) {
+  for (const [kind, count] of Object.entries(plan ?? PLAN[lang])) {
     let made = 0;
     for (let attempt = 0; made < count && attempt < count * 200; attempt++) {
       const texts = rng.pick(units);

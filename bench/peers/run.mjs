@@ -151,7 +151,7 @@ async function benchCorpus(browser, name) {
     }
     const active = entries.filter((entry) => !entry.pending);
     const hidden = await Promise.all(active.map((entry) => entry.page.evaluate(() => document.visibilityState !== 'visible')));
-    const warmUps = generateQueries(corpus, WARM_UP_SEED).slice(0, WARM_UP_QUERIES);
+    const warmUps = generateQueries(corpus, { seed: WARM_UP_SEED }).slice(0, WARM_UP_QUERIES);
     for (const entry of active) {
       for (const query of warmUps) await entry.page.evaluate((text) => window.bench.time(text), query.text);
     }

@@ -8,6 +8,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { resolveBinaryPath } from '../../../node_modules/pagefind/lib/resolveBinary.js';
+import { escapeMarkup as escape } from '../escape.mjs';
 import { walk } from '../files.mjs';
 
 export const name = 'pagefind';
@@ -15,7 +16,6 @@ export const label = 'Pagefind';
 export const npm = 'pagefind';
 export const setup = 'the npm package\'s extended binary (it segments Chinese), default options, over one HTML page per article fragment; results from `search()`, snippets from the top ten\'s `data().excerpt`';
 
-const escape = (text) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 const element = (tag, text) => (text ? `<${tag}>${escape(text)}</${tag}>` : '');
 
 function page(fragment, lang) {

@@ -1,0 +1,57 @@
+// Hosting: the built folder is a package a CDN can serve. The widget finds
+// its wasm and stylesheet beside its own script on another origin, while the
+// corpus `src` resolves against the host page.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { DIST, bundledCorpus, launchBrowser, openPage } from './support.mjs';
+import { serve } from '../../tools/serve.mjs';
+
+const run = promisify(execFile);
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+test('the build is an npm package holding exactly the widget', async () => {
+  const { stdout } = await run('npm', ['pack', '--dry-run', '--json', DIST]);
+  const [pack] = JSON.parse(stdout);
+  const files = pack.files.map((file) => file.path).sort();
+  assert.deepEqual(files, ['broadsheet-widget.js', 'broadsheet-widget_bg.wasm', 'broadsheet.css', 'broadsheet.js', 'corpus.schema.json', 'package.json', 'sw.js']);
+  const cargo = await readFile('Cargo.toml', 'utf8');
+  assert.equal(pack.version, cargo.match(/^version = "(.+)"$/m)[1], 'the package version is the crate version');
+});
+
+test('served from another origin with CORS, the widget loads and reads the host page corpus', async () => {
+  const cdn = await serve({ root: DIST, headers: { 'access-control-allow-origin': '*' } });
+  const cdnUrl = `http://127.0.0.1:${cdn.address().port}/`;
+  const corpus = await readFile(`${DIST}/corpus.json`);
+  const { createServer } = await import('node:http');
+  const host = createServer((request, response) => {
+    if (request.url.startsWith('/corpus.json')) {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      return response.end(corpus);
+    }
+    response.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': `default-src 'self'; script-src ${cdnUrl} 'wasm-unsafe-eval'; style-src ${cdnUrl}; connect-src 'self' ${cdnUrl}; img-src 'self'`,
+    });
+    response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host on another origin</title>
+<script type="module" src="${cdnUrl}broadsheet.js"></script></head>
+<body><broadsheet-reader src="corpus.json" offline="off"></broadsheet-reader></body></html>`);
+  });
+  await new Promise((ready) => host.listen(0, '127.0.0.1', ready));
+  try {
+    const { page, context, problems } = await openPage(browser, `http://127.0.0.1:${host.address().port}/`);
+    await page.locator('broadsheet-reader .bs-title').waitFor();
+    assert.equal(await page.locator('broadsheet-reader .bs-title').innerText(), (await bundledCorpus()).publication.title);
+    const sheet = await page.evaluate(() => document.querySelector('broadsheet-reader').shadowRoot.querySelector('link[rel=stylesheet]').href);
+    assert.equal(sheet, `${cdnUrl}broadsheet.css`, 'the stylesheet comes from beside the script');
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await new Promise((done) => host.close(done));
+    await new Promise((done) => cdn.close(done));
+  }
+});

@@ -52,7 +52,19 @@ function table(corpus) {
 function footnotes(corpus) {
   const pending = corpus.engines.filter((engine) => engine.pending);
   return pending.map((engine) =>
-    `¹ ${engine.label} in the browser: ${PENDING} (${engine.pending}); its result sets come from the same engine natively, \`broadsheet search --json\`.`).join('\n');
+    `¹ ${engine.label} in the browser: ${PENDING} (${escapeMarkup(engine.pending)}); its result sets come from the same engine natively, \`broadsheet search --json\`.`).join('\n');
+}
+
+/** What the main table leaves out: first-asked times and downloads over the whole set. */
+function details(corpus) {
+  const timed = corpus.engines.filter((engine) => engine.firstRound?.p50 != null);
+  if (timed.length === 0) return '';
+  const first = timed.map((engine) => `${engine.label} ${milliseconds(engine.firstRound.p50)} / ${milliseconds(engine.firstRound.p95)}`);
+  const downloads = timed.map((engine) => `${engine.label} ${bytes(engine.runBytes)}`);
+  return [
+    `Each query asked for the first time (round 1 of ${corpus.rounds}), p50 / p95: ${first.join(', ')}.`,
+    `Downloaded by the end of the query set, gzipped: ${downloads.join(', ')}.`,
+  ].join(' ');
 }
 
 function kindTable(corpus) {
@@ -84,7 +96,7 @@ function markdown(results) {
     '![Queries answered exactly and query latency per engine](peers.svg)',
   ];
   for (const corpus of results.corpora) {
-    parts.push('', `## ${corpusHeading(corpus)}`, '', table(corpus), '', footnotes(corpus), '',
+    parts.push('', `## ${corpusHeading(corpus)}`, '', table(corpus), '', footnotes(corpus), '', details(corpus), '',
       'Queries whose true result set each engine found in full, by kind of query:', '', kindTable(corpus));
   }
   const engines = results.corpora[0]?.engines ?? [];

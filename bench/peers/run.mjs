@@ -198,6 +198,7 @@ async function benchCorpus(browser, name) {
     coldQuery: coldQuery.text,
     engines: await Promise.all(entries.map(async (entry) => {
       const perQuery = entry.times.filter((times) => times.length).map(median);
+      const firstAsked = entry.times.filter((times) => times.length).map((times) => times[0]);
       return {
         name: entry.engine.name,
         label: entry.engine.label,
@@ -211,6 +212,8 @@ async function benchCorpus(browser, name) {
         runBytes: entry.runBytes ?? null,
         p50: percentile(perQuery, 50),
         p95: percentile(perQuery, 95),
+        firstRound: { p50: percentile(firstAsked, 50), p95: percentile(firstAsked, 95) },
+        perQuery,
         resultsFrom: entry.pending ? 'native CLI' : 'browser',
         recall: summarize(entry.judgements),
         byKind: Object.fromEntries(kinds.map((kind) => [kind, summarize(entry.judgements.filter((j) => j.kind === kind))])),

@@ -1,11 +1,10 @@
 // FlexSearch: a Document index over the fragments (settings.js), built and
 // exported in Node, written as one JSON object of its export parts; its
 // module build beside it; the corpus for snippets.
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Charset, Document } from 'flexsearch';
 import { documents } from '../browser/documents.js';
 import { flexsearchOptions } from '../browser/settings.js';
+import { buildLibrary } from './library.mjs';
 
 export const name = 'flexsearch';
 export const label = 'FlexSearch';
@@ -14,15 +13,12 @@ export const setup = 'a Document over the fragments\' fields, `tokenize: "forwar
 
 const RUNTIME = new URL('../../../node_modules/flexsearch/dist/flexsearch.bundle.module.min.mjs', import.meta.url);
 
-export async function build({ corpus, dir, corpusFile }) {
-  await mkdir(dir, { recursive: true });
-  const start = performance.now();
-  const index = new Document(flexsearchOptions(Charset, corpus.lang));
-  for (const document of documents(corpus.source)) index.add(document);
-  const parts = {};
-  await index.export((key, data) => { parts[key] = data; });
-  const buildMs = performance.now() - start;
-  await writeFile(join(dir, 'index.json'), JSON.stringify(parts));
-  await copyFile(RUNTIME, join(dir, 'flexsearch.js'));
-  return { buildMs, offline: [join(dir, 'flexsearch.js'), join(dir, 'index.json'), corpusFile], fragmentOf: (id) => id };
+export function build({ corpus, dir, corpusFile }) {
+  return buildLibrary({ dir, runtime: RUNTIME, runtimeName: 'flexsearch.js', corpusFile }, async () => {
+    const index = new Document(flexsearchOptions(Charset, corpus.lang));
+    for (const document of documents(corpus.source)) index.add(document);
+    const parts = {};
+    await index.export((key, data) => { parts[key] = data; });
+    return JSON.stringify(parts);
+  });
 }

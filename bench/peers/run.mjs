@@ -147,11 +147,14 @@ async function benchCorpus(browser, name) {
         if (!String(error.message).includes('pending:')) throw error;
         entry.pending = String(error.message).replace(/^[^]*pending: /, '').split('\n')[0];
         log(`${name}: ${entry.engine.label} in the browser is pending: ${entry.pending}`);
+        await entry.context.close(); // so that it does no work beside the timed engines
+        entry.context = null;
       }
     }
     const active = entries.filter((entry) => !entry.pending);
     const hidden = await Promise.all(active.map((entry) => entry.page.evaluate(() => document.visibilityState !== 'visible')));
-    const warmUps = generateQueries(corpus, { seed: WARM_UP_SEED }).slice(0, WARM_UP_QUERIES);
+    const measured = new Set(queries.map((query) => query.text));
+    const warmUps = subsample(generateQueries(corpus, { seed: WARM_UP_SEED }).filter((query) => !measured.has(query.text)), WARM_UP_QUERIES);
     for (const entry of active) {
       for (const query of warmUps) await entry.page.evaluate((text) => window.bench.time(text), query.text);
     }

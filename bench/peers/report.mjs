@@ -120,11 +120,11 @@ function markdown(results) {
 const COLOURS = { broadsheet: '#b3261e', pagefind: '#1f5fa8', flexsearch: '#2e7d32', minisearch: '#8a5a00' };
 
 function svg(results) {
-  const width = 960;
+  const width = 1000;
   const row = 26;
   const panel = 300;
   const left = 130;
-  const right = left + panel + 130;
+  const right = left + panel + 165;
   const times = results.corpora.flatMap((corpus) => corpus.engines.flatMap((engine) => [engine.p50, engine.p95])).filter((ms) => ms > 0);
   const low = Math.pow(10, Math.floor(Math.log10(Math.min(...times, 1))));
   const high = Math.pow(10, Math.ceil(Math.log10(Math.max(...times, 1))));

@@ -82,15 +82,19 @@ async function version(engine) {
   return `${cargo.match(/^version\s*=\s*"([^"]+)"/m)?.[1]} (${commit})`;
 }
 
-/** Opens an engine's page in a fresh context and records what it downloads. */
+/**
+ * Opens an engine's page in a fresh context and records what it downloads
+ * (its workers' requests included), each file once: fetched again, it
+ * would be revalidated, not downloaded, by a server that sends validators.
+ */
 async function openEngine(browser, base, site, entry, lang) {
   entry.context = await browser.newContext();
-  entry.page = await entry.context.newPage();
-  entry.downloads = [];
-  entry.page.on('response', (response) => {
+  entry.downloads = new Set();
+  entry.context.on('response', (response) => {
     const path = decodeURIComponent(new URL(response.url()).pathname);
-    if (response.status() === 200 && !path.startsWith('/harness/')) entry.downloads.push(join(site, path));
+    if (response.status() === 200 && !path.startsWith('/harness/')) entry.downloads.add(join(site, path));
   });
+  entry.page = await entry.context.newPage();
   entry.page.on('pageerror', (error) => log(`${entry.engine.label}: page error: ${error.message}`));
   await entry.page.goto(`${base}harness/bench.html?engine=${entry.engine.name}&lang=${encodeURIComponent(lang)}`);
   await entry.page.waitForFunction(() => window.benchReady);

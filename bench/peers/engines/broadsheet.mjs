@@ -4,14 +4,17 @@
 // first fragment). When the widget cannot search yet, recall is measured
 // with the CLI (`broadsheet search --json`), the same engine natively.
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const name = 'broadsheet';
 export const label = 'Broadsheet';
 export const setup = 'the widget from `make build` searching through its element API; its index built by `broadsheet index`, served beside the corpus';
 
-const WIDGET = ['broadsheet.js', 'broadsheet-widget.js', 'broadsheet-widget_bg.wasm', 'broadsheet.css'];
+// The widget's files in dist/: the loader, the wasm and its glue, the search
+// worker, the stylesheet (the demo page, corpus and service worker are not
+// the widget).
+const isWidgetFile = (file) => file.startsWith('broadsheet') && /\.(js|wasm|css)$/.test(file);
 const EVERYTHING = 1_000_000_000;
 
 export const storyLabel = (story) => `${story.date}|${story.head}`;
@@ -19,7 +22,8 @@ export const storyLabel = (story) => `${story.date}|${story.head}`;
 /** Copies the widget into `dir` and indexes `corpusFile` (the served corpus) beside it. */
 export async function build({ dir, corpusFile, binary, dist }) {
   await mkdir(dir, { recursive: true });
-  for (const file of WIDGET) await copyFile(join(dist, file), join(dir, file));
+  const widget = (await readdir(dist)).filter(isWidgetFile);
+  for (const file of widget) await copyFile(join(dist, file), join(dir, file));
   const start = performance.now();
   const run = spawnSync(binary, ['index', corpusFile], { encoding: 'utf8' });
   const buildMs = performance.now() - start;
@@ -27,7 +31,7 @@ export async function build({ dir, corpusFile, binary, dist }) {
   const index = corpusFile.replace(/\.json$/, '.index');
   return {
     buildMs,
-    offline: [...WIDGET.map((file) => join(dir, file)), corpusFile, index],
+    offline: [...widget.map((file) => join(dir, file)), corpusFile, index],
     native: (query) => nativeSearch(binary, corpusFile, query),
   };
 }

@@ -8,7 +8,7 @@ import { readFile, readdir, writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 
 // Files the offline reader needs, in dist/. Optional ones are skipped when absent.
-const SHELL = ['index.html', 'broadsheet.js', 'broadsheet-widget.js', 'broadsheet-widget_bg.wasm', 'broadsheet.css', 'demo.css', 'demo.js', 'icon.svg', 'manifest.webmanifest', 'corpus.json', 'corpora.json'];
+const SHELL = ['index.html', 'broadsheet.js', 'broadsheet-search.js', 'broadsheet-widget.js', 'broadsheet-widget_bg.wasm', 'broadsheet.css', 'demo.css', 'demo.js', 'icon.svg', 'manifest.webmanifest', 'corpus.json', 'corpora.json'];
 const OPTIONAL = ['corpus.index'];
 
 const dist = process.argv[2] ?? 'dist';

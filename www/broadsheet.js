@@ -8,19 +8,33 @@
 //
 // Attributes: src, lang (UI language), routing (hash | memory),
 // theme (auto | light | dark), offline ("off" opts out of the service worker).
-import init, { mount } from './broadsheet-widget.js';
+//
+// Script API: `await reader.ready` (the widget has started), then
+// `reader.open(articleId, { date })` and `await reader.search(query,
+// { limit, from, to, page })`, which resolves to the hits exactly as
+// `broadsheet search --json` prints them. Events, dispatched on the element,
+// bubbling and composed: `broadsheet:navigate` (detail: hash, view, date,
+// page, article, query) and `broadsheet:error` (detail: message).
+import init, { mount, set_panic_handler } from './broadsheet-widget.js';
 
 const here = (file) => new URL(file, import.meta.url).href;
 
+// Search runs in a worker beside this file; a worker must be on the page's
+// origin, so from elsewhere (a CDN) the reader searches in the page.
+const SEARCH_WORKER = here('broadsheet-search.js');
+const searchWorker = () => (new URL(SEARCH_WORKER).origin === location.origin ? SEARCH_WORKER : null);
+
 let wasmReady = null;
+let stopAll = null; // set by the element class: a panic stops every reader
 function loadWasm() {
-  wasmReady ??= init({ module_or_path: here('broadsheet-widget_bg.wasm') });
+  wasmReady ??= init({ module_or_path: here('broadsheet-widget_bg.wasm') })
+    .then(() => set_panic_handler((message) => stopAll(message)));
   return wasmReady;
 }
 
-const UPDATE_TEXT = {
-  zh: { notice: '有新版本可用', reload: '重新载入' },
-  en: { notice: 'New edition available', reload: 'Reload' },
+const TEXT = {
+  zh: { notice: '有新版本可用', reload: '重新载入', stopped: '阅读器出错，已停止' },
+  en: { notice: 'New edition available', reload: 'Reload', stopped: 'The reader stopped after an internal error' },
 };
 
 class BroadsheetReader extends HTMLElement {
@@ -65,11 +79,58 @@ class BroadsheetReader extends HTMLElement {
     this.ready = loadWasm().then(
       () => {
         if (generation !== this.#generation) return; // replaced before the wasm arrived
-        this.#handle = mount(root, src, attribute('routing'), attribute('theme'), attribute('lang'));
+        const onEvent = (name, detail) => this.#dispatch(name, JSON.parse(detail));
+        this.#handle = mount(root, src, attribute('routing'), attribute('theme'), attribute('lang'), searchWorker(), onEvent);
       },
-      (error) => { this.#showStartFailure(root, error); throw error; },
+      (error) => { this.#showFailure(root, 'The reader could not start', error); throw error; },
     );
     this.ready.catch(() => {});
+  }
+
+  /** Opens the stitched article `id` (of the edition of `date`, else the
+   * newest that has it); resolves to whether the corpus has it. */
+  async open(id, { date } = {}) {
+    return (await this.#mounted()).open(String(id), date ?? null);
+  }
+
+  /** Searches the corpus; resolves to the hits as `broadsheet search --json` prints them. */
+  async search(query, options = {}) {
+    return JSON.parse(await (await this.#mounted()).search(String(query), options));
+  }
+
+  async #mounted() {
+    await this.ready;
+    if (!this.#handle) throw new Error('the reader is not mounted');
+    return this.#handle;
+  }
+
+  #dispatch(name, detail) {
+    this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail }));
+  }
+
+  // A panic stopped the wasm: every reader shows why instead of a frozen view.
+  static {
+    stopAll = (message) => { for (const reader of readers) reader.#stop(message); };
+  }
+
+  #stop(message) {
+    // The stopped wasm must not be called again, not even to unmount.
+    this.#handle = null;
+    this.#generation++;
+    const root = document.createElement('div');
+    root.className = 'broadsheet';
+    this.shadowRoot?.querySelector('.broadsheet')?.remove();
+    this.shadowRoot?.append(root);
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'bs-button';
+    button.textContent = TEXT[this.#lang()].reload;
+    button.addEventListener('click', () => location.reload());
+    this.#showFailure(root, TEXT[this.#lang()].stopped, message, button);
+  }
+
+  #lang() {
+    return (this.getAttribute('lang') || document.documentElement.lang || 'en').startsWith('zh') ? 'zh' : 'en';
   }
 
   #unmount() {
@@ -81,34 +142,34 @@ class BroadsheetReader extends HTMLElement {
   /** Shows the "new edition available: reload" notice above the reader. */
   showUpdateNotice(onReload) {
     if (!this.shadowRoot || this.shadowRoot.querySelector('.bs-update')) return;
-    const lang = (this.getAttribute('lang') || document.documentElement.lang || 'en').startsWith('zh') ? 'zh' : 'en';
+    const lang = this.#lang();
     const notice = document.createElement('div');
     notice.className = 'bs-update';
     notice.setAttribute('role', 'status');
     const text = document.createElement('span');
-    text.textContent = UPDATE_TEXT[lang].notice;
+    text.textContent = TEXT[lang].notice;
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'bs-button';
-    button.textContent = UPDATE_TEXT[lang].reload;
+    button.textContent = TEXT[lang].reload;
     button.addEventListener('click', onReload);
     notice.append(text, button);
     this.shadowRoot.insertBefore(notice, this.shadowRoot.querySelector('.broadsheet'));
   }
 
-  // The wasm itself could not load: Yew is not there to show its error panel.
-  #showStartFailure(root, error) {
+  // The wasm could not load or has stopped: Yew is not there to show its error panel.
+  #showFailure(root, heading, error, ...actions) {
     const panel = document.createElement('section');
     panel.className = 'bs-error';
     panel.setAttribute('role', 'alert');
     const title = document.createElement('h2');
     title.className = 'bs-error-title';
-    title.textContent = 'The reader could not start';
+    title.textContent = heading;
     const detail = document.createElement('p');
     detail.textContent = String(error?.message ?? error);
-    panel.append(title, detail);
+    panel.append(title, detail, ...actions);
     root.replaceChildren(panel);
-    this.dispatchEvent(new CustomEvent('broadsheet:error', { bubbles: true, composed: true, detail: { message: detail.textContent } }));
+    this.#dispatch('broadsheet:error', { message: detail.textContent });
   }
 }
 

@@ -1,16 +1,29 @@
 //! The wasm entry of the widget: `www/broadsheet.js` loads this module and
-//! calls [`mount`] for every `<broadsheet-reader>` element.
+//! calls [`mount`] for every `<broadsheet-reader>` element, and the search
+//! worker `www/broadsheet-search.js` loads it to run a [`SearchEngine`].
+//! Both install the panic hook ([`set_panic_handler`]).
 
 #[cfg(target_arch = "wasm32")]
 mod widget {
+    use std::cell::RefCell;
+
+    use broadsheet::search::Filter;
     use broadsheet::ui::app::{App, AppProps};
+    use broadsheet::ui::control::{Command, Control};
     use broadsheet::ui::options::{Routing, Theme};
+    use broadsheet::ui::search::engine::{Engine, Request};
+    use js_sys::{Function, Promise, Reflect};
     use wasm_bindgen::prelude::*;
+
+    /// The number of hits `search()` returns when the host names no limit,
+    /// as `broadsheet search` prints.
+    const DEFAULT_LIMIT: usize = 10;
 
     /// A mounted reader, held by its `<broadsheet-reader>` element.
     #[wasm_bindgen]
     pub struct ReaderHandle {
         app: Option<yew::AppHandle<App>>,
+        control: Control,
     }
 
     #[wasm_bindgen]
@@ -21,13 +34,53 @@ mod widget {
                 app.destroy();
             }
         }
+
+        /// Shows the stitched article `article` (of the edition of `date`
+        /// when given, else the newest that has it) once the corpus is
+        /// loaded. Resolves to whether the corpus has it; rejects when the
+        /// corpus failed to load.
+        pub fn open(&self, article: String, date: Option<String>) -> Promise {
+            let control = self.control.clone();
+            Promise::new(&mut |resolve, reject| {
+                let answer = Box::new(move |outcome: Result<bool, String>| settle(&resolve, &reject, outcome.map(JsValue::from)));
+                control.send(Command::Open { article: article.clone(), date: date.clone(), answer });
+            })
+        }
+
+        /// Searches the corpus once its index is ready. `options` may hold
+        /// `limit` (default 10), `from` and `to` (dates, inclusive) and
+        /// `page`. Resolves to the JSON text `broadsheet search --json`
+        /// prints for the same query, which the loader parses.
+        pub fn search(&self, query: String, options: JsValue) -> Promise {
+            let option = |name: &str| Reflect::get(&options, &name.into()).ok().filter(|value| !value.is_undefined() && !value.is_null());
+            let limit = option("limit").and_then(|limit| limit.as_f64()).map_or(DEFAULT_LIMIT, |limit| limit.max(0.0) as usize);
+            let filter = Filter {
+                from: option("from").and_then(|date| date.as_string()),
+                to: option("to").and_then(|date| date.as_string()),
+                page: option("page").and_then(|page| page.as_f64()).map(|page| page.max(0.0) as u32),
+            };
+            let control = self.control.clone();
+            Promise::new(&mut |resolve, reject| {
+                let answer = Box::new(move |outcome: Result<String, String>| settle(&resolve, &reject, outcome.map(JsValue::from)));
+                control.send(Command::Search { query: query.clone(), filter: filter.clone(), limit, answer });
+            })
+        }
+    }
+
+    fn settle(resolve: &Function, reject: &Function, outcome: Result<JsValue, String>) {
+        let _ = match outcome {
+            Ok(value) => resolve.call1(&JsValue::NULL, &value),
+            Err(reason) => reject.call1(&JsValue::NULL, &js_sys::Error::new(&reason)),
+        };
     }
 
     /// Renders a reader into `root` (a node inside the element's shadow root).
     ///
     /// `src` is the corpus URL, already resolved against the host page;
     /// `routing`, `theme` and `lang` are the element's attributes as given
-    /// (null when absent).
+    /// (null when absent); `worker_url` is the search worker's script (null
+    /// to search in the page); `on_event(name, detailJson)` dispatches the
+    /// reader's events on the element.
     #[wasm_bindgen]
     pub fn mount(
         root: web_sys::Element,
@@ -35,14 +88,99 @@ mod widget {
         routing: Option<String>,
         theme: Option<String>,
         lang: Option<String>,
+        worker_url: Option<String>,
+        on_event: Function,
     ) -> ReaderHandle {
+        let control = Control::new(move |notice| {
+            if let Ok(detail) = serde_json::to_string(notice) {
+                let _ = on_event.call2(&JsValue::NULL, &notice.event_name().into(), &detail.into());
+            }
+        });
         let props = AppProps {
             src: src.into(),
             routing: Routing::from_attribute(routing.as_deref()),
             theme: Theme::from_attribute(theme.as_deref()),
             ui_lang: lang.filter(|lang| !lang.trim().is_empty()).map(Into::into),
+            worker_url: worker_url.map(Into::into),
+            control: control.clone(),
         };
-        ReaderHandle { app: Some(yew::Renderer::<App>::with_root_and_props(root, props).render()) }
+        ReaderHandle { app: Some(yew::Renderer::<App>::with_root_and_props(root, props).render()), control }
+    }
+
+    /// The search engine of one corpus, for the search worker.
+    #[wasm_bindgen]
+    pub struct SearchEngine(Engine);
+
+    /// One search's outcome, as the worker posts it back.
+    #[wasm_bindgen(getter_with_clone)]
+    pub struct SearchAnswer {
+        pub total: f64,
+        /// The edition index of each hit.
+        pub editions: Vec<u32>,
+        /// The hits as the JSON `broadsheet search --json` prints.
+        pub hits: String,
+    }
+
+    #[wasm_bindgen]
+    impl SearchEngine {
+        /// Opens the corpus bytes the reader received with the stored index,
+        /// which is used only when it was built from exactly those bytes.
+        #[wasm_bindgen(constructor)]
+        pub fn new(corpus: &[u8], index: Option<Vec<u8>>) -> Result<SearchEngine, JsError> {
+            Engine::open(corpus, index.as_deref()).map(SearchEngine).map_err(|reason| JsError::new(&reason))
+        }
+
+        /// `stored` or `built`.
+        #[wasm_bindgen(getter)]
+        pub fn source(&self) -> String {
+            self.0.source().name().to_owned()
+        }
+
+        /// Why the index was built, when it was.
+        #[wasm_bindgen(getter)]
+        pub fn reason(&self) -> Option<String> {
+            self.0.source().reason()
+        }
+
+        pub fn search(
+            &self,
+            query: String,
+            from: Option<String>,
+            to: Option<String>,
+            page: Option<u32>,
+            limit: f64,
+        ) -> Result<SearchAnswer, JsError> {
+            let request = Request { query, filter: Filter { from, to, page }, limit: limit.max(0.0) as usize };
+            let answer = self.0.answer(&request).map_err(|reason| JsError::new(&reason))?;
+            Ok(SearchAnswer {
+                total: answer.total as f64,
+                editions: answer.editions.iter().map(|&edition| edition as u32).collect(),
+                hits: answer.hits_json,
+            })
+        }
+    }
+
+    thread_local! {
+        static PANIC_HANDLER: RefCell<Option<Function>> = const { RefCell::new(None) };
+    }
+
+    /// Installs the panic hook: a panic is logged to the console and its
+    /// message handed to `handler` (the loader shows the error panel in
+    /// every reader and dispatches `broadsheet:error`; the worker reports
+    /// it to the page). Without it a panic would only trap, silently.
+    #[wasm_bindgen]
+    pub fn set_panic_handler(handler: Function) {
+        let first = PANIC_HANDLER.with(|slot| slot.replace(Some(handler)).is_none());
+        if first {
+            std::panic::set_hook(Box::new(|info| {
+                let message = info.to_string();
+                web_sys::console::error_1(&format!("Broadsheet: {message}").into());
+                let handler = PANIC_HANDLER.with(|slot| slot.try_borrow().ok().and_then(|slot| slot.clone()));
+                if let Some(handler) = handler {
+                    let _ = handler.call1(&JsValue::NULL, &message.into());
+                }
+            }));
+        }
     }
 }
 

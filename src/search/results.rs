@@ -7,7 +7,7 @@
 //! text in Rust, where chars are the natural unit, and a scalar value never
 //! splits a character the way a UTF-16 code unit can.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The outcome of one query.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -19,10 +19,12 @@ pub struct SearchResults {
 }
 
 /// One matching story: an article, with its continuations merged in.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Hit {
     /// The index of the edition in the corpus's `editions` (article ids are
-    /// unique only within an edition). Not part of the JSON.
+    /// unique only within an edition). Not part of the JSON: read back, a
+    /// hit has edition 0 until its reader sets it (the widget's search
+    /// worker sends the editions beside the JSON).
     #[serde(skip)]
     pub edition: usize,
     /// The id of the story's first fragment.
@@ -39,7 +41,7 @@ pub struct Hit {
 }
 
 /// A passage of an article's text with the hits in it marked.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Snippet {
     pub text: String,
     /// Sorted, non-overlapping `[start, end)` ranges in chars of `text`.

@@ -1,18 +1,25 @@
 //! The widget's root: the one place that holds state (the corpus load, the
-//! route, the reading settings) and picks what to show. Every other
-//! component takes plain props and only lays them out.
+//! route, the reading settings, the search engine and its results) and
+//! picks what to show. Every other component takes plain props and only
+//! lays them out. The host's commands arrive here through the
+//! [`Control`], and the root tells the host where the reader is.
 
 use yew::prelude::*;
 
+use super::control::{Command, Control, Navigation, Notice};
 use super::error_panel::ErrorPanel;
 use super::landmark::{host_landmark, Landmark, ViewArea};
 use super::load_error::LoadError;
 use super::options::{Routing, Theme};
-use super::place::{resolve, Place};
+use super::place::{article_route, resolve, Place};
 use super::prefs::use_prefs;
 use super::progress::{LoadingView, Progress};
 use super::reader::Reader;
+use super::route::Read;
 use super::router::{use_router, Navigator};
+use super::search::engine::Request;
+use super::search::searcher::Searcher;
+use super::search::status::SearchStatus;
 use super::shared::SharedCorpus;
 use super::strings::Strings;
 
@@ -28,6 +35,12 @@ pub struct AppProps {
     /// Overrides the UI language otherwise chosen from the publication's `lang`.
     #[prop_or_default]
     pub ui_lang: Option<AttrValue>,
+    /// The search worker's script; `None` searches in the page.
+    #[prop_or_default]
+    pub worker_url: Option<AttrValue>,
+    /// The host's line to this reader.
+    #[prop_or_default]
+    pub control: Control,
 }
 
 /// Where the corpus load stands.
@@ -45,10 +58,15 @@ pub fn App(props: &AppProps) -> Html {
     let router = use_router(props.routing);
     let prefs = use_prefs(props.theme);
     let landmark = use_state(host_landmark);
+    let searcher = use_state(|| None::<Searcher>);
+    let search_status = use_state(SearchStatus::default);
     let root = use_node_ref();
     #[cfg(target_arch = "wasm32")]
     {
         let load = load.clone();
+        let searcher = searcher.clone();
+        let search_status = search_status.clone();
+        let worker_url = props.worker_url.clone();
         let generation = use_mut_ref(|| 0u32);
         use_effect_with((props.src.clone(), *attempt), move |(src, _)| {
             let this = {
@@ -57,6 +75,8 @@ pub fn App(props: &AppProps) -> Html {
                 *generation
             };
             load.set(Load::Loading(Progress::default()));
+            searcher.set(None);
+            search_status.set(SearchStatus::Preparing);
             let src = src.to_string();
             wasm_bindgen_futures::spawn_local(async move {
                 // A retry may start a new load before this one ends: only
@@ -67,12 +87,31 @@ pub fn App(props: &AppProps) -> Html {
                         load.set(Load::Loading(progress));
                     }
                 };
-                let result = super::fetch::fetch_corpus(&src, on_progress).await;
-                if latest() {
-                    load.set(match result {
-                        Ok(corpus) => Load::Ready(SharedCorpus::new(corpus)),
-                        Err(error) => Load::Failed(error),
-                    });
+                let loaded = super::fetch::fetch_corpus_bytes(&src, on_progress)
+                    .await
+                    .and_then(|bytes| Ok((super::fetch::read_corpus(&src, &bytes)?, bytes)));
+                if !latest() {
+                    return;
+                }
+                match loaded {
+                    Ok((corpus, bytes)) => {
+                        let on_status = Callback::from(move |status| {
+                            if *generation.borrow() == this {
+                                search_status.set(status);
+                            }
+                        });
+                        let service = super::search::service::SearchService::new(
+                            js_sys::Uint8Array::from(bytes.as_slice()),
+                            super::search::index_url::index_url(&src),
+                            worker_url.map(|url| url.to_string()),
+                            on_status,
+                        );
+                        // The searcher first: the host's waiting commands
+                        // are answered as soon as the corpus is ready.
+                        searcher.set(Some(Searcher::new(service)));
+                        load.set(Load::Ready(SharedCorpus::new(corpus)));
+                    }
+                    Err(error) => load.set(Load::Failed(error)),
                 }
             });
         });
@@ -83,6 +122,34 @@ pub fn App(props: &AppProps) -> Html {
             // scrolling to the host page. Later ones follow a reader's action.
             if !std::mem::replace(&mut *first_route.borrow_mut(), false) {
                 bring_into_view(&root);
+            }
+        });
+    }
+    use_host_line(&props.control, &load, &searcher, &router.navigator);
+    {
+        // Where the reader is, for the host: each new view once the corpus is there.
+        let control = props.control.clone();
+        let place = match &*load {
+            Load::Ready(corpus) => router.current.as_ref().map(|route| (corpus.clone(), route.clone())),
+            _ => None,
+        };
+        use_effect_with(place, move |place| {
+            if let Some((corpus, route)) = place {
+                control.notify(&Notice::Navigate(Navigation::new(corpus, route, &resolve(corpus, route))));
+            }
+        });
+    }
+    {
+        // What failed, for the host.
+        let control = props.control.clone();
+        let failure = match (&*load, &*search_status) {
+            (Load::Failed(error), _) => Some(error.to_string()),
+            (_, SearchStatus::Failed(reason)) => Some(format!("search is unavailable: {reason}")),
+            _ => None,
+        };
+        use_effect_with(failure, move |failure| {
+            if let Some(message) = failure {
+                control.notify(&Notice::Error { message: message.clone() });
             }
         });
     }
@@ -129,6 +196,60 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
+/// Answers the host's commands once the corpus is loaded (they wait until
+/// then), and refuses them with the reason when it failed.
+#[hook]
+fn use_host_line(control: &Control, load: &Load, searcher: &Option<Searcher>, navigator: &Navigator) {
+    let ready = match load {
+        Load::Ready(corpus) => Ok(Some(corpus.clone())),
+        Load::Loading(_) => Ok(None),
+        Load::Failed(error) => Err(error.to_string()),
+    };
+    let control = control.clone();
+    use_effect_with((ready, searcher.clone(), navigator.clone()), move |(ready, searcher, navigator)| match ready {
+        Ok(Some(corpus)) => {
+            let (corpus, searcher, navigator) = (corpus.clone(), searcher.clone(), navigator.clone());
+            control.attach(Callback::from(move |command| answer(command, &corpus, searcher.as_ref(), &navigator)));
+        }
+        Ok(None) => control.hold(),
+        Err(reason) => control.close(reason.clone()),
+    });
+}
+
+/// One command of the host, answered against the loaded corpus.
+fn answer(command: Command, corpus: &SharedCorpus, searcher: Option<&Searcher>, navigator: &Navigator) {
+    match command {
+        Command::Open { article, date, answer } => {
+            let route = find_article(corpus, &article, date.as_deref())
+                .and_then(|edition| article_route(corpus, edition, &article, Read::Whole));
+            let found = route.is_some();
+            if let Some(route) = route {
+                navigator.go.emit(route);
+            }
+            answer(Ok(found));
+        }
+        Command::Search { query, filter, limit, answer } => match searcher {
+            Some(searcher) => searcher.search(
+                Request { query, filter, limit },
+                Box::new(move |outcome| answer(outcome.map(|found| found.hits_json))),
+            ),
+            None => answer(Err("search is not available before the corpus has loaded".to_owned())),
+        },
+    }
+}
+
+/// The edition holding article `id`: of `date` when given, else the newest
+/// that has it (the first of them in corpus order on a tie).
+fn find_article(corpus: &SharedCorpus, id: &str, date: Option<&str>) -> Option<usize> {
+    let holds = |index: &usize| {
+        let edition = &corpus.editions[*index];
+        date.is_none_or(|date| edition.date == date) && edition.article(id).is_some()
+    };
+    let mut candidates: Vec<usize> = (0..corpus.editions.len()).filter(holds).collect();
+    candidates.sort_by(|a, b| corpus.editions[*b].date.cmp(&corpus.editions[*a].date).then(a.cmp(b)));
+    candidates.first().copied()
+}
+
 /// The host page's language, for the words shown before the corpus (and
 /// with it the publication's language) is known.
 #[cfg(target_arch = "wasm32")]
@@ -167,7 +288,14 @@ mod tests {
 
     #[tokio::test(flavor = "current_thread")]
     async fn the_reader_opens_with_progress_in_the_host_language() {
-        let props = AppProps { src: "corpus.json".into(), routing: Routing::Memory, theme: Theme::Dark, ui_lang: Some("zh".into()) };
+        let props = AppProps {
+            src: "corpus.json".into(),
+            routing: Routing::Memory,
+            theme: Theme::Dark,
+            ui_lang: Some("zh".into()),
+            worker_url: None,
+            control: Control::default(),
+        };
         let html = yew::LocalServerRenderer::<App>::with_props(props).render().await;
         assert!(html.contains(r#"<div lang="zh-CN" class="bs-app bs-size-3 bs-theme-dark">"#), "{html}");
         assert!(html.contains(r#"<div class="bs-reader">"#) && html.contains(r#"<main tabindex="-1" class="bs-view">"#), "{html}");

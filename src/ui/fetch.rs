@@ -9,9 +9,10 @@ use super::load_error::LoadError;
 use super::progress::Progress;
 use crate::corpus::{self, Corpus};
 
-/// Fetches, decodes and validates the corpus at `url`, calling `on_progress`
-/// after every chunk of the body.
-pub async fn fetch_corpus(url: &str, on_progress: impl Fn(Progress)) -> Result<Corpus, LoadError> {
+/// Fetches the corpus file at `url`, calling `on_progress` after every
+/// chunk of the body. The bytes are kept: the search engine checks its
+/// stored index against exactly these.
+pub async fn fetch_corpus_bytes(url: &str, on_progress: impl Fn(Progress)) -> Result<Vec<u8>, LoadError> {
     let network = |detail: String| LoadError::Network { url: url.to_owned(), detail };
     let window = web_sys::window().ok_or_else(|| network("no window".to_owned()))?;
     let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| network(js_message(&e)))?;
@@ -45,9 +46,14 @@ pub async fn fetch_corpus(url: &str, on_progress: impl Fn(Progress)) -> Result<C
             on_progress(progress);
         }
     }
-    let text = String::from_utf8(bytes)
-        .map_err(|e| LoadError::Encoding { url: url.to_owned(), valid_up_to: e.utf8_error().valid_up_to() })?;
-    corpus::load(&text).map_err(|error| LoadError::Corpus { url: url.to_owned(), error })
+    Ok(bytes)
+}
+
+/// Decodes and validates the corpus fetched from `url`.
+pub fn read_corpus(url: &str, bytes: &[u8]) -> Result<Corpus, LoadError> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| LoadError::Encoding { url: url.to_owned(), valid_up_to: e.valid_up_to() })?;
+    corpus::load(text).map_err(|error| LoadError::Corpus { url: url.to_owned(), error })
 }
 
 fn js_message(value: &JsValue) -> String {

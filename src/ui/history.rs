@@ -35,6 +35,12 @@ impl MemoryHistory {
         self.at += 1;
     }
 
+    /// Puts `route` in place of the current entry, as refining a search
+    /// does: no new entry, the routes ahead kept.
+    pub fn replace(&mut self, route: Route) {
+        self.entries[self.at] = route;
+    }
+
     pub fn can_go_back(&self) -> bool {
         self.at > 0
     }
@@ -92,6 +98,20 @@ mod tests {
         assert!(!history.forward());
         history.back();
         assert_eq!(history.current(), &page(1));
+    }
+
+    #[test]
+    fn replacing_changes_the_current_entry_only() {
+        let mut history = MemoryHistory::new(Route::Home);
+        history.push(page(1));
+        history.push(page(2));
+        history.back();
+        history.replace(page(3));
+        assert_eq!(history.current(), &page(3));
+        assert!(history.forward(), "the route ahead is kept");
+        assert_eq!(history.current(), &page(2));
+        assert!(history.back() && history.back());
+        assert_eq!(history.current(), &Route::Home);
     }
 
     #[test]

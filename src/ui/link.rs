@@ -30,9 +30,9 @@ pub fn Link(props: &LinkProps) -> Html {
         Callback::from(move |event: MouseEvent| {
             // Modified clicks (new tab, new window) stay the browser's.
             let plain = event.button() == 0 && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
-            if let Some(Navigator(navigate)) = navigator.as_ref().filter(|_| plain) {
+            if let Some(navigator) = navigator.as_ref().filter(|_| plain) {
                 event.prevent_default();
-                navigate.emit(to.clone());
+                navigator.go.emit(to.clone());
             }
         })
     };

@@ -63,8 +63,8 @@ fn EditionPicker(props: &EditionPickerProps) -> Html {
         let corpus = corpus.clone();
         Callback::from(move |event: Event| {
             let chosen = selected_index(&event).and_then(|index| corpus.editions.get(index).map(|_| index));
-            if let (Some(index), Some(Navigator(navigate))) = (chosen, navigator.as_ref()) {
-                navigate.emit(edition_route(&corpus, index));
+            if let (Some(index), Some(navigator)) = (chosen, navigator.as_ref()) {
+                navigator.go.emit(edition_route(&corpus, index));
             }
         })
     };

@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod article;
+pub mod control;
 pub mod edition;
 pub mod error_panel;
 #[cfg(target_arch = "wasm32")]
@@ -32,6 +33,7 @@ pub mod progress;
 pub mod reader;
 pub mod route;
 pub mod router;
+pub mod search;
 pub mod shared;
 pub mod stitch;
 pub mod strings;

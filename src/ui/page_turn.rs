@@ -66,8 +66,8 @@ pub fn use_page_turns(previous: Option<Route>, next: Option<Route>) -> TurnHandl
             Turn::Previous => previous.clone(),
             Turn::Next => next.clone(),
         };
-        if let (Some(to), Some(Navigator(navigate))) = (to, navigator.as_ref()) {
-            navigate.emit(to);
+        if let (Some(to), Some(navigator)) = (to, navigator.as_ref()) {
+            navigator.go.emit(to);
         }
     };
     let onpointerdown = {

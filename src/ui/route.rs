@@ -6,7 +6,9 @@
 //! #/2024-09-12/2                       a page
 //! #/2024-09-12/2/<article-id>          an article (the fragment on that page)
 //! #/2024-09-12/2/<article-id>/whole    the article stitched across its pages
-//! #/search/<query>                     search results (reserved for search)
+//! #/search/<query>                     search results
+//! #/search/<query>?from=1916-03-01&to=1916-03-31&page=1
+//!                                      … filtered by edition date and page
 //! ```
 //!
 //! A date names an edition. When the corpus holds several editions of one
@@ -18,6 +20,8 @@
 //! corpus, and [`super::app`] keeps the current route in the URL or in memory.
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+use crate::search::Filter;
 
 /// Which edition: its date, and its publication when the date alone is ambiguous.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -47,8 +51,46 @@ pub enum Route {
     Edition(EditionKey),
     Page { edition: EditionKey, page: u32 },
     Article { edition: EditionKey, page: u32, id: String, read: Read },
-    /// Search results; reserved for the search feature.
-    Search { query: String },
+    /// Search results: the query as typed, and the filters.
+    Search { query: String, filter: Filter },
+}
+
+/// The filters as a hash's parameters: `?from=…&to=…&page=…`, each only
+/// when set; empty when none is.
+fn filter_params(filter: &Filter) -> String {
+    let params: Vec<String> = [
+        filter.from.as_ref().map(|date| format!("from={date}")),
+        filter.to.as_ref().map(|date| format!("to={date}")),
+        filter.page.map(|page| format!("page={page}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if params.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", params.join("&"))
+    }
+}
+
+/// Reads [`filter_params`] back; `None` on an unknown, repeated or
+/// malformed parameter.
+fn parse_filter(params: &str) -> Option<Filter> {
+    let mut filter = Filter::default();
+    for param in params.split('&').filter(|param| !param.is_empty()) {
+        let (key, value) = param.split_once('=')?;
+        let date = || is_date_shaped(value).then(|| value.to_owned());
+        let slot_was_empty = match key {
+            "from" => filter.from.replace(date()?).is_none(),
+            "to" => filter.to.replace(date()?).is_none(),
+            "page" => filter.page.replace(parse_page(value)?).is_none(),
+            _ => return None,
+        };
+        if !slot_was_empty {
+            return None;
+        }
+    }
+    Some(filter)
 }
 
 /// Everything but letters, digits, `-`, `.` and `_` is escaped, so `/` and
@@ -72,7 +114,7 @@ impl Route {
                 }
                 segments
             }
-            Route::Search { query } => vec![SEARCH.to_owned(), encode(query)],
+            Route::Search { query, filter } => vec![SEARCH.to_owned(), format!("{}{}", encode(query), filter_params(filter))],
         };
         format!("#/{}", segments.join("/"))
     }
@@ -82,8 +124,12 @@ impl Route {
     pub fn parse(hash: &str) -> Option<Route> {
         let path = hash.strip_prefix('#').unwrap_or(hash).strip_prefix('/')?;
         // Before a trailing slash is forgiven: `#/search/` is an empty query.
-        if let Some(query) = path.strip_prefix(SEARCH).and_then(|rest| rest.strip_prefix('/')) {
-            return (!query.contains('/')).then(|| decode(query)).flatten().map(|query| Route::Search { query });
+        if let Some(rest) = path.strip_prefix(SEARCH).and_then(|rest| rest.strip_prefix('/')) {
+            let (query, params) = rest.split_once('?').unwrap_or((rest, ""));
+            if query.contains('/') {
+                return None;
+            }
+            return Some(Route::Search { query: decode(query)?, filter: parse_filter(params)? });
         }
         let path = path.strip_suffix('/').unwrap_or(path);
         if path.is_empty() {
@@ -168,7 +214,10 @@ mod tests {
         assert_eq!(Route::Page { edition: edition.clone(), page: 2 }.to_hash(), "#/2024-09-12/2");
         assert_eq!(article(Read::Fragment).to_hash(), "#/2024-09-12/2/2024-09-12-p2-1");
         assert_eq!(article(Read::Whole).to_hash(), "#/2024-09-12/2/2024-09-12-p2-1/whole");
-        assert_eq!(Route::Search { query: "上合 示范区".to_owned() }.to_hash(), "#/search/%E4%B8%8A%E5%90%88%20%E7%A4%BA%E8%8C%83%E5%8C%BA");
+        let search = |query: &str, filter| Route::Search { query: query.to_owned(), filter };
+        assert_eq!(search("上合 示范区", Filter::default()).to_hash(), "#/search/%E4%B8%8A%E5%90%88%20%E7%A4%BA%E8%8C%83%E5%8C%BA");
+        let filtered = Filter { from: Some("1916-03-01".to_owned()), to: None, page: Some(1) };
+        assert_eq!(search("a?b&c", filtered).to_hash(), "#/search/a%3Fb%26c?from=1916-03-01&page=1");
         let sun = Route::Page { edition: key("1916-03-04", Some("The Sun ~ N.Y.")), page: 1 };
         assert_eq!(sun.to_hash(), "#/1916-03-04~The%20Sun%20%7E%20N.Y./1");
     }
@@ -197,6 +246,7 @@ mod tests {
         for hash in [
             "#/12-09-2024", "#/2024-09-12/0", "#/2024-09-12/-2", "#/2024-09-12/two", "#/2024-09-12/2/a/half",
             "#/2024-09-12/2//", "#/2024-09-12~", "#/2024-09-12/2/%FF", "#/search", "#/search/a/b", "#/2024-09-12/99999999999",
+            "#/search/a?page=0", "#/search/a?from=March", "#/search/a?sort=date", "#/search/a?page=1&page=2", "#/search/a?page",
         ] {
             assert_eq!(Route::parse(hash), None, "{hash}");
         }
@@ -205,6 +255,11 @@ mod tests {
     fn any_key() -> impl Strategy<Value = EditionKey> {
         ("[0-9]{4}-[0-9]{2}-[0-9]{2}", proptest::option::of("\\PC{1,12}"))
             .prop_map(|(date, publication)| EditionKey { date, publication })
+    }
+
+    fn any_filter() -> impl Strategy<Value = Filter> {
+        let date = || proptest::option::of("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+        (date(), date(), proptest::option::of(1u32..)).prop_map(|(from, to, page)| Filter { from, to, page })
     }
 
     fn any_route() -> impl Strategy<Value = Route> {
@@ -218,7 +273,7 @@ mod tests {
                 id,
                 read: if whole { Read::Whole } else { Read::Fragment },
             }),
-            "\\PC{0,20}".prop_map(|query| Route::Search { query }),
+            ("\\PC{0,20}", any_filter()).prop_map(|(query, filter)| Route::Search { query, filter }),
         ]
     }
 

@@ -25,7 +25,13 @@ pub struct Router {
 
 /// Opens a route: the context every [`super::link::Link`] uses.
 #[derive(Clone, PartialEq)]
-pub struct Navigator(pub Callback<Route>);
+pub struct Navigator {
+    /// Goes to a route, adding a history entry.
+    pub go: Callback<Route>,
+    /// Shows a route in place of the current entry (a search refined as
+    /// the reader types), so back skips the intermediate ones.
+    pub replace: Callback<Route>,
+}
 
 /// The route in a URL hash: the host's own anchors (`#top`) and an empty
 /// hash open the front page; a `#/…` hash that does not parse is `None`.
@@ -39,6 +45,7 @@ pub fn route_from_hash(hash: &str) -> Option<Route> {
 
 enum Step {
     To(Route),
+    Replace(Route),
     Back,
 }
 
@@ -52,6 +59,7 @@ impl Reducible for Memory {
         let mut history = self.0.clone();
         match step {
             Step::To(route) => history.push(route),
+            Step::Replace(route) => history.replace(route),
             Step::Back => {
                 history.back();
             }
@@ -83,12 +91,19 @@ pub fn use_router(routing: Routing) -> Router {
     // One navigator per routing mode, so the context (and every link that
     // reads it) does not change on each render.
     let navigator = {
-        let to = memory.dispatcher();
-        use_memo(routing, move |&routing| {
-            Navigator(match routing {
-                Routing::Hash => Callback::from(|route: Route| set_location_hash(&route.to_hash())),
-                Routing::Memory => Callback::from(move |route| to.dispatch(Step::To(route))),
-            })
+        let memory = memory.dispatcher();
+        use_memo(routing, move |&routing| match routing {
+            Routing::Hash => Navigator {
+                go: Callback::from(|route: Route| set_location_hash(&route.to_hash())),
+                replace: Callback::from(|route: Route| replace_location_hash(&route.to_hash())),
+            },
+            Routing::Memory => {
+                let replace = memory.clone();
+                Navigator {
+                    go: Callback::from(move |route| memory.dispatch(Step::To(route))),
+                    replace: Callback::from(move |route| replace.dispatch(Step::Replace(route))),
+                }
+            }
         })
     };
     let navigator = (*navigator).clone();
@@ -119,6 +134,17 @@ fn set_location_hash(hash: &str) {
     }
 }
 
+/// Replaces the current history entry with the same page at `hash`; the
+/// browser fires `hashchange` as for a new entry.
+#[cfg(target_arch = "wasm32")]
+fn replace_location_hash(hash: &str) {
+    if let Some(location) = web_sys::window().map(|window| window.location()) {
+        let Ok(href) = location.href() else { return };
+        let page = href.split('#').next().unwrap_or(&href);
+        let _ = location.replace(&format!("{page}{hash}"));
+    }
+}
+
 // Outside the browser (server rendering in tests) there is no URL.
 #[cfg(not(target_arch = "wasm32"))]
 fn location_hash() -> String {
@@ -127,6 +153,9 @@ fn location_hash() -> String {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn set_location_hash(_hash: &str) {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn replace_location_hash(_hash: &str) {}
 
 #[cfg(test)]
 mod tests {

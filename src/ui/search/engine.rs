@@ -1,0 +1,209 @@
+//! The widget's search engine for one corpus: the corpus as the reader
+//! received it, and its index, either the stored one or one built here.
+//!
+//! The same code runs in the search worker and, where no worker can be
+//! started, in the page ([`super::service`] decides). It speaks in
+//! [`Request`] and [`Answer`], which cross the worker boundary: the answer
+//! carries the hits as the JSON of `broadsheet search --json`, so the host's
+//! `search()` hands back exactly what the CLI prints. This module neither
+//! fetches nor renders.
+
+use crate::corpus::{self, Corpus};
+use crate::search::{corpus_hash, Filter, Hit, Index, IndexError, Query};
+
+/// One search: the text as typed, the filters, how many hits to return.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Request {
+    pub query: String,
+    pub filter: Filter,
+    pub limit: usize,
+}
+
+/// What a search found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Answer {
+    /// How many stories match in all.
+    pub total: usize,
+    /// The edition index of each hit, in the order of `hits_json` (the JSON
+    /// leaves the edition out, as the CLI's does).
+    pub editions: Vec<usize>,
+    /// The best hits, as the JSON array `broadsheet search --json` prints.
+    pub hits_json: String,
+}
+
+impl Answer {
+    /// The hits as values, each with its edition.
+    pub fn hits(&self) -> Result<Vec<Hit>, String> {
+        let mut hits: Vec<Hit> =
+            serde_json::from_str(&self.hits_json).map_err(|error| format!("the search answer is not readable: {error}"))?;
+        if hits.len() != self.editions.len() {
+            return Err(format!("the search answer has {} hits but {} editions", hits.len(), self.editions.len()));
+        }
+        for (hit, &edition) in hits.iter_mut().zip(&self.editions) {
+            hit.edition = edition;
+        }
+        Ok(hits)
+    }
+}
+
+/// Where the engine's index came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IndexSource {
+    /// The stored index, built from these very corpus bytes.
+    Stored,
+    /// Built here, because no index was stored beside the corpus.
+    BuiltForLack,
+    /// Built here, because the stored index was refused (stale, of another
+    /// format version, damaged).
+    BuiltOverRefused(IndexError),
+}
+
+impl IndexSource {
+    /// A short name for measurements and logs: `stored` or `built`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            IndexSource::Stored => "stored",
+            IndexSource::BuiltForLack | IndexSource::BuiltOverRefused(_) => "built",
+        }
+    }
+
+    /// Why the index was built, when it was.
+    pub fn reason(&self) -> Option<String> {
+        match self {
+            IndexSource::Stored => None,
+            IndexSource::BuiltForLack => Some("no index beside the corpus".to_owned()),
+            IndexSource::BuiltOverRefused(error) => Some(error.to_string()),
+        }
+    }
+}
+
+/// A corpus and its index, ready to answer.
+pub struct Engine {
+    corpus: Corpus,
+    index: Index,
+    source: IndexSource,
+}
+
+impl Engine {
+    /// Reads the corpus from the bytes the reader received and takes the
+    /// `stored` index only when it was built from exactly these bytes;
+    /// otherwise builds one. A stale index is never used.
+    pub fn open(corpus_bytes: &[u8], stored: Option<&[u8]>) -> Result<Engine, String> {
+        let text = std::str::from_utf8(corpus_bytes).map_err(|error| format!("the corpus is not UTF-8: {error}"))?;
+        let corpus = corpus::load(text).map_err(|error| format!("the corpus is not valid: {}", error.lines().join("; ")))?;
+        let decoded = stored.map(|bytes| Index::decode(bytes, corpus_hash(corpus_bytes)));
+        let (index, source) = match decoded {
+            Some(Ok(index)) => (index, IndexSource::Stored),
+            Some(Err(refused)) => (Index::build(&corpus), IndexSource::BuiltOverRefused(refused)),
+            None => (Index::build(&corpus), IndexSource::BuiltForLack),
+        };
+        Ok(Engine { corpus, index, source })
+    }
+
+    pub fn source(&self) -> &IndexSource {
+        &self.source
+    }
+
+    /// Runs `request`.
+    pub fn answer(&self, request: &Request) -> Result<Answer, String> {
+        let query = Query::parse(&request.query).with_filter(request.filter.clone());
+        let results = self.index.search(&self.corpus, &query, request.limit);
+        let hits_json =
+            serde_json::to_string(&results.hits).map_err(|error| format!("the hits cannot be written as JSON: {error}"))?;
+        Ok(Answer { total: results.total, editions: results.hits.iter().map(|hit| hit.edition).collect(), hits_json })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const READER: &str = include_str!("../../../tests/fixtures/reader.json");
+    const TWO_PAGES: &str = include_str!("../../../tests/fixtures/two-pages.json");
+
+    fn request(query: &str) -> Request {
+        Request { query: query.to_owned(), filter: Filter::default(), limit: 10 }
+    }
+
+    /// What the CLI's search finds, as values with their editions.
+    fn expected(corpus_text: &str, query: &str) -> Vec<Hit> {
+        let corpus = corpus::load(corpus_text).expect("a valid fixture");
+        Index::build(&corpus).search(&corpus, &Query::parse(query), 10).hits
+    }
+
+    #[test]
+    fn a_matching_stored_index_is_used_and_answers_as_a_fresh_one() {
+        let stored = Index::build(&corpus::load(READER).expect("valid")).encode(corpus_hash(READER.as_bytes()));
+        let engine = Engine::open(READER.as_bytes(), Some(&stored)).expect("opens");
+        assert_eq!(engine.source(), &IndexSource::Stored);
+        let answer = engine.answer(&request("上合")).expect("answers");
+        assert_eq!(answer.hits().expect("readable"), expected(READER, "上合"));
+        assert!(answer.total >= 2, "{answer:?}");
+    }
+
+    #[test]
+    fn an_index_of_other_bytes_is_refused_and_rebuilt() {
+        let other = Index::build(&corpus::load(TWO_PAGES).expect("valid")).encode(corpus_hash(TWO_PAGES.as_bytes()));
+        let engine = Engine::open(READER.as_bytes(), Some(&other)).expect("opens");
+        assert!(matches!(engine.source(), IndexSource::BuiltOverRefused(IndexError::Stale { .. })), "{:?}", engine.source());
+        assert_eq!(engine.source().name(), "built");
+        assert_eq!(engine.answer(&request("上合")).expect("answers").hits().expect("readable"), expected(READER, "上合"));
+        // The same corpus re-saved with other whitespace is other bytes: its old index is stale too.
+        let reformatted = corpus::to_json(&corpus::load(READER).expect("valid"));
+        let old = Index::build(&corpus::load(READER).expect("valid")).encode(corpus_hash(READER.as_bytes()));
+        let engine = Engine::open(reformatted.as_bytes(), Some(&old)).expect("opens");
+        assert!(matches!(engine.source(), IndexSource::BuiltOverRefused(IndexError::Stale { .. })));
+    }
+
+    #[test]
+    fn damaged_or_missing_indexes_are_rebuilt() {
+        let mut damaged = Index::build(&corpus::load(READER).expect("valid")).encode(corpus_hash(READER.as_bytes()));
+        let last = damaged.len() - 1;
+        damaged[last] ^= 0xff;
+        let engine = Engine::open(READER.as_bytes(), Some(&damaged)).expect("opens");
+        assert!(matches!(engine.source(), IndexSource::BuiltOverRefused(IndexError::Corrupt { .. })), "{:?}", engine.source());
+        let engine = Engine::open(READER.as_bytes(), Some(b"<html>404</html>")).expect("opens");
+        assert!(engine.source().reason().is_some_and(|reason| reason.contains("rebuild")), "{:?}", engine.source());
+        let engine = Engine::open(READER.as_bytes(), None).expect("opens");
+        assert_eq!(engine.source(), &IndexSource::BuiltForLack);
+    }
+
+    #[test]
+    fn hits_keep_their_editions_and_the_json_is_the_cli_s() {
+        let engine = Engine::open(READER.as_bytes(), None).expect("opens");
+        let answer = engine.answer(&request("Harbour")).expect("answers");
+        let hits = answer.hits().expect("readable");
+        assert_eq!(hits, expected(READER, "Harbour"));
+        assert!(hits.iter().any(|hit| hit.edition == 1), "the English paper is the second edition: {hits:?}");
+        let cli: serde_json::Value = serde_json::from_str(&serde_json::to_string_pretty(&hits).expect("json")).expect("json");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&answer.hits_json).expect("json"), cli);
+        assert!(!answer.hits_json.contains("\"edition\""), "the JSON has no edition field: {}", answer.hits_json);
+    }
+
+    #[test]
+    fn filters_and_limits_reach_the_index() {
+        let engine = Engine::open(READER.as_bytes(), None).expect("opens");
+        let all = engine.answer(&request("上合")).expect("answers");
+        let on_page_three = Request { filter: Filter { page: Some(3), ..Filter::default() }, ..request("上合") };
+        let filtered = engine.answer(&on_page_three).expect("answers").hits().expect("readable");
+        assert!(!filtered.is_empty() && filtered.len() < all.total, "{filtered:?}");
+        assert!(filtered.iter().all(|hit| hit.page == 3), "{filtered:?}");
+        let one = engine.answer(&Request { limit: 1, ..request("上合") }).expect("answers");
+        assert_eq!((one.total, one.editions.len()), (all.total, 1));
+    }
+
+    #[test]
+    fn what_is_not_a_corpus_is_said_so() {
+        assert!(Engine::open(&[0xff, 0xfe], None).err().is_some_and(|error| error.contains("UTF-8")));
+        assert!(Engine::open(b"{}", None).err().is_some_and(|error| error.contains("not valid")));
+    }
+
+    #[test]
+    fn an_answer_that_does_not_add_up_is_an_error_not_a_panic() {
+        let answer = Answer { total: 1, editions: vec![], hits_json: "[]".to_owned() };
+        assert_eq!(answer.hits(), Ok(Vec::new()));
+        let short = Answer { total: 1, editions: vec![], hits_json: r#"[{"article":"a","page":1,"date":"2024-09-12","headline":null,"score":1.0,"snippets":[]}]"#.to_owned() };
+        assert!(short.hits().is_err());
+        assert!(Answer { total: 0, editions: vec![], hits_json: "nope".to_owned() }.hits().is_err());
+    }
+}

@@ -1,0 +1,391 @@
+//! Runs the reader's [`Engine`] without freezing the page (wasm only).
+//!
+//! Nothing starts until the reader is about to search (the box has focus,
+//! a search route or the host asks): then the stored index is fetched from
+//! beside the corpus and the engine opens.
+//!
+//! Opening an index means parsing the corpus again and decoding the stored
+//! index or building one: on a 15 MB corpus that is one long task of
+//! hundreds of milliseconds that no slicing can split, since the engine's
+//! build and decode are single calls. So the engine runs in a Web Worker,
+//! `broadsheet-search.js` beside the loader, which loads this same wasm and
+//! answers searches in order; the page only posts messages. Where no worker
+//! can start (the widget served from another origin, a host policy that
+//! refuses workers) the engine runs in the page instead, opened after the
+//! reader has rendered.
+//!
+//! The worker's messages (see `www/broadsheet-search.js`):
+//! `{type: 'open', corpus, index}` → `{type: 'opened', source, reason, ms}`;
+//! `{type: 'search', id, query, from, to, page, limit}` →
+//! `{type: 'answer', id, total, editions, hits}`; failures come back as
+//! `{type: 'failed', id?, message}` and panics as `{type: 'panic', message}`.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use js_sys::{Array, ArrayBuffer, Object, Promise, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+use yew::Callback;
+
+use super::engine::{Answer, Engine, Request};
+use super::searcher::{Reply, SearchBackend};
+use super::status::SearchStatus;
+
+/// The search engine of one loaded corpus. Dropping it stops its worker.
+pub struct SearchService {
+    shared: Rc<RefCell<Shared>>,
+}
+
+struct Shared {
+    /// What the engine will open, until something asks for it.
+    idle: Option<Idle>,
+    backend: Backend,
+    next_id: u32,
+    on_status: Callback<SearchStatus>,
+    /// `performance.now()` when the engine started opening.
+    started: f64,
+    /// The worker, and its listeners, which must live as long as it does.
+    worker: Option<(Worker, Listeners)>,
+    /// The reader is gone: start nothing more.
+    stopped: bool,
+}
+
+type Listeners = (Closure<dyn FnMut(MessageEvent)>, Closure<dyn FnMut(web_sys::Event)>);
+
+enum Backend {
+    /// Requests made while the stored index downloads or the engine opens in the page.
+    Opening(Vec<(Request, Reply)>),
+    /// Requests sent to the worker, awaiting their answer. The inputs are
+    /// kept until the worker has opened them, to start over in the page if
+    /// the worker cannot run.
+    Worker { pending: HashMap<u32, (Request, Reply)>, inputs: Option<Inputs> },
+    Page(Engine),
+    Failed(String),
+}
+
+/// The engine's inputs before it starts: the corpus bytes as received,
+/// where the stored index may be, and the worker's script.
+struct Idle {
+    corpus: Uint8Array,
+    index_url: Option<String>,
+    worker_url: Option<String>,
+}
+
+/// What the engine opens: the corpus bytes as received and the stored index, if any.
+struct Inputs {
+    corpus: Uint8Array,
+    index: Option<ArrayBuffer>,
+}
+
+impl SearchService {
+    /// The engine of `corpus` (the bytes the reader received), to open with
+    /// the stored index at `index_url` when it matches them, in a worker
+    /// from `worker_url` when one is given and can start, else in the page.
+    /// `on_status` hears when it is ready or has failed.
+    pub fn new(
+        corpus: Uint8Array,
+        index_url: Option<String>,
+        worker_url: Option<String>,
+        on_status: Callback<SearchStatus>,
+    ) -> SearchService {
+        let shared = Rc::new(RefCell::new(Shared {
+            idle: Some(Idle { corpus, index_url, worker_url }),
+            backend: Backend::Opening(Vec::new()),
+            next_id: 0,
+            on_status,
+            started: 0.0,
+            worker: None,
+            stopped: false,
+        }));
+        SearchService { shared }
+    }
+}
+
+impl SearchBackend for SearchService {
+    fn prepare(&self) {
+        let Some(idle) = self.shared.borrow_mut().idle.take() else { return };
+        self.shared.borrow_mut().started = now();
+        let shared = self.shared.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let index = match idle.index_url.as_deref().and_then(start_fetch) {
+                Some(response) => stored_index(response).await,
+                None => None,
+            };
+            if shared.borrow().stopped {
+                return;
+            }
+            let inputs = Inputs { corpus: idle.corpus, index };
+            match idle.worker_url.and_then(|url| spawn_worker(&url).ok()) {
+                Some(worker) => open_in_worker(&shared, worker, inputs),
+                None => open_in_page(&shared, inputs),
+            }
+        });
+    }
+
+    fn search(&self, request: Request, reply: Reply) {
+        self.prepare();
+        submit(&self.shared, request, reply);
+    }
+}
+
+impl Drop for SearchService {
+    fn drop(&mut self) {
+        let mut shared = self.shared.borrow_mut();
+        shared.stopped = true;
+        if let Some((worker, _listeners)) = shared.worker.take() {
+            worker.set_onmessage(None);
+            worker.set_onerror(None);
+            worker.terminate();
+        }
+    }
+}
+
+fn submit(shared: &Rc<RefCell<Shared>>, request: Request, reply: Reply) {
+    let mut guard = shared.borrow_mut();
+    let state = &mut *guard;
+    state.next_id += 1;
+    let id = state.next_id;
+    let outcome = match &mut state.backend {
+        Backend::Opening(waiting) => {
+            waiting.push((request, reply));
+            return;
+        }
+        Backend::Worker { pending, .. } => {
+            let posted = state.worker.as_ref().is_some_and(|(worker, _)| worker.post_message(&search_message(id, &request)).is_ok());
+            if posted {
+                pending.insert(id, (request, reply));
+                return;
+            }
+            Err("the search worker cannot be reached".to_owned())
+        }
+        Backend::Page(engine) => engine.answer(&request),
+        Backend::Failed(reason) => Err(reason.clone()),
+    };
+    drop(guard);
+    reply(outcome);
+}
+
+/// Starts fetching `url`: the pending `fetch` of a `Response`.
+fn start_fetch(url: &str) -> Option<Promise> {
+    Some(web_sys::window()?.fetch_with_str(url))
+}
+
+/// The stored index, when the server has one; `None` on any failure (the
+/// engine then builds its own).
+async fn stored_index(response: Promise) -> Option<ArrayBuffer> {
+    let response: web_sys::Response = JsFuture::from(response).await.ok()?.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.array_buffer().ok()?).await.ok()?.dyn_into().ok()
+}
+
+fn spawn_worker(url: &str) -> Result<Worker, JsValue> {
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    options.set_name("broadsheet-search");
+    Worker::new_with_options(url, &options)
+}
+
+/// Hands the inputs to `worker`, then the requests made meanwhile.
+fn open_in_worker(shared: &Rc<RefCell<Shared>>, worker: Worker, inputs: Inputs) {
+    let on_message = {
+        let shared = shared.clone();
+        Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| on_worker_message(&shared, &event.data()))
+    };
+    let on_error = {
+        let shared = shared.clone();
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            event.prevent_default();
+            let message = Reflect::get(&event, &"message".into()).ok().and_then(|m| m.as_string());
+            restart_in_page_or_fail(&shared, format!("the search worker failed: {}", message.unwrap_or_else(|| "an error".to_owned())));
+        })
+    };
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let message = object(&[
+        ("type", "open".into()),
+        ("corpus", inputs.corpus.clone().into()),
+        ("index", inputs.index.clone().map_or(JsValue::NULL, Into::into)),
+    ]);
+    if worker.post_message(&message).is_err() {
+        worker.terminate();
+        return open_in_page(shared, inputs);
+    }
+    let waiting = {
+        let mut shared = shared.borrow_mut();
+        shared.worker = Some((worker, (on_message, on_error)));
+        match std::mem::replace(&mut shared.backend, Backend::Worker { pending: HashMap::new(), inputs: Some(inputs) }) {
+            Backend::Opening(waiting) => waiting,
+            _ => Vec::new(),
+        }
+    };
+    for (request, reply) in waiting {
+        submit(shared, request, reply);
+    }
+}
+
+fn search_message(id: u32, request: &Request) -> Object {
+    let text = |value: &Option<String>| value.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+    object(&[
+        ("type", "search".into()),
+        ("id", id.into()),
+        ("query", request.query.as_str().into()),
+        ("from", text(&request.filter.from)),
+        ("to", text(&request.filter.to)),
+        ("page", request.filter.page.map_or(JsValue::NULL, JsValue::from)),
+        // Beyond 2^53 a limit is "all" anyway.
+        ("limit", (request.limit as f64).into()),
+    ])
+}
+
+fn on_worker_message(shared: &Rc<RefCell<Shared>>, data: &JsValue) {
+    let field = |name: &str| Reflect::get(data, &name.into()).unwrap_or(JsValue::UNDEFINED);
+    let text = |name: &str| field(name).as_string().unwrap_or_default();
+    let id = field("id").as_f64().map(|id| id as u32);
+    match (text("type").as_str(), id) {
+        ("opened", _) => {
+            let started = {
+                let mut shared = shared.borrow_mut();
+                if let Backend::Worker { inputs, .. } = &mut shared.backend {
+                    *inputs = None;
+                }
+                shared.started
+            };
+            measure_opening(started, &text("source"), field("reason"), field("ms"));
+            set_status(shared, SearchStatus::Ready);
+        }
+        ("answer", Some(id)) => {
+            let editions = Array::from(&field("editions")).iter().map(|edition| edition.as_f64().unwrap_or(0.0) as usize).collect();
+            let answer = Answer { total: field("total").as_f64().unwrap_or(0.0) as usize, editions, hits_json: text("hits") };
+            if let Some((_, reply)) = take_pending(shared, id) {
+                reply(Ok(answer));
+            }
+        }
+        ("failed", Some(id)) => {
+            if let Some((_, reply)) = take_pending(shared, id) {
+                reply(Err(text("message")));
+            }
+        }
+        ("failed", None) => restart_in_page_or_fail(shared, text("message")),
+        ("panic", _) => fail(shared, format!("the search worker stopped: {}", text("message"))),
+        _ => {}
+    }
+}
+
+fn take_pending(shared: &Rc<RefCell<Shared>>, id: u32) -> Option<(Request, Reply)> {
+    match &mut shared.borrow_mut().backend {
+        Backend::Worker { pending, .. } => pending.remove(&id),
+        _ => None,
+    }
+}
+
+/// Before the worker has opened the engine (its script could not load, a
+/// policy refused it, it could not start the wasm), the engine starts over
+/// in the page with the requests made meanwhile; after, search is out of order.
+fn restart_in_page_or_fail(shared: &Rc<RefCell<Shared>>, reason: String) {
+    let restart = {
+        let mut shared = shared.borrow_mut();
+        match std::mem::replace(&mut shared.backend, Backend::Opening(Vec::new())) {
+            Backend::Worker { pending, inputs: Some(inputs) } => {
+                let mut waiting: Vec<(u32, (Request, Reply))> = pending.into_iter().collect();
+                waiting.sort_by_key(|(id, _)| *id);
+                shared.backend = Backend::Opening(waiting.into_iter().map(|(_, request)| request).collect());
+                // Stopped but kept: this may run inside one of its listeners,
+                // which must not be dropped while they run.
+                if let Some((worker, _)) = &shared.worker {
+                    worker.terminate();
+                }
+                Some(inputs)
+            }
+            other => {
+                shared.backend = other;
+                None
+            }
+        }
+    };
+    match restart {
+        Some(inputs) => {
+            web_sys::console::warn_1(&format!("Broadsheet: searching in the page instead of a worker: {reason}").into());
+            open_in_page(shared, inputs);
+        }
+        None => fail(shared, reason),
+    }
+}
+
+/// Opens the engine in the page once the reader has rendered, then answers
+/// the requests made meanwhile.
+fn open_in_page(shared: &Rc<RefCell<Shared>>, inputs: Inputs) {
+    let shared = shared.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        if shared.borrow().stopped {
+            return;
+        }
+        let started = now();
+        let index = inputs.index.map(|index| Uint8Array::new(&index).to_vec());
+        let engine = match Engine::open(&inputs.corpus.to_vec(), index.as_deref()) {
+            Ok(engine) => engine,
+            Err(reason) => return fail(&shared, reason),
+        };
+        let reason = engine.source().reason().map_or(JsValue::NULL, JsValue::from);
+        measure_opening(shared.borrow().started, engine.source().name(), reason, (now() - started).into());
+        let waiting = match std::mem::replace(&mut shared.borrow_mut().backend, Backend::Page(engine)) {
+            Backend::Opening(waiting) => waiting,
+            _ => Vec::new(),
+        };
+        set_status(&shared, SearchStatus::Ready);
+        for (request, reply) in waiting {
+            submit(&shared, request, reply);
+        }
+    });
+}
+
+/// Search is out of order: every waiting request hears why, and so do later ones.
+fn fail(shared: &Rc<RefCell<Shared>>, reason: String) {
+    let waiting: Vec<Reply> = match std::mem::replace(&mut shared.borrow_mut().backend, Backend::Failed(reason.clone())) {
+        Backend::Opening(waiting) => waiting.into_iter().map(|(_, reply)| reply).collect(),
+        Backend::Worker { pending, .. } => pending.into_values().map(|(_, reply)| reply).collect(),
+        Backend::Page(_) | Backend::Failed(_) => Vec::new(),
+    };
+    for reply in waiting {
+        reply(Err(reason.clone()));
+    }
+    set_status(shared, SearchStatus::Failed(reason));
+}
+
+fn set_status(shared: &Rc<RefCell<Shared>>, status: SearchStatus) {
+    let on_status = shared.borrow().on_status.clone();
+    on_status.emit(status);
+}
+
+/// Records how long the engine took to open as the performance measure
+/// `broadsheet:search-index`, from the corpus's arrival to a usable index,
+/// with where the index came from (`detail.source`: `stored` or `built`,
+/// `detail.reason`, `detail.engineMs`: the open itself). Hosts and
+/// benchmarks read it with `performance.getEntriesByName`.
+fn measure_opening(started: f64, source: &str, reason: JsValue, engine_ms: JsValue) {
+    let Some(performance) = web_sys::window().and_then(|window| window.performance()) else { return };
+    let detail = object(&[("source", source.into()), ("reason", reason), ("engineMs", engine_ms)]);
+    let options = object(&[("start", started.into()), ("detail", detail.into())]);
+    let measure = Reflect::get(&performance, &"measure".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(measure) = measure {
+        let _ = measure.call2(&performance, &"broadsheet:search-index".into(), &options);
+    }
+}
+
+fn now() -> f64 {
+    web_sys::window().and_then(|window| window.performance()).map_or(0.0, |performance| performance.now())
+}
+
+fn object(entries: &[(&str, JsValue)]) -> Object {
+    let object = Object::new();
+    for (key, value) in entries {
+        let _ = Reflect::set(&object, &(*key).into(), value);
+    }
+    object
+}

@@ -1,6 +1,10 @@
 //! Replacing a file so that readers see the old version or the new one,
 //! never half of either: write a temporary file beside it, flush it to disk,
 //! rename it over the target.
+//!
+//! A process killed before the rename leaves the target as it was, plus its
+//! temporary file (`.corpus.json.XXXXXX.tmp`), named after the target so
+//! that whoever finds it knows what it was and that it can go.
 
 use std::io::Write;
 use std::path::Path;
@@ -15,7 +19,10 @@ pub fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), String> {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    let prefix = format!(".{name}.");
     let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
     if let Some(permissions) = permissions_for(target) {
         builder.permissions(permissions);
     }

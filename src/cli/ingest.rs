@@ -6,7 +6,8 @@
 //! and merged in memory first; the corpus file is written only when all of
 //! them were taken and the result passes validation, atomically (a temporary
 //! file in the same folder, renamed over the old one). On failure the old
-//! file is untouched and the message names the file and line.
+//! file is untouched and the message names the file and line. Concurrent
+//! ingests into one corpus take turns ([`super::lock`]).
 //!
 //! Reading the text is [`crate::ingest`]'s job; this module does the files.
 
@@ -113,6 +114,10 @@ fn ingest_all(args: &Args) -> Result<String, Failure> {
     if jobs.is_empty() {
         return Err(Failure::invalid("no pages to ingest"));
     }
+    // Held until the corpus is written: a concurrent ingest waits, then adds
+    // its pages to this one's result instead of overwriting it.
+    let _lock = super::lock::CorpusLock::acquire(&args.output)
+        .map_err(|error| Failure::io(format!("{}: {error}", args.output.display())))?;
     let mut corpus = existing_corpus(&args.output)?;
     if let (Some(title), Some(lang)) = (&args.corpus_title, &args.corpus_lang) {
         let wanted = Publication { title: title.clone(), lang: lang.clone() };

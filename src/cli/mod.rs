@@ -7,6 +7,7 @@
 pub mod atomic;
 pub mod index;
 pub mod ingest;
+pub mod lock;
 pub mod search;
 pub mod validate;
 

@@ -98,3 +98,24 @@ fn an_ingest_killed_while_writing_leaves_the_previous_corpus() {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert_eq!(new_pages(&load(&path)), [1]);
 }
+
+#[test]
+fn a_folder_of_pages_named_in_chinese_ingests() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("pages");
+    std::fs::create_dir(&pages).unwrap();
+    std::fs::copy(QINGDAO_P1, pages.join("第1版.txt")).unwrap();
+    std::fs::copy(QINGDAO_P1, pages.join("第二版.txt")).unwrap();
+    let corpus = dir.path().join("corpus.json");
+    let output = Command::new(env!("CARGO_BIN_EXE_broadsheet"))
+        .args(["ingest", "--date", NEW_DATE, "--publication", "青岛日报"])
+        .arg(&pages)
+        .arg("-o")
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("第二版.txt: skipped, its name carries no page number"), "{stderr}");
+    assert_eq!(new_pages(&load(&corpus)), [1]);
+}

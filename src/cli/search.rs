@@ -98,13 +98,16 @@ fn print_hit(hit: &Hit) {
         let mut marked = String::new();
         let mut at = 0;
         for &[start, end] in &snippet.highlights {
-            marked.extend(&chars[at..start]);
+            // Ranges are sorted and within the text (the engine's promise,
+            // fuzzed); one that is not is left unmarked, not a panic.
+            let (Some(before), Some(hit)) = (chars.get(at..start), chars.get(start..end)) else { continue };
+            marked.extend(before);
             marked.push('«');
-            marked.extend(&chars[start..end]);
+            marked.extend(hit);
             marked.push('»');
             at = end;
         }
-        marked.extend(&chars[at..]);
+        marked.extend(chars.get(at..).unwrap_or_default());
         println!("    {marked}");
     }
 }

@@ -49,6 +49,7 @@ impl std::error::Error for IngestError {}
 /// The text of a page file: its bytes as UTF-8 without a byte-order mark.
 pub fn page_text(bytes: &[u8]) -> Result<&str, IngestError> {
     let text = std::str::from_utf8(bytes).map_err(|error| {
+        // The first byte that is not UTF-8: always inside `bytes`.
         let at = error.valid_up_to();
         IngestError { line: line_at(bytes, at), problem: Problem::NotUtf8 { byte: bytes[at] } }
     })?;

@@ -5,9 +5,14 @@
 //! Only the range a newspaper's pages use is read (1 to 999); anything else
 //! is not a page number.
 
-/// The Chinese page label of page `number`: `第二版`, `第十二版`.
+/// The Chinese page label of page `number`: `第二版`, `第十二版`; beyond
+/// the numerals' range, in digits (`第1000版`).
 pub fn chinese_page_label(number: u32) -> String {
-    format!("第{}版", chinese_numeral(number))
+    if (1..=999).contains(&number) {
+        format!("第{}版", chinese_numeral(number))
+    } else {
+        format!("第{number}版")
+    }
 }
 
 /// `number` (1..=999) in Chinese numerals: `十二`, `二十`, `一百零五`.
@@ -183,6 +188,8 @@ mod tests {
         assert_eq!(chinese_page_label(20), "第二十版");
         assert_eq!(chinese_page_label(105), "第一百零五版");
         assert_eq!(chinese_page_label(110), "第一百一十版");
+        assert_eq!(chinese_page_label(1000), "第1000版", "not 第零版");
+        assert_eq!(chinese_page_label(4_294_967_295), "第4294967295版");
     }
 
     #[test]

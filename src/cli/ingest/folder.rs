@@ -44,9 +44,9 @@ pub fn page_files(folder: &Path) -> Result<(Vec<PageFile>, Vec<PathBuf>), String
 
 /// The last run of digits in a file name, when it is a page number (from 1).
 fn page_number(stem: &str) -> Option<u32> {
-    let end = stem.rfind(|c: char| c.is_ascii_digit())? + 1;
-    let start = stem[..end].rfind(|c: char| !c.is_ascii_digit()).map_or(0, |at| at + 1);
-    stem[start..end].parse().ok().filter(|&page| page >= 1)
+    let through_digits = &stem[..stem.rfind(|c: char| c.is_ascii_digit())? + 1];
+    let digits = &through_digits[through_digits.trim_end_matches(|c: char| c.is_ascii_digit()).len()..];
+    digits.parse().ok().filter(|&page| page >= 1)
 }
 
 #[cfg(test)]
@@ -58,6 +58,8 @@ mod tests {
         assert_eq!(page_number("01"), Some(1));
         assert_eq!(page_number("page-12"), Some(12));
         assert_eq!(page_number("2024-09-12-p3"), Some(3));
+        assert_eq!(page_number("第3版"), Some(3), "a wide character before the digits");
+        assert_eq!(page_number("第十二版"), None);
         assert_eq!(page_number("notes"), None);
         assert_eq!(page_number("page-0"), None);
         assert_eq!(page_number("99999999999"), None);

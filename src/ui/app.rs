@@ -15,13 +15,20 @@ use super::place::{article_route, resolve, Place};
 use super::prefs::use_prefs;
 use super::progress::{LoadingView, Progress};
 use super::reader::Reader;
-use super::route::Read;
+use super::route::{Read, Route};
 use super::router::{use_router, Navigator};
 use super::search::engine::Request;
+use super::search::found::use_found;
+use super::search::results_view::SearchView;
+use super::search::search_box::SearchBox;
 use super::search::searcher::Searcher;
 use super::search::status::SearchStatus;
 use super::shared::SharedCorpus;
 use super::strings::Strings;
+use crate::search::{Filter, Query};
+
+/// How many results the search view shows at first, and adds on "show more".
+const RESULTS_PER_PAGE: usize = 20;
 
 /// The host's choices for one reader (the element's attributes).
 #[derive(Properties, PartialEq, Clone)]
@@ -60,7 +67,25 @@ pub fn App(props: &AppProps) -> Html {
     let landmark = use_state(host_landmark);
     let searcher = use_state(|| None::<Searcher>);
     let search_status = use_state(SearchStatus::default);
+    // The article opened from search results, and the query it was found by.
+    let opened_from = use_state(|| None::<(Route, String)>);
+    // How many results to show of a query, once the reader asked for more.
+    let more = use_state(|| None::<(String, Filter, usize)>);
     let root = use_node_ref();
+    let place = match &*load {
+        Load::Ready(corpus) => Some(router.current.as_ref().map_or(Place::NotFound, |route| resolve(corpus, route))),
+        _ => None,
+    };
+    let (query, filter) = match &place {
+        Some(Place::Search { query, filter }) => (Some(query.clone()), filter.clone()),
+        _ => (None, Filter::default()),
+    };
+    let limit = match &*more {
+        Some((asked, asked_filter, limit)) if query.as_ref() == Some(asked) && *asked_filter == filter => *limit,
+        _ => RESULTS_PER_PAGE,
+    };
+    let request = Request { query: query.clone().unwrap_or_default(), filter: filter.clone(), limit };
+    let (found, settled) = use_found((*searcher).clone(), request);
     #[cfg(target_arch = "wasm32")]
     {
         let load = load.clone();
@@ -170,13 +195,60 @@ pub fn App(props: &AppProps) -> Html {
             (view, strings, None)
         }
         Load::Ready(corpus) => {
-            let place = router.current.as_ref().map_or(Place::NotFound, |route| resolve(corpus, route));
+            let place = place.unwrap_or(Place::NotFound);
             let edition = place.edition().and_then(|index| corpus.editions.get(index));
             let publication = edition.map_or(&corpus.publication, |edition| corpus.publication_of(edition));
             let strings = Strings::choose(ui_lang, &publication.lang);
+            let navigator = &router.navigator;
+            let on_query = {
+                let (navigator, searching, filter) = (navigator.clone(), query.is_some(), filter.clone());
+                // The first search leaves a history entry to come back to;
+                // refining it as the reader types replaces that entry.
+                Callback::from(move |query: String| {
+                    let route = Route::Search { query, filter: filter.clone() };
+                    if searching { navigator.replace.emit(route) } else { navigator.go.emit(route) }
+                })
+            };
+            let on_focus = {
+                let searcher = searcher.clone();
+                Callback::from(move |()| {
+                    if let Some(searcher) = &*searcher {
+                        searcher.prepare();
+                    }
+                })
+            };
+            let search_box = html! {
+                <SearchBox query={query.clone()} {on_query} {on_focus} {strings} />
+            };
+            let search_view = match &query {
+                Some(query) => {
+                    let on_filter = {
+                        let (navigator, query) = (navigator.clone(), query.clone());
+                        Callback::from(move |filter| navigator.replace.emit(Route::Search { query: query.clone(), filter }))
+                    };
+                    let on_more = {
+                        let (more, key) = (more.clone(), (query.clone(), filter.clone()));
+                        Callback::from(move |()| more.set(Some((key.0.clone(), key.1.clone(), limit + RESULTS_PER_PAGE))))
+                    };
+                    let on_open = {
+                        let (opened_from, query) = (opened_from.clone(), query.clone());
+                        Callback::from(move |route| opened_from.set(Some((route, query.clone()))))
+                    };
+                    html! {
+                        <SearchView corpus={corpus.clone()} query={query.clone()} filter={filter.clone()} found={found.clone()}
+                                    {settled} status={(*search_status).clone()} {strings} {on_filter} {on_more} {on_open} />
+                    }
+                }
+                None => Html::default(),
+            };
+            let highlight = opened_from
+                .as_ref()
+                .filter(|(route, _)| router.current.as_ref() == Some(route))
+                .map(|(_, query)| Query::parse(query));
             let reader = html! {
                 <Reader corpus={corpus.clone()} {place} corpus_url={props.src.clone()}
-                        prefs={prefs.clone()} back={router.back.clone()} landmark={*landmark} {strings} />
+                        prefs={prefs.clone()} back={router.back.clone()} landmark={*landmark} {strings}
+                        {search_box} {search_view} {highlight} />
             };
             (reader, strings, Some(publication.title.clone()))
         }
@@ -263,16 +335,28 @@ fn host_lang() -> String {
 
 /// After a navigation: scroll the reader's top into view if it is above the
 /// viewport, and move focus to the new view so keyboard and screen-reader
-/// users continue from there.
+/// users continue from there; an article opened from search scrolls to its
+/// first hit. While the reader types in the search box (each pause shows
+/// new results), focus stays in the box.
 #[cfg(target_arch = "wasm32")]
 fn bring_into_view(root: &NodeRef) {
     use wasm_bindgen::JsCast;
     let Some(root) = root.cast::<web_sys::HtmlElement>() else { return };
+    let shadow = root.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok();
+    let typing = shadow.and_then(|shadow| shadow.active_element()).is_some_and(|active| active.id() == "bs-search-input");
+    if typing {
+        return;
+    }
     if root.get_bounding_client_rect().top() < 0.0 {
         root.scroll_into_view();
     }
     if let Some(view) = root.query_selector(".bs-view").ok().flatten().and_then(|v| v.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = view.focus();
+    }
+    if let Some(hit) = root.query_selector(".bs-article .bs-hit").ok().flatten() {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        hit.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }
 

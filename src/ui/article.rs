@@ -5,6 +5,9 @@
 //! printed on one page or, when the corpus holds its other fragments, as the
 //! whole article stitched into one read with a quiet marker where the page
 //! changes. Each has its own route, so either can be linked to.
+//!
+//! Opened from search results, the article marks the query's hits in every
+//! field (the reader's root then scrolls to the first).
 
 use yew::prelude::*;
 
@@ -14,10 +17,12 @@ use super::labels::page_name;
 use super::link::Link;
 use super::place::{article_route, page_route};
 use super::route::Read;
+use super::search::marked::marked_by;
 use super::shared::SharedCorpus;
 use super::stitch::{pieces, thread, Piece};
 use super::strings::Strings;
 use crate::corpus::{Article, Block};
+use crate::search::Query;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
@@ -27,6 +32,9 @@ pub struct ArticleViewProps {
     pub read: Read,
     pub corpus_url: AttrValue,
     pub strings: &'static Strings,
+    /// The search whose hits are marked.
+    #[prop_or_default]
+    pub highlight: Option<Query>,
 }
 
 #[component]
@@ -56,16 +64,18 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             .map(|to| html! { <p class="bs-read-switch" lang={strings.lang}><Link {to} class="bs-button bs-read-link">{ label }</Link></p> })
     });
     let turn_label = |page: u32| Strings::fill(strings.page_turn, &page_name(strings, edition, page));
+    let highlight = props.highlight.as_ref();
+    let mark = |text: &str| marked_by(text, highlight);
     let body = pieces(&shown).into_iter().map(|piece| match piece {
         Piece::Paragraph { first, rest } => html! {
             <p class="bs-paragraph">
-                { first }
+                { mark(first) }
                 { for rest.into_iter().map(|(page, text)| html! {
-                    <><span class="bs-page-turn-inline" lang={strings.lang}>{ turn_label(page) }</span>{ text }</>
+                    <><span class="bs-page-turn-inline" lang={strings.lang}>{ turn_label(page) }</span>{ mark(text) }</>
                 }) }
             </p>
         },
-        Piece::Block(block) => block_view(block, &props.corpus_url, strings),
+        Piece::Block(block) => block_view(block, &props.corpus_url, strings, highlight),
         Piece::Turn(page) => html! { <p class="bs-page-turn" lang={strings.lang}>{ turn_label(page) }</p> },
     });
     html! {
@@ -77,13 +87,13 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             </p>
             <header class="bs-article-header">
                 { jump(first, Direction::From) }
-                if let Some(kicker) = &first.kicker { <p class="bs-kicker">{ kicker }</p> }
+                if let Some(kicker) = &first.kicker { <p class="bs-kicker">{ mark(kicker) }</p> }
                 <h2 class={classes!("bs-article-title", first.headline.is_none().then_some("bs-derived-title"))}
                     id="bs-article-title">
-                    { first.display_title() }
+                    { mark(&first.display_title()) }
                 </h2>
-                if let Some(deck) = &first.deck { <p class="bs-deck">{ deck }</p> }
-                if let Some(byline) = &first.byline { <p class="bs-byline">{ byline }</p> }
+                if let Some(deck) = &first.deck { <p class="bs-deck">{ mark(deck) }</p> }
+                if let Some(byline) = &first.byline { <p class="bs-byline">{ mark(byline) }</p> }
             </header>
             { switch.flatten() }
             <div class="bs-body">{ for body }</div>
@@ -93,13 +103,13 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
 }
 
 /// A subhead or figure (paragraphs come as [`Piece::Paragraph`]).
-fn block_view(block: &Block, corpus_url: &AttrValue, strings: &'static Strings) -> Html {
+fn block_view(block: &Block, corpus_url: &AttrValue, strings: &'static Strings, highlight: Option<&Query>) -> Html {
     match block {
-        Block::Paragraph { text } => html! { <p class="bs-paragraph">{ text }</p> },
-        Block::Subhead { text } => html! { <h3 class="bs-subhead">{ text }</h3> },
-        Block::Figure(figure) => {
-            html! { <FigureView figure={figure.clone()} corpus_url={corpus_url.clone()} {strings} /> }
-        }
+        Block::Paragraph { text } => html! { <p class="bs-paragraph">{ marked_by(text, highlight) }</p> },
+        Block::Subhead { text } => html! { <h3 class="bs-subhead">{ marked_by(text, highlight) }</h3> },
+        Block::Figure(figure) => html! {
+            <FigureView figure={figure.clone()} corpus_url={corpus_url.clone()} highlight={highlight.cloned()} {strings} />
+        },
     }
 }
 
@@ -118,6 +128,7 @@ mod tests {
             read,
             corpus_url: "https://example.com/reader.json".into(),
             strings,
+            highlight: None,
         };
         yew::LocalServerRenderer::<ArticleView>::with_props(props).render().await
     }

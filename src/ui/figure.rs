@@ -9,8 +9,10 @@
 use yew::prelude::*;
 
 use super::image_url::image_url;
+use super::search::marked::marked_by;
 use super::strings::Strings;
 use crate::corpus::Figure;
+use crate::search::Query;
 
 #[derive(Properties, PartialEq)]
 pub struct FigureViewProps {
@@ -18,6 +20,9 @@ pub struct FigureViewProps {
     /// The corpus URL, which relative image URLs are resolved against.
     pub corpus_url: AttrValue,
     pub strings: &'static Strings,
+    /// The search whose hits the caption and credit mark.
+    #[prop_or_default]
+    pub highlight: Option<Query>,
 }
 
 #[component]
@@ -54,6 +59,7 @@ pub fn FigureView(props: &FigureViewProps) -> Html {
             <div class="bs-image-missing" lang={strings.lang}><span>{ strings.no_image }</span></div>
         },
     };
+    let highlight = props.highlight.as_ref();
     let caption = figure.caption.as_deref().filter(|c| !c.trim().is_empty());
     let credit = figure.credit.as_deref().filter(|c| !c.trim().is_empty());
     html! {
@@ -61,14 +67,20 @@ pub fn FigureView(props: &FigureViewProps) -> Html {
             { picture }
             if caption.is_some() || credit.is_some() {
                 <figcaption class="bs-caption">
-                    if let Some(caption) = caption { <span class="bs-caption-text">{ caption }</span>{ " " } }
+                    if let Some(caption) = caption { <span class="bs-caption-text">{ marked_by(caption, highlight) }</span>{ " " } }
                     if let Some(credit) = credit {
-                        <span class="bs-credit" lang={strings.lang}>{ Strings::fill(strings.credit, credit) }</span>
+                        <span class="bs-credit" lang={strings.lang}>{ credit_line(strings, credit, highlight) }</span>
                     }
                 </figcaption>
             }
         </figure>
     }
+}
+
+/// `刘栋 摄` / `Photo: Tom Ng`, the name marked where the search found it.
+fn credit_line(strings: &Strings, name: &str, highlight: Option<&Query>) -> Html {
+    let (before, after) = strings.credit.split_once("{}").unwrap_or((strings.credit, ""));
+    html! { <>{ before }{ marked_by(name, highlight) }{ after }</> }
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -93,7 +105,7 @@ mod tests {
             credit: Some("刘栋".to_owned()),
             placement: None,
         };
-        let props = FigureViewProps { figure, corpus_url: "https://example.com/data/corpus.json".into(), strings };
+        let props = FigureViewProps { figure, corpus_url: "https://example.com/data/corpus.json".into(), strings, highlight: None };
         yew::LocalServerRenderer::<FigureView>::with_props(props).render().await
     }
 

@@ -2,9 +2,10 @@
 //! controls, the masthead and the search slot; the page strip; and the view
 //! the current place calls for.
 //!
-//! The search feature plugs in at two spots: its box goes in the header's
+//! Search plugs in at three spots: its box goes in the header's
 //! `.bs-search-slot` (the `search_box` prop), its results are the view of
-//! [`Place::Search`].
+//! [`Place::Search`] (`search_view`), and an article opened from them marks
+//! the query's hits (`highlight`).
 
 use yew::prelude::*;
 
@@ -21,6 +22,7 @@ use super::route::Route;
 use super::shared::SharedCorpus;
 use super::strings::Strings;
 use super::toolbar::Toolbar;
+use crate::search::Query;
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
@@ -33,9 +35,15 @@ pub struct ReaderProps {
     pub back: Option<Callback<()>>,
     pub strings: &'static Strings,
     pub landmark: Landmark,
-    /// The search box, once search is built.
+    /// The search box.
     #[prop_or_default]
     pub search_box: Html,
+    /// The results, shown for [`Place::Search`].
+    #[prop_or_default]
+    pub search_view: Html,
+    /// The search whose hits an article view marks.
+    #[prop_or_default]
+    pub highlight: Option<Query>,
 }
 
 #[component]
@@ -59,9 +67,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
         },
         Place::Article { edition, id, read } => html! {
             <ArticleView corpus={corpus.clone()} edition={*edition} id={id.clone()} read={*read}
-                         corpus_url={props.corpus_url.clone()} {strings} />
+                         corpus_url={props.corpus_url.clone()} highlight={props.highlight.clone()} {strings} />
         },
-        Place::Search { .. } => html! { <p class="bs-notice">{ strings.search_reserved }</p> },
+        Place::Search { .. } => props.search_view.clone(),
         Place::NotFound => html! { <NotFound {strings} has_editions={!corpus.editions.is_empty()} /> },
     };
     html! {
@@ -128,6 +136,8 @@ mod tests {
             strings: &ZH,
             landmark: Landmark::Page,
             search_box: Html::default(),
+            search_view: Html::default(),
+            highlight: None,
         };
         yew::LocalServerRenderer::<Reader>::with_props(props).render().await
     }

@@ -9,9 +9,13 @@
 //! results, so the components here only lay out what they are given.
 
 pub mod engine;
+pub mod filters;
 pub mod found;
 pub mod index_url;
+pub mod marked;
+pub mod results_view;
+pub mod search_box;
+pub mod searcher;
 #[cfg(target_arch = "wasm32")]
 pub mod service;
-pub mod searcher;
 pub mod status;

@@ -34,9 +34,9 @@ pub struct LoadedCorpus {
 /// returning the exit code on failure.
 pub fn load_corpus(path: &Path) -> Result<LoadedCorpus, u8> {
     let name = path.display();
-    let text = std::fs::read_to_string(path).map_err(|error| {
-        eprintln!("{name}: cannot read the corpus: {error}");
-        super::EXIT_IO
+    let text = super::corpus_file::read(path).map_err(|error| {
+        eprintln!("{name}{error}");
+        error.exit_code()
     })?;
     match corpus::load(&text) {
         Ok(corpus) => Ok(LoadedCorpus { hash: corpus_hash(text.as_bytes()), corpus }),

@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressStyle};
 
+use super::corpus_file::ReadError;
 use crate::corpus::{self, Corpus, Publication};
 use crate::ingest::{self, Lang, PageOptions};
 
@@ -231,10 +232,13 @@ fn jobs(args: &Args) -> Result<Vec<PageJob>, Failure> {
 
 /// The corpus already in `output`, or `None` when there is no such file.
 fn existing_corpus(output: &Path) -> Result<Option<Corpus>, Failure> {
-    let text = match std::fs::read_to_string(output) {
+    let text = match super::corpus_file::read(output) {
         Ok(text) => text,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(error) => return Err(Failure::io(format!("{}: cannot read the corpus: {error}", output.display()))),
+        Err(ReadError::Io(error)) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => {
+            let line = format!("{}{error}", output.display());
+            return Err(Failure { code: error.exit_code(), lines: vec![line] });
+        }
     };
     corpus::load(&text).map(Some).map_err(|error| {
         let name = output.display();

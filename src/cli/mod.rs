@@ -5,10 +5,12 @@
 //! Native only: nothing here is compiled into the widget.
 
 pub mod atomic;
+pub mod corpus_file;
 pub mod index;
 pub mod ingest;
 pub mod lock;
 pub mod search;
+pub mod stdout;
 pub mod validate;
 
 use clap::{Parser, Subcommand};

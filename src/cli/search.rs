@@ -10,6 +10,7 @@
 //! or not anything matched, 1 on an invalid corpus, 2 when the corpus
 //! cannot be read or the command line is wrong (a malformed date).
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use crate::search::{Filter, Hit, Index, Query};
@@ -70,28 +71,30 @@ pub fn run(args: &Args) -> u8 {
     let query = Query::parse(&args.query).with_filter(filter);
     let results = index.search(&loaded.corpus, &query, args.limit);
     if args.json {
-        match serde_json::to_string_pretty(&results.hits) {
-            Ok(json) => println!("{json}"),
+        let json = match serde_json::to_string_pretty(&results.hits) {
+            Ok(json) => json,
             Err(error) => {
                 eprintln!("cannot write the results as JSON: {error}");
                 return super::EXIT_INVALID;
             }
-        }
+        };
+        let printed = super::stdout::print(|out| writeln!(out, "{json}"));
         eprintln!("{} matching articles", results.total);
+        printed.err().unwrap_or(0)
     } else {
-        println!("{} matching articles", results.total);
-        for hit in &results.hits {
-            print_hit(hit);
-        }
+        let printed = super::stdout::print(|out| {
+            writeln!(out, "{} matching articles", results.total)?;
+            results.hits.iter().try_for_each(|hit| print_hit(out, hit))
+        });
+        printed.err().unwrap_or(0)
     }
-    0
 }
 
-fn print_hit(hit: &Hit) {
-    println!();
-    println!("{}  page {}  {}  (score {:.2})", hit.date, hit.page, hit.article, hit.score);
+fn print_hit(out: &mut impl Write, hit: &Hit) -> std::io::Result<()> {
+    writeln!(out)?;
+    writeln!(out, "{}  page {}  {}  (score {:.2})", hit.date, hit.page, hit.article, hit.score)?;
     if let Some(headline) = &hit.headline {
-        println!("  {headline}");
+        writeln!(out, "  {headline}")?;
     }
     for snippet in &hit.snippets {
         let chars: Vec<char> = snippet.text.chars().collect();
@@ -108,6 +111,7 @@ fn print_hit(hit: &Hit) {
             at = end;
         }
         marked.extend(chars.get(at..).unwrap_or_default());
-        println!("    {marked}");
+        writeln!(out, "    {marked}")?;
     }
+    Ok(())
 }

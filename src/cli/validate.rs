@@ -4,6 +4,7 @@
 //! per problem, `FILE: json.path: what is wrong` (or `FILE:line:column: …`
 //! for JSON syntax errors), and exits 1.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use crate::corpus;
@@ -16,11 +17,11 @@ pub struct Args {
 
 pub fn run(args: &Args) -> u8 {
     let name = args.file.display();
-    let text = match std::fs::read_to_string(&args.file) {
+    let text = match super::corpus_file::read(&args.file) {
         Ok(text) => text,
         Err(error) => {
-            eprintln!("{name}: cannot read the corpus: {error}");
-            return super::EXIT_IO;
+            eprintln!("{name}{error}");
+            return error.exit_code();
         }
     };
     match corpus::load(&text) {
@@ -31,12 +32,15 @@ pub fn run(args: &Args) -> u8 {
         }
         Err(error) => {
             let lines = error.lines();
-            for line in &lines {
-                let separator = if matches!(error, corpus::DecodeError::Syntax { .. }) { ":" } else { ": " };
-                println!("{name}{separator}{line}");
-            }
+            let separator = if matches!(error, corpus::DecodeError::Syntax { .. }) { ":" } else { ": " };
+            let printed = super::stdout::print(|out| {
+                for line in &lines {
+                    writeln!(out, "{name}{separator}{line}")?;
+                }
+                Ok(())
+            });
             eprintln!("{name}: {} problem{}", lines.len(), if lines.len() == 1 { "" } else { "s" });
-            super::EXIT_INVALID
+            printed.err().unwrap_or(super::EXIT_INVALID)
         }
     }
 }

@@ -61,8 +61,10 @@ impl std::error::Error for DecodeError {}
 /// Parses corpus JSON text into the model, checking types and required fields.
 pub fn decode(text: &str) -> Result<Corpus, DecodeError> {
     let value: Value = serde_json::from_str(text).map_err(|error| DecodeError::Syntax {
-        line: error.line(),
-        column: error.column(),
+        line: error.line().max(1),
+        // serde_json says column 0 for an error before a line's first
+        // character (an empty file); columns count from 1 here.
+        column: error.column().max(1),
         message: strip_position(&error.to_string()),
     })?;
     let mut decoder = Decoder::default();

@@ -1,11 +1,12 @@
-// The element's script API and events, as a host page uses them:
-// `await reader.ready`, `reader.search()` answering exactly what
-// `broadsheet search --json` prints, `reader.open()`, and the
-// `broadsheet:navigate` and `broadsheet:error` events reaching the host.
+// The element's public surface, as a host page uses it: `await
+// reader.ready`, `reader.search()` answering exactly what `broadsheet search
+// --json` prints, `reader.open()`, the `broadsheet:navigate` and
+// `broadsheet:error` events reaching the host, the theme's custom
+// properties, and the error panel a panic leaves in every reader.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { hostPage, launchBrowser, openPage, startFixtureServer } from './support.mjs';
@@ -22,8 +23,14 @@ before(async () => {
     'api.html': hostPage('<broadsheet-reader src="reader.json" offline="off"></broadsheet-reader>'),
     'memory.html': hostPage('<broadsheet-reader src="reader.json" routing="memory" offline="off"></broadsheet-reader>'),
     'missing.html': hostPage('<broadsheet-reader src="missing.json" offline="off"></broadsheet-reader>'),
+    'two.html': hostPage(`<broadsheet-reader id="a" src="reader.json" offline="off"></broadsheet-reader>
+<broadsheet-reader id="b" src="reader.json" routing="memory" offline="off"></broadsheet-reader>`),
+    'themed.css': 'broadsheet-reader { --broadsheet-accent: rgb(0, 90, 60); --broadsheet-paper: rgb(240, 244, 250); --broadsheet-ink: rgb(10, 20, 80); }',
+    'themed.html': hostPage('<broadsheet-reader src="reader.json" offline="off"></broadsheet-reader>', { head: '<link rel="stylesheet" href="themed.css">' }),
   });
   await run(BROADSHEET, ['index', join(server.dir, 'reader.json')]);
+  await mkdir(join(server.dir, 'img'), { recursive: true });
+  await copyFile(join(FIXTURES, 'img/harbour.svg'), join(server.dir, 'img/harbour.svg'));
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
@@ -75,5 +82,116 @@ test('search() of a reader whose corpus failed rejects with the reason', async (
     return reader.search('上合').then(() => 'resolved', (error) => error.message);
   });
   assert.match(outcome, /missing\.json answered with an error/);
+  await context.close();
+});
+
+/** Records every broadsheet event the document hears, with where it came from. */
+function recordEvents(page) {
+  return page.addInitScript(() => {
+    window.heard = [];
+    for (const name of ['broadsheet:navigate', 'broadsheet:error']) {
+      document.addEventListener(name, (event) => window.heard.push({
+        name, detail: event.detail, target: event.target.id || event.target.tagName.toLowerCase(), composed: event.composed, bubbles: event.bubbles,
+      }));
+    }
+  });
+}
+
+test('open() shows the whole story, of the newest or the named edition, and says when there is none', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}api.html`);
+  const reader = page.locator('broadsheet-reader');
+  const open = (id, options) => page.evaluate(([id, options]) => document.querySelector('broadsheet-reader').open(id, options), [id, options]);
+  assert.equal(await open('p3-end'), true);
+  await reader.locator('.bs-article').waitFor();
+  assert.equal(await page.evaluate(() => location.hash), '#/2024-09-12/3/p3-end/whole');
+  assert.equal(await reader.locator('.bs-article-title').innerText(), '当好全面深化改革的促进派实干家', 'the story from its start');
+  assert.equal(await open('a1-harbour', { date: '2024-09-12' }), true);
+  await reader.locator('.bs-article[lang="en"]').waitFor();
+  assert.equal(await open('no-such-article'), false);
+  assert.equal(await open('p3-end', { date: '1999-01-01' }), false);
+  assert.match(await page.evaluate(() => decodeURIComponent(location.hash)), /^#\/2024-09-12~The Evening Star\/1\/a1-harbour/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('broadsheet:navigate tells the host each view, from the element, bubbling out of its shadow root', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await recordEvents(page);
+  await page.goto(`${server.url}two.html`);
+  await page.locator('#a .bs-edition-view').waitFor();
+  await page.locator('#b .bs-edition-view').waitFor();
+  await page.locator('#b .bs-page-link', { hasText: '第二版' }).click();
+  await page.locator('#b .bs-page-view').waitFor();
+  await page.evaluate(() => document.getElementById('a').open('p2-lead'));
+  await page.locator('#a .bs-article').waitFor();
+  const heard = await page.evaluate(() => window.heard);
+  const of = (id) => heard.filter((event) => event.target === id).map((event) => event.detail);
+  assert.deepEqual(of('a'), [
+    { hash: '#/', view: 'edition', date: '2024-09-12', page: null, article: null, query: null },
+    { hash: '#/2024-09-12/2/p2-lead/whole', view: 'article', date: '2024-09-12', page: 2, article: 'p2-lead', query: null },
+  ]);
+  assert.deepEqual(of('b').map((detail) => [detail.view, detail.hash]), [['edition', '#/'], ['page', '#/2024-09-12/2']],
+    'memory routing tells the host too');
+  assert.ok(heard.every((event) => event.name === 'broadsheet:navigate' && event.bubbles && event.composed));
+  await context.close();
+});
+
+test('broadsheet:error tells the host why the corpus could not be shown', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await recordEvents(page);
+  await page.goto(`${server.url}missing.html`);
+  await page.locator('broadsheet-reader .bs-error').waitFor();
+  const heard = await page.evaluate(() => window.heard);
+  assert.equal(heard.length, 1);
+  assert.equal(heard[0].name, 'broadsheet:error');
+  assert.equal(heard[0].target, 'broadsheet-reader');
+  assert.match(heard[0].detail.message, /missing\.json answered with an error .*\nHTTP 404/s);
+  await context.close();
+});
+
+test('a host themes the reader through its custom properties', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}themed.html#/2024-09-12/2/p2-lead`);
+  const reader = page.locator('broadsheet-reader');
+  await reader.locator('.bs-kicker').waitFor();
+  const style = (selector, property) => reader.locator(selector).first().evaluate((node, property) => getComputedStyle(node)[property], property);
+  assert.equal(await style('.bs-kicker', 'color'), 'rgb(0, 90, 60)', '--broadsheet-accent');
+  assert.equal(await style('.bs-app', 'backgroundColor'), 'rgb(240, 244, 250)', '--broadsheet-paper');
+  assert.equal(await style('.bs-article-title', 'color'), 'rgb(10, 20, 80)', '--broadsheet-ink');
+  const plain = await openPage(browser, `${server.url}api.html#/2024-09-12/2/p2-lead`);
+  await plain.page.locator('broadsheet-reader .bs-kicker').waitFor();
+  const kicker = await plain.page.locator('broadsheet-reader .bs-kicker').evaluate((node) => getComputedStyle(node).color);
+  assert.notEqual(kicker, 'rgb(0, 90, 60)', 'unset, the reader keeps its own palette');
+  assert.deepEqual(problems, []);
+  await plain.context.close();
+  await context.close();
+});
+
+test('a panic leaves the error panel in every reader and tells the host', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // The glue, wrapped so the test can reach the handler the loader gives
+  // the panic hook (nothing in the widget panics on purpose).
+  const glue = await readFile(join(server.dir, 'broadsheet-widget.js'), 'utf8');
+  await page.route('**/broadsheet-widget.js', (route) => route.fulfill({ contentType: 'text/javascript', body: `
+    export * from './broadsheet-widget-glue.js';
+    export { default } from './broadsheet-widget-glue.js';
+    import { set_panic_handler as install } from './broadsheet-widget-glue.js';
+    export function set_panic_handler(handler) { window.panicHandler = handler; install(handler); }` }));
+  await page.route('**/broadsheet-widget-glue.js', (route) => route.fulfill({ contentType: 'text/javascript', body: glue }));
+  await recordEvents(page);
+  await page.goto(`${server.url}two.html`);
+  await page.locator('#b .bs-edition-view').waitFor();
+  await page.evaluate(() => window.panicHandler('panicked at src/ui/app.rs:1:1:\nsomething impossible'));
+  for (const id of ['a', 'b']) {
+    const panel = page.locator(`#${id} .bs-error[role="alert"]`);
+    assert.equal(await panel.locator('h2').innerText(), 'The reader stopped after an internal error');
+    assert.match(await panel.innerText(), /something impossible/);
+    assert.equal(await page.locator(`#${id} .bs-edition-view`).count(), 0, 'the stopped view is gone');
+  }
+  const errors = (await page.evaluate(() => window.heard)).filter((event) => event.name === 'broadsheet:error');
+  assert.deepEqual(errors.map((event) => event.target), ['a', 'b']);
+  assert.ok(errors.every((event) => event.detail.message.includes('something impossible')));
   await context.close();
 });

@@ -114,3 +114,29 @@ build/zh-10k.json: examples/zh_corpus.rs benches/support/zh_corpus.rs
 
 bench-peers: build browser-tools $(BROADSHEET) build/zh-10k.json build/chronam.json
 	CHROMIUM=$(CHROMIUM) node bench/peers/run.mjs
+
+## Fuzzing ----------------------------------------------------------------
+
+.PHONY: fuzz fuzz-tools
+
+# Seconds each fuzz target runs; `make fuzz FUZZ_SECONDS=600` for a long run.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := ingest_page corpus_load index_decode query_search
+
+fuzz-tools:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@cargo +nightly fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked
+
+# Every target runs for its time even when another found a crash; the
+# crashing inputs land in fuzz/artifacts/<target>/, and the run fails.
+fuzz: fuzz-tools
+	fuzz/seed.sh
+	cargo +nightly fuzz build
+	@failed=""; for target in $(FUZZ_TARGETS); do \
+	  echo "== $$target ($(FUZZ_SECONDS) s)"; \
+	  dict=fuzz/dicts/$$target.dict; \
+	  cargo +nightly fuzz run $$target fuzz/corpus/$$target -- \
+	    -max_total_time=$(FUZZ_SECONDS) $$([ -f $$dict ] && echo -dict=$$dict) -print_final_stats=1 \
+	    || failed="$$failed $$target"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "failed:$$failed (crashing inputs in fuzz/artifacts/<target>/)"; exit 1; fi

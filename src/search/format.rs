@@ -209,7 +209,8 @@ fn decode_payload(payload: &[u8]) -> Result<Index, IndexError> {
         let count = input.count()?;
         let mut doc = 0u64;
         for i in 0..count {
-            doc = input.delta(doc, i == 0, docs - 1, "character document")?;
+            let last_doc = docs.checked_sub(1).ok_or(corrupt("character document"))?;
+            doc = input.delta(doc, i == 0, last_doc, "character document")?;
             let weight = input.int()?;
             let weight = u32::try_from(weight).map_err(|_| corrupt("character weight"))?;
             hits.push(CharHit { doc: doc as u32, weight });

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Fills fuzz/corpus/<target>/ with starting inputs made from the test
+# fixtures (and, when ../shared is there, the seed page and a few 1916
+# pages), so that each target starts from real input rather than from
+# nothing. Idempotent: the same files are written again. Run from the
+# repository root; `make fuzz` does.
+set -euo pipefail
+
+corpus=fuzz/corpus
+mkdir -p "$corpus"/{ingest_page,corpus_load,index_decode,query_search}
+
+# The ingest target reads its first byte as the convention and page number.
+pages=(tests/fixtures/ingest/*.txt)
+[ -f ../shared/seed/000_866a33b537f54303.txt ] && pages+=(../shared/seed/000_866a33b537f54303.txt)
+if [ -d ../shared/corpora/chronam-1916/dates ]; then
+  while IFS= read -r page; do pages+=("$page"); done \
+    < <(find ../shared/corpora/chronam-1916/dates -name '*.txt' | sort | head -n 3)
+fi
+for page in "${pages[@]}"; do
+  for control in 00 01 02; do
+    { printf "\x$control"; cat "$page"; } > "$corpus/ingest_page/$control-$(basename "$page")"
+  done
+done
+
+cp tests/fixtures/*.json "$corpus/corpus_load/"
+
+# Index edits: one flipped byte in the payload, sealed and unsealed.
+printf '\x00\x00\x40\x00\x01' > "$corpus/index_decode/flip"
+printf '\x01\x00\x40\x00\x01' > "$corpus/index_decode/flip-sealed"
+
+for query in 青岛 上合組織 '"新型 能源"' 'ＣＯＮＧＲＥＳＳ 合作' '!!! ...'; do
+  printf '%s' "$query" > "$corpus/query_search/$(printf '%s' "$query" | od -An -tx1 | tr -d ' \n' | cut -c1-16)"
+done

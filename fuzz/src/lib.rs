@@ -1,0 +1,30 @@
+//! What the fuzz targets share: the small corpus they search, the promises
+//! every search result must keep whatever the input, and resealing a
+//! damaged index file (the last two from `tests/support/`, which the
+//! hardening tests use too).
+//!
+//! This crate is not part of the product: it only feeds the targets in
+//! `fuzz_targets/`.
+
+use broadsheet::corpus::{self, Corpus};
+use broadsheet::search::Index;
+
+#[path = "../../tests/support/search_promises.rs"]
+mod search_promises;
+
+#[path = "../../tests/support/index_header.rs"]
+mod index_header;
+
+pub use index_header::reseal;
+pub use search_promises::{check_ranges, check_results};
+
+/// The two-page Chinese fixture of the test suite: continued articles,
+/// figures, subheads, Traditional and Simplified forms.
+pub const FIXTURE: &str = include_str!("../../tests/fixtures/two-pages.json");
+
+/// The fixture corpus and its index.
+pub fn fixture() -> (Corpus, Index) {
+    let corpus = corpus::load(FIXTURE).expect("the test fixture is a valid corpus");
+    let index = Index::build(&corpus);
+    (corpus, index)
+}

@@ -5,7 +5,9 @@
 // empty and no-result states, and the index rules: a stale or missing
 // index is never trusted, the results stay those of the CLI. It reads
 // tests/fixtures/reader.json (three pages of 青岛日报 whose stories run on
-// across pages, and an English paper of the same day).
+// across pages, and an English paper of the same day), searched in the
+// page; and a corpus of its editions repeated over 260 days, large enough
+// (over 1 MB) to be searched in a worker.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -21,27 +23,42 @@ const BROADSHEET = resolve('target/release/broadsheet');
 const FIXTURES = resolve('tests/fixtures');
 const PHONE = { width: 360, height: 640 };
 
+const DAYS = 260;
+const dayOf = (day) => new Date(Date.UTC(2024, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
+
+/** reader.json's editions on each of DAYS days from 2024-01-01. */
+function manyDays(corpus) {
+  const editions = [];
+  for (let day = 0; day < DAYS; day++) editions.push(...corpus.editions.map((edition) => ({ ...edition, date: dayOf(day) })));
+  return JSON.stringify({ ...corpus, editions });
+}
+
 let browser, server;
 before(async () => {
   const corpus = await readFile(join(FIXTURES, 'reader.json'), 'utf8');
+  const big = manyDays(JSON.parse(corpus));
+  assert.ok(Buffer.byteLength(big) > 1_000_000, 'large enough for a worker');
   browser = await launchBrowser();
   const reader = (src) => hostPage(`<broadsheet-reader src="${src}" offline="off"></broadsheet-reader>`);
   server = await startFixtureServer({
     'reader.json': corpus,
     'reader.html': reader('reader.json'),
     'memory.html': hostPage('<main><h1>Host page</h1><broadsheet-reader src="reader.json" routing="memory" offline="off"></broadsheet-reader></main>'),
+    'big.json': big,
+    'big.html': reader('big.json'),
     // A host whose policy refuses workers: search runs in the page.
-    'no-worker.html': hostPage('<broadsheet-reader src="reader.json" offline="off"></broadsheet-reader>', {
+    'no-worker.html': hostPage('<broadsheet-reader src="big.json" offline="off"></broadsheet-reader>', {
       csp: "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'none'; style-src 'self'; img-src 'self'",
     }),
-    // The same corpus beside the index of another one, and with no index at all.
-    'stale.json': corpus,
+    // The large corpus beside the index of another one, and with no index at all.
+    'stale.json': big,
     'stale.html': reader('stale.json'),
     'other.json': await readFile(join(FIXTURES, 'two-pages.json'), 'utf8'),
-    'bare.json': corpus,
+    'bare.json': big,
     'bare.html': reader('bare.json'),
   });
   await run(BROADSHEET, ['index', join(server.dir, 'reader.json')]);
+  await run(BROADSHEET, ['index', join(server.dir, 'big.json')]);
   await run(BROADSHEET, ['index', join(server.dir, 'other.json')]);
   await copyFile(join(server.dir, 'other.index'), join(server.dir, 'stale.index'));
   await mkdir(join(server.dir, 'img'), { recursive: true });
@@ -59,7 +76,7 @@ async function openReader(host = 'reader.html', hash = '') {
 
 /** The CLI's hits for `query` on `corpus` of the fixture site. */
 async function cli(query, corpus = 'reader.json', ...flags) {
-  const { stdout } = await run(BROADSHEET, ['search', '--json', '--limit', '100', ...flags, '--', join(server.dir, corpus), query]);
+  const { stdout } = await run(BROADSHEET, ['search', '--json', '--limit', '1000', ...flags, '--', join(server.dir, corpus), query]);
   return JSON.parse(stdout);
 }
 
@@ -80,6 +97,9 @@ const focused = (reader) => reader.evaluate((host) => {
 const resultArticles = (reader) => reader.locator('.bs-result-link').evaluateAll(
   (links) => links.map((link) => decodeURIComponent(link.getAttribute('href').split('/')[3])),
 );
+/** The routes the results open, and those of the CLI's first hits (of the first paper). */
+const resultRoutes = (reader) => reader.locator('.bs-result-link').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+const routesOf = (hits) => hits.slice(0, 20).map((hit) => `#/${hit.date}/${hit.page}/${hit.article}/whole`);
 
 describe('the box and the results', () => {
   test('a Chinese substring across a word boundary is found as you type, hits marked', async () => {
@@ -206,12 +226,30 @@ describe('the query in the URL and in history', () => {
     const { page, context, reader } = await openReader();
     await searchFor(reader, '上合');
     const all = await resultArticles(reader);
+    assert.equal(await reader.locator('input[type="date"]').count(), 0, 'one day: no date range to choose');
     await reader.locator('select.bs-filter-input').selectOption('3');
     await page.waitForFunction(() => location.hash.endsWith('?page=3'));
     await reader.locator('.bs-results[aria-busy="false"]').waitFor();
     const expected = (await cli('上合', 'reader.json', '--page', '3')).map((hit) => hit.article);
     assert.deepEqual(await resultArticles(reader), expected);
     assert.ok(expected.length < all.length, `${expected} of ${all} are on page 3`);
+    await context.close();
+  });
+
+  test('a date range filters the results of an archive of many days', async () => {
+    const { page, context, reader } = await openReader('big.html');
+    await searchFor(reader, '上合');
+    const [from, to] = await reader.locator('input[type="date"]').all();
+    assert.equal(await from.getAttribute('min'), '2024-01-01');
+    assert.equal(await to.getAttribute('max'), dayOf(DAYS - 1));
+    await from.fill('2024-02-03');
+    await page.waitForFunction(() => location.hash.endsWith('?from=2024-02-03'));
+    await to.fill('2024-02-04');
+    await page.waitForFunction(() => location.hash.endsWith('?from=2024-02-03&to=2024-02-04'));
+    await reader.locator('.bs-results[aria-busy="false"]').waitFor();
+    const expected = await cli('上合', 'big.json', '--from', '2024-02-03', '--to', '2024-02-04');
+    assert.deepEqual(await resultRoutes(reader), routesOf(expected));
+    assert.equal(await reader.locator('.bs-result-count').innerText(), `找到 ${expected.length} 篇报道`);
     await context.close();
   });
 
@@ -243,45 +281,61 @@ describe('the query in the URL and in history', () => {
 
 describe('the index', () => {
   const indexMeasure = (page) => page.evaluate(async () => {
-    for (let i = 0; i < 100 && performance.getEntriesByName('broadsheet:search-index').length === 0; i++) {
+    for (let i = 0; i < 200 && performance.getEntriesByName('broadsheet:search-index').length === 0; i++) {
       await new Promise((done) => setTimeout(done, 50));
     }
     return performance.getEntriesByName('broadsheet:search-index')[0]?.detail;
   });
 
-  test('the stored index beside the corpus is used', async () => {
+  /** Searches `query` and checks the count and the first page of results against the CLI. */
+  async function assertSameAsCli(reader, query) {
+    await searchFor(reader, query);
+    const expected = await cli(query, 'big.json');
+    assert.equal(await reader.locator('.bs-result-count').innerText(), `找到 ${expected.length} 篇报道`);
+    assert.deepEqual(await resultRoutes(reader), routesOf(expected));
+  }
+
+  test('a small corpus is searched in the page with its stored index', async () => {
     const { page, context, problems, reader } = await openReader();
     await searchFor(reader, '上合');
-    assert.equal((await indexMeasure(page)).source, 'stored');
+    const detail = await indexMeasure(page);
+    assert.deepEqual([detail.runs, detail.source, detail.reason], ['page', 'stored', null]);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a large corpus is searched in a worker with its stored index', async () => {
+    const { page, context, problems, reader } = await openReader('big.html');
+    await assertSameAsCli(reader, '上合');
+    const detail = await indexMeasure(page);
+    assert.deepEqual([detail.runs, detail.source], ['worker', 'stored']);
     assert.deepEqual(problems, []);
     await context.close();
   });
 
   test('a stale index (built from another corpus) is ignored and the results are still right', async () => {
     const { page, context, problems, reader } = await openReader('stale.html');
-    await searchFor(reader, '上合');
+    await assertSameAsCli(reader, '上合');
     const detail = await indexMeasure(page);
-    assert.equal(detail.source, 'built');
+    assert.deepEqual([detail.runs, detail.source], ['worker', 'built']);
     assert.match(detail.reason, /another corpus/);
-    assert.deepEqual(await resultArticles(reader), (await cli('上合')).map((hit) => hit.article));
     assert.deepEqual(problems, []);
     await context.close();
   });
 
   test('with no index beside the corpus one is built', async () => {
     const { page, context, problems, reader } = await openReader('bare.html');
-    await searchFor(reader, '上合');
+    await assertSameAsCli(reader, '改革');
     assert.equal((await indexMeasure(page)).source, 'built');
-    assert.equal(await reader.locator('.bs-result').count(), (await cli('上合')).length);
     assert.deepEqual(problems, ['console: Failed to load resource: the server responded with a status of 404 (Not Found)'], 'only the index lookup failed');
     await context.close();
   });
 
-  test('where the host refuses workers, search runs in the page', async () => {
+  test('where the host refuses workers, a large corpus is searched in the page', async () => {
     const { page, context, problems, reader } = await openReader('no-worker.html');
-    await searchFor(reader, '上合');
-    assert.equal(await reader.locator('.bs-result').count(), (await cli('上合')).length);
-    assert.equal((await indexMeasure(page)).source, 'stored');
+    await assertSameAsCli(reader, '上合');
+    const detail = await indexMeasure(page);
+    assert.deepEqual([detail.runs, detail.source], ['page', 'stored']);
     assert.ok(problems.length > 0 && problems.every((problem) => /worker-src/.test(problem)), problems.join('\n'));
     await context.close();
   });

@@ -5,14 +5,19 @@
 //! beside the corpus and the engine opens.
 //!
 //! Opening an index means parsing the corpus again and decoding the stored
-//! index or building one: on a 15 MB corpus that is one long task of
-//! hundreds of milliseconds that no slicing can split, since the engine's
-//! build and decode are single calls. So the engine runs in a Web Worker,
-//! `broadsheet-search.js` beside the loader, which loads this same wasm and
-//! answers searches in order; the page only posts messages. Where no worker
-//! can start (the widget served from another origin, a host policy that
-//! refuses workers) the engine runs in the page instead, opened after the
-//! reader has rendered.
+//! index or building one: one long task that no slicing can split, since
+//! the engine's build and decode are single calls. Measured in Chromium
+//! (`node tools/bench-search.mjs`): about 15 ms per MB of corpus with a
+//! stored index and 45 ms per MB when building one, so 0.2 s and 0.7 s of
+//! frozen page for the 15 MB of the 1916 pages. So a corpus over
+//! [`IN_PAGE_LIMIT`] is searched in a Web Worker, `broadsheet-search.js`
+//! beside the loader, which loads this same wasm and answers searches in
+//! order; the page only posts messages (about 0.2 ms more per query). A
+//! smaller corpus opens in the page in less than one long task (50 ms) and
+//! spares the worker's start (about 40 ms) and second copy of the corpus.
+//! Where no worker can start (the widget served from another origin, a
+//! host policy that refuses workers) the engine runs in the page whatever
+//! the size, opened after the reader has rendered.
 //!
 //! The worker's messages (see `www/broadsheet-search.js`):
 //! `{type: 'open', corpus, index}` → `{type: 'opened', source, reason, ms}`;
@@ -34,6 +39,10 @@ use yew::Callback;
 use super::engine::{Answer, Engine, Request};
 use super::searcher::{Reply, SearchBackend};
 use super::status::SearchStatus;
+
+/// The largest corpus, in bytes, whose engine opens in the page rather than
+/// in a worker: built there in well under 50 ms.
+pub const IN_PAGE_LIMIT: u32 = 1_000_000;
 
 /// The search engine of one loaded corpus. Dropping it stops its worker.
 pub struct SearchService {
@@ -118,8 +127,9 @@ impl SearchBackend for SearchService {
             if shared.borrow().stopped {
                 return;
             }
+            let worker_url = idle.worker_url.filter(|_| idle.corpus.length() > IN_PAGE_LIMIT);
             let inputs = Inputs { corpus: idle.corpus, index };
-            match idle.worker_url.and_then(|url| spawn_worker(&url).ok()) {
+            match worker_url.and_then(|url| spawn_worker(&url).ok()) {
                 Some(worker) => open_in_worker(&shared, worker, inputs),
                 None => open_in_page(&shared, inputs),
             }
@@ -256,7 +266,7 @@ fn on_worker_message(shared: &Rc<RefCell<Shared>>, data: &JsValue) {
                 }
                 shared.started
             };
-            measure_opening(started, &text("source"), field("reason"), field("ms"));
+            measure_opening(started, "worker", &text("source"), field("reason"), field("ms"));
             set_status(shared, SearchStatus::Ready);
         }
         ("answer", Some(id)) => {
@@ -333,7 +343,7 @@ fn open_in_page(shared: &Rc<RefCell<Shared>>, inputs: Inputs) {
             Err(reason) => return fail(&shared, reason),
         };
         let reason = engine.source().reason().map_or(JsValue::NULL, JsValue::from);
-        measure_opening(shared.borrow().started, engine.source().name(), reason, (now() - started).into());
+        measure_opening(shared.borrow().started, "page", engine.source().name(), reason, (now() - started).into());
         let waiting = match std::mem::replace(&mut shared.borrow_mut().backend, Backend::Page(engine)) {
             Backend::Opening(waiting) => waiting,
             _ => Vec::new(),
@@ -364,13 +374,14 @@ fn set_status(shared: &Rc<RefCell<Shared>>, status: SearchStatus) {
 }
 
 /// Records how long the engine took to open as the performance measure
-/// `broadsheet:search-index`, from the corpus's arrival to a usable index,
-/// with where the index came from (`detail.source`: `stored` or `built`,
-/// `detail.reason`, `detail.engineMs`: the open itself). Hosts and
-/// benchmarks read it with `performance.getEntriesByName`.
-fn measure_opening(started: f64, source: &str, reason: JsValue, engine_ms: JsValue) {
+/// `broadsheet:search-index`, from the first need of it to a usable index,
+/// with where it runs (`detail.runs`: `worker` or `page`), where the index
+/// came from (`detail.source`: `stored` or `built`, and `detail.reason`)
+/// and `detail.engineMs`, the open itself. Hosts and benchmarks read it with
+/// `performance.getEntriesByName`.
+fn measure_opening(started: f64, runs: &str, source: &str, reason: JsValue, engine_ms: JsValue) {
     let Some(performance) = web_sys::window().and_then(|window| window.performance()) else { return };
-    let detail = object(&[("source", source.into()), ("reason", reason), ("engineMs", engine_ms)]);
+    let detail = object(&[("runs", runs.into()), ("source", source.into()), ("reason", reason), ("engineMs", engine_ms)]);
     let options = object(&[("start", started.into()), ("detail", detail.into())]);
     let measure = Reflect::get(&performance, &"measure".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     if let Some(measure) = measure {

@@ -1,0 +1,100 @@
+// The widget's search in headless Chromium (`make demo-corpora` first, for
+// the 1916 pages): for each corpus, where the engine runs (a worker above
+// 1 MB of corpus, else the page), how long it takes to open its index (the
+// stored one, and one built in the browser when none is stored), the cold
+// first query through `reader.search()`, the query latency after that
+// (p50 / p95, top 10 with snippets), and the longest task the page's main
+// thread ran meanwhile: what a reader feels as a freeze (0 when none
+// reached 50 ms). The same again on a host whose policy refuses workers,
+// to show what the worker spares. A measurement, not a test: it prints
+// numbers and never fails on them.
+//
+//   node tools/bench-search.mjs [runs]       (after `make build`)
+import { existsSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DIST, hostPage, launchBrowser, startFixtureServer } from '../tests/browser/support.mjs';
+
+const RUNS = Number(process.argv[2] ?? 5);
+const CORPORA = [
+  { name: 'bundled (青岛日报, 4 stories)', file: 'corpus.json', queries: ['上', '上合', '上合组织', '高水平对外开放', '青岛 开放'] },
+  { name: 'chronam (1916, 9,274 stories, 15 MB)', file: 'chronam.json', queries: ['the', 'war', 'wilson', 'president wilson', '"new york"', 'ongres', 'mexico villa', 'submarine'] },
+].filter((corpus) => existsSync(join(DIST, corpus.file)));
+const NO_WORKER_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'none'; style-src 'self'; img-src 'self'";
+
+/** Runs in the page: opens the reader on `src`, searches, and reports timings. */
+async function measure({ src, queries }) {
+  const longTasks = [];
+  new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((entry) => [entry.startTime, entry.duration])))
+    .observe({ type: 'longtask', buffered: true });
+  const reader = document.createElement('broadsheet-reader');
+  reader.setAttribute('src', src);
+  reader.setAttribute('routing', 'memory');
+  reader.setAttribute('offline', 'off');
+  document.body.append(reader);
+  await reader.ready;
+  await new Promise((done) => reader.addEventListener('broadsheet:navigate', done, { once: true }));
+  const loaded = performance.now();
+  await reader.search(queries[0]);
+  const cold = performance.now() - loaded;
+  const [opening] = performance.getEntriesByName('broadsheet:search-index');
+  const times = [];
+  for (let round = 0; round < 5; round++) {
+    for (const query of queries) {
+      const start = performance.now();
+      await reader.search(query);
+      times.push(performance.now() - start);
+    }
+  }
+  await new Promise((done) => setTimeout(done, 100)); // let the observer deliver
+  times.sort((a, b) => a - b);
+  const after = (start) => longTasks.filter(([at]) => at >= start).reduce((longest, [, duration]) => Math.max(longest, duration), 0);
+  return {
+    runs: opening.detail.runs,
+    source: opening.detail.source,
+    open: opening.duration,
+    engine: opening.detail.engineMs,
+    cold,
+    p50: times[Math.floor(times.length * 0.5)],
+    p95: times[Math.floor(times.length * 0.95)],
+    longestWhileSearching: after(loaded),
+  };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const ms = (value) => `${value.toFixed(1)} ms`;
+
+const server = await startFixtureServer({
+  'bench.html': hostPage(''),
+  'bench-no-worker.html': hostPage('', { csp: NO_WORKER_CSP }),
+});
+// The same corpora with no index beside them: the engine builds one.
+for (const corpus of CORPORA) await copyFile(join(DIST, corpus.file), join(server.dir, `bare-${corpus.file}`));
+const browser = await launchBrowser();
+try {
+  for (const corpus of CORPORA) {
+    console.log(`${corpus.name}, median of ${RUNS} cold page loads:`);
+    for (const [label, host, src] of [
+      ['stored index', 'bench.html', corpus.file],
+      ['no index: built in the browser', 'bench.html', `bare-${corpus.file}`],
+      ['workers refused, stored index', 'bench-no-worker.html', corpus.file],
+      ['workers refused, no index', 'bench-no-worker.html', `bare-${corpus.file}`],
+    ]) {
+      const runs = [];
+      for (let run = 0; run < RUNS; run++) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await page.goto(`${server.url}${host}`);
+        runs.push(await page.evaluate(measure, { src, queries: corpus.queries }));
+        await context.close();
+      }
+      const pick = (key) => median(runs.map((run) => run[key]));
+      console.log(`  ${label.padEnd(31)} in ${runs[0].runs === 'worker' ? 'a worker' : 'the page'}, index ${runs[0].source}: open ${ms(pick('open'))} (engine ${ms(pick('engine'))}),`
+        + ` cold first query ${ms(pick('cold'))}, then p50 ${ms(pick('p50'))} / p95 ${ms(pick('p95'))},`
+        + ` longest main-thread task ${ms(pick('longestWhileSearching'))}`);
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

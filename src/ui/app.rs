@@ -370,6 +370,28 @@ fn host_lang() -> String {
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_host_opens_an_article_of_the_newest_edition_unless_it_names_a_date() {
+        let corpus = SharedCorpus::new(
+            crate::corpus::load(
+                r#"{ "format": "broadsheet-corpus", "version": 1, "publication": { "title": "The Sun", "lang": "en" },
+                     "editions": [
+                       { "date": "1916-03-03", "pages": [ { "number": 1, "label": null } ],
+                         "articles": [ { "id": "a", "page": 1, "headline": "Old", "blocks": [] } ] },
+                       { "date": "1916-03-05", "pages": [ { "number": 1, "label": null } ],
+                         "articles": [ { "id": "a", "page": 1, "headline": "New", "blocks": [] },
+                                      { "id": "b", "page": 1, "headline": "Only here", "blocks": [] } ] },
+                       { "date": "1916-03-04", "pages": [ { "number": 1, "label": null } ],
+                         "articles": [ { "id": "a", "page": 1, "headline": "Middle", "blocks": [] } ] } ] }"#,
+            )
+            .expect("the test corpus is valid"),
+        );
+        assert_eq!(find_article(&corpus, "a", None), Some(1));
+        assert_eq!(find_article(&corpus, "a", Some("1916-03-04")), Some(2));
+        assert_eq!(find_article(&corpus, "b", Some("1916-03-03")), None);
+        assert_eq!(find_article(&corpus, "c", None), None);
+    }
+
     #[tokio::test(flavor = "current_thread")]
     async fn the_reader_opens_with_progress_in_the_host_language() {
         let props = AppProps {

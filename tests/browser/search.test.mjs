@@ -15,7 +15,7 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import {
-  AXE, axeViolations, horizontalOverflow, hostPage, launchBrowser, openPage, screenshot, smallTapTargets, startFixtureServer,
+  AXE, axeViolations, horizontalOverflow, hostPage, launchBrowser, openPage, screenshot, smallTapTargets, startFixtureServer, startServer,
 } from './support.mjs';
 
 const run = promisify(execFile);
@@ -339,4 +339,25 @@ describe('the index', () => {
     assert.ok(problems.length > 0 && problems.every((problem) => /worker-src/.test(problem)), problems.join('\n'));
     await context.close();
   });
+});
+
+test('offline, a reload still searches the bundled corpus with its stored index', async () => {
+  const demo = await startServer();
+  const { page, context, problems } = await openPage(browser, demo.url, { viewport: PHONE });
+  try {
+    const reader = page.locator('broadsheet-reader');
+    await reader.locator('.bs-search-input').waitFor();
+    await page.waitForFunction(() => navigator.serviceWorker?.controller, null, { timeout: 20000 });
+    await context.setOffline(true);
+    await page.reload();
+    await searchFor(reader, '上合组织');
+    const { stdout } = await run(BROADSHEET, ['search', '--json', '--', 'dist/corpus.json', '上合组织']);
+    assert.deepEqual(await resultArticles(reader), JSON.parse(stdout).map((hit) => hit.article));
+    const detail = await page.evaluate(() => performance.getEntriesByName('broadsheet:search-index')[0]?.detail);
+    assert.equal(detail.source, 'stored', 'the index came from the cache');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await demo.close();
+  }
 });

@@ -72,7 +72,7 @@ enum Backend {
     /// kept until the worker has opened them, to start over in the page if
     /// the worker cannot run.
     Worker { pending: HashMap<u32, (Request, Reply)>, inputs: Option<Inputs> },
-    Page(Engine),
+    Page(Box<Engine>),
     Failed(String),
 }
 
@@ -344,7 +344,7 @@ fn open_in_page(shared: &Rc<RefCell<Shared>>, inputs: Inputs) {
         };
         let reason = engine.source().reason().map_or(JsValue::NULL, JsValue::from);
         measure_opening(shared.borrow().started, "page", engine.source().name(), reason, (now() - started).into());
-        let waiting = match std::mem::replace(&mut shared.borrow_mut().backend, Backend::Page(engine)) {
+        let waiting = match std::mem::replace(&mut shared.borrow_mut().backend, Backend::Page(Box::new(engine))) {
             Backend::Opening(waiting) => waiting,
             _ => Vec::new(),
         };

@@ -1,7 +1,7 @@
 //! The index file: how an [`Index`] is stored next to its corpus, and read
 //! back only when it belongs to that very corpus.
 //!
-//! # Layout (version 1)
+//! # Layout (version 2)
 //!
 //! All fixed-width integers are little-endian; `v` is an unsigned LEB128
 //! varint; lists are a `v` count followed by their items; "Δ" values are the
@@ -10,7 +10,7 @@
 //! | bytes | content |
 //! | --- | --- |
 //! | 8 | magic `BRDSIDX\0` |
-//! | 4 | format version, `1` |
+//! | 4 | format version, `2` |
 //! | 8 | corpus hash: xxh3-64 of the corpus JSON file's bytes |
 //! | 8 | payload length in bytes |
 //! | 8 | payload checksum: xxh3-64 of the payload |
@@ -31,7 +31,9 @@
 //!
 //! The version changes whenever this layout or the analyzer changes (the
 //! normalization, the Traditional table, the fields and their boosts), since
-//! an index is only valid for the analyzer that built it.
+//! an index is only valid for the analyzer that built it. Version 2: the
+//! compatibility fold table ([`super::compat`]) instead of NFKC on every
+//! character.
 //!
 //! The hash is xxh3 (`xxhash-rust`): tens of GB/s natively and fast in wasm,
 //! stable across platforms, no dependencies. It detects a changed corpus and
@@ -49,7 +51,7 @@ use super::postings::Postings;
 
 const MAGIC: &[u8; 8] = b"BRDSIDX\0";
 /// The format version this build reads and writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 8;
 
 /// The content hash an index records for its corpus: xxh3-64 of the corpus

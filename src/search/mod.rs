@@ -6,9 +6,9 @@
 //!
 //! A query is split on whitespace into terms; a double-quoted part is one
 //! term with its spaces kept ([`query`]). Queries and text are normalized
-//! the same way, character by character: NFKC, lowercase, Traditional to
-//! Simplified Chinese, whitespace runs collapsed to one space
-//! ([`normalize`]). A story matches when **every term occurs as a contiguous
+//! the same way, character by character: compatibility forms (NFKC where
+//! news text needs it), lowercase, Traditional to Simplified Chinese,
+//! whitespace runs collapsed to one space ([`normalize`]). A story matches when **every term occurs as a contiguous
 //! substring of the normalized text of one field** of one of its fragments:
 //! the headline, kicker, deck or byline, one paragraph or subhead, one
 //! caption or one credit ([`fields`]). The fragments of an article
@@ -43,7 +43,9 @@
 pub mod analyzer;
 pub mod bits;
 pub mod collector;
+pub mod compat;
 pub mod fields;
+pub mod fold_table;
 pub mod format;
 pub mod groups;
 pub mod index;

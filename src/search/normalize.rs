@@ -1,9 +1,10 @@
 //! The character-level normalization behind every comparison search makes.
 //!
 //! Each character of the input is mapped on its own, in this order:
-//! 1. NFKC of the single character (full-width `Ａ１，` becomes `A1,`, the
-//!    ideographic space becomes a space, compatibility ideographs become
-//!    unified ones);
+//! 1. its compatibility form, NFKC of the single character for the blocks
+//!    news text meets compatibility characters in ([`super::compat`]):
+//!    full-width `Ａ１，` becomes `A1,`, the ideographic space becomes a
+//!    space, compatibility ideographs become unified ones;
 //! 2. lowercase (Unicode's full lowercase mapping, which may yield several
 //!    characters);
 //! 3. Traditional to Simplified Chinese ([`super::t2s`]);
@@ -20,8 +21,7 @@
 //! This module neither splits text into words nor builds grams: see
 //! [`super::analyzer`].
 
-use unicode_normalization::UnicodeNormalization;
-
+use super::compat::compatibility_form;
 use super::t2s::simplify;
 
 /// Calls `emit` with each normalized character of `c` (whitespace not yet
@@ -34,12 +34,19 @@ fn fold_char(c: char, mut emit: impl FnMut(char)) {
         // CJK Unified Ideographs are NFKC-stable and caseless: only the
         // Traditional table applies. This is the hot path for Chinese text.
         emit(simplify(c));
-    } else {
-        for compatible in std::iter::once(c).nfkc() {
-            for lower in compatible.to_lowercase() {
-                emit(simplify(lower));
-            }
+    } else if let Some(form) = compatibility_form(c) {
+        for compatible in form.chars() {
+            lower_and_simplify(compatible, &mut emit);
         }
+    } else {
+        lower_and_simplify(c, emit);
+    }
+}
+
+#[inline]
+fn lower_and_simplify(c: char, mut emit: impl FnMut(char)) {
+    for lower in c.to_lowercase() {
+        emit(simplify(lower));
     }
 }
 
@@ -127,15 +134,17 @@ mod tests {
     }
 
     /// The fast paths for ASCII and the CJK block agree with the general
-    /// NFKC → lowercase → Simplified pipeline on every character.
+    /// compatibility form → lowercase → Simplified pipeline on every
+    /// character.
     #[test]
     fn fast_paths_agree_with_the_general_pipeline() {
         for code in 0..=0x10FFFFu32 {
             let Some(c) = char::from_u32(code) else { continue };
             let mut fast = String::new();
             fold_char(c, |folded| fast.push(folded));
-            let general: String = std::iter::once(c)
-                .nfkc()
+            let general: String = compatibility_form(c)
+                .map_or_else(|| c.to_string(), str::to_owned)
+                .chars()
                 .flat_map(char::to_lowercase)
                 .map(simplify)
                 .collect();

@@ -85,9 +85,11 @@ test('search() of a reader whose corpus failed rejects with the reason', async (
   await context.close();
 });
 
-/** Records every broadsheet event the document hears, with where it came from. */
-function recordEvents(page) {
-  return page.addInitScript(() => {
+/** A page that records every broadsheet event the document hears, with where it came from. */
+async function recordingPage() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
     window.heard = [];
     for (const name of ['broadsheet:navigate', 'broadsheet:error']) {
       document.addEventListener(name, (event) => window.heard.push({
@@ -95,6 +97,7 @@ function recordEvents(page) {
       }));
     }
   });
+  return { context, page };
 }
 
 test('open() shows the whole story, of the newest or the named edition, and says when there is none', async () => {
@@ -115,9 +118,7 @@ test('open() shows the whole story, of the newest or the named edition, and says
 });
 
 test('broadsheet:navigate tells the host each view, from the element, bubbling out of its shadow root', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await recordEvents(page);
+  const { context, page } = await recordingPage();
   await page.goto(`${server.url}two.html`);
   await page.locator('#a .bs-edition-view').waitFor();
   await page.locator('#b .bs-edition-view').waitFor();
@@ -138,9 +139,7 @@ test('broadsheet:navigate tells the host each view, from the element, bubbling o
 });
 
 test('broadsheet:error tells the host why the corpus could not be shown', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await recordEvents(page);
+  const { context, page } = await recordingPage();
   await page.goto(`${server.url}missing.html`);
   await page.locator('broadsheet-reader .bs-error').waitFor();
   const heard = await page.evaluate(() => window.heard);
@@ -169,8 +168,7 @@ test('a host themes the reader through its custom properties', async () => {
 });
 
 test('a panic leaves the error panel in every reader and tells the host', async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
+  const { context, page } = await recordingPage();
   // The glue, wrapped so the test can reach the handler the loader gives
   // the panic hook (nothing in the widget panics on purpose).
   const glue = await readFile(join(server.dir, 'broadsheet-widget.js'), 'utf8');
@@ -180,7 +178,6 @@ test('a panic leaves the error panel in every reader and tells the host', async 
     import { set_panic_handler as install } from './broadsheet-widget-glue.js';
     export function set_panic_handler(handler) { window.panicHandler = handler; install(handler); }` }));
   await page.route('**/broadsheet-widget-glue.js', (route) => route.fulfill({ contentType: 'text/javascript', body: glue }));
-  await recordEvents(page);
   await page.goto(`${server.url}two.html`);
   await page.locator('#b .bs-edition-view').waitFor();
   await page.evaluate(() => window.panicHandler('panicked at src/ui/app.rs:1:1:\nsomething impossible'));

@@ -287,12 +287,20 @@ describe('the index', () => {
     return performance.getEntriesByName('broadsheet:search-index')[0]?.detail;
   });
 
-  /** Searches `query` and checks the count and the first page of results against the CLI. */
-  async function assertSameAsCli(reader, query) {
-    await searchFor(reader, query);
-    const expected = await cli(query, 'big.json');
-    assert.equal(await reader.locator('.bs-result-count').innerText(), `找到 ${expected.length} 篇报道`);
-    assert.deepEqual(await resultRoutes(reader), routesOf(expected));
+  /** Opens `host`, searches `query`, checks the count and the first page
+   * of results against the CLI; returns how the index was opened and the
+   * page's console problems. */
+  async function searchAsCli(host, query) {
+    const { page, context, problems, reader } = await openReader(host);
+    try {
+      await searchFor(reader, query);
+      const expected = await cli(query, 'big.json');
+      assert.equal(await reader.locator('.bs-result-count').innerText(), `找到 ${expected.length} 篇报道`);
+      assert.deepEqual(await resultRoutes(reader), routesOf(expected));
+      return { ...(await indexMeasure(page)), problems };
+    } finally {
+      await context.close();
+    }
   }
 
   test('a small corpus is searched in the page with its stored index', async () => {
@@ -305,39 +313,26 @@ describe('the index', () => {
   });
 
   test('a large corpus is searched in a worker with its stored index', async () => {
-    const { page, context, problems, reader } = await openReader('big.html');
-    await assertSameAsCli(reader, '上合');
-    const detail = await indexMeasure(page);
-    assert.deepEqual([detail.runs, detail.source], ['worker', 'stored']);
-    assert.deepEqual(problems, []);
-    await context.close();
+    const { runs, source, problems } = await searchAsCli('big.html', '上合');
+    assert.deepEqual([runs, source, problems], ['worker', 'stored', []]);
   });
 
   test('a stale index (built from another corpus) is ignored and the results are still right', async () => {
-    const { page, context, problems, reader } = await openReader('stale.html');
-    await assertSameAsCli(reader, '上合');
-    const detail = await indexMeasure(page);
-    assert.deepEqual([detail.runs, detail.source], ['worker', 'built']);
-    assert.match(detail.reason, /another corpus/);
-    assert.deepEqual(problems, []);
-    await context.close();
+    const { runs, source, reason, problems } = await searchAsCli('stale.html', '上合');
+    assert.deepEqual([runs, source, problems], ['worker', 'built', []]);
+    assert.match(reason, /another corpus/);
   });
 
   test('with no index beside the corpus one is built', async () => {
-    const { page, context, problems, reader } = await openReader('bare.html');
-    await assertSameAsCli(reader, '改革');
-    assert.equal((await indexMeasure(page)).source, 'built');
+    const { source, problems } = await searchAsCli('bare.html', '改革');
+    assert.equal(source, 'built');
     assert.deepEqual(problems, ['console: Failed to load resource: the server responded with a status of 404 (Not Found)'], 'only the index lookup failed');
-    await context.close();
   });
 
   test('where the host refuses workers, a large corpus is searched in the page', async () => {
-    const { page, context, problems, reader } = await openReader('no-worker.html');
-    await assertSameAsCli(reader, '上合');
-    const detail = await indexMeasure(page);
-    assert.deepEqual([detail.runs, detail.source], ['page', 'stored']);
+    const { runs, source, problems } = await searchAsCli('no-worker.html', '上合');
+    assert.deepEqual([runs, source], ['page', 'stored']);
     assert.ok(problems.length > 0 && problems.every((problem) => /worker-src/.test(problem)), problems.join('\n'));
-    await context.close();
   });
 });
 

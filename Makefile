@@ -140,3 +140,14 @@ fuzz: fuzz-tools
 	    || failed="$$failed $$target"; \
 	done; \
 	if [ -n "$$failed" ]; then echo "failed:$$failed (crashing inputs in fuzz/artifacts/<target>/)"; exit 1; fi
+
+## Hardening --------------------------------------------------------------
+
+.PHONY: hardening
+
+# The huge-input tests that `cargo test` skips (a 100 MB corpus, an edition
+# of 50,000 articles): release build, one at a time, each command's time and
+# peak memory (GNU time) printed and held to the README's bounds.
+hardening:
+	@[ -x /usr/bin/time ] || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq time; }
+	cargo test --release --test hardening_huge -- --ignored --nocapture --test-threads=1

@@ -18,7 +18,7 @@ test('the build is an npm package holding exactly the widget', async () => {
   const { stdout } = await run('npm', ['pack', '--dry-run', '--json', DIST]);
   const [pack] = JSON.parse(stdout);
   const files = pack.files.map((file) => file.path).sort();
-  assert.deepEqual(files, ['broadsheet-widget.js', 'broadsheet-widget_bg.wasm', 'broadsheet.css', 'broadsheet.js', 'corpus.schema.json', 'package.json', 'sw.js']);
+  assert.deepEqual(files, ['broadsheet-search.js', 'broadsheet-widget.js', 'broadsheet-widget_bg.wasm', 'broadsheet.css', 'broadsheet.js', 'corpus.schema.json', 'package.json', 'sw.js']);
   const cargo = await readFile('Cargo.toml', 'utf8');
   assert.equal(pack.version, cargo.match(/^version = "(.+)"$/m)[1], 'the package version is the crate version');
 });

@@ -270,3 +270,23 @@ fn output_cut_short_by_its_reader_ends_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(output.status.code(), Some(1), "still the exit code of an invalid corpus: {stderr}");
 }
+
+#[test]
+fn nesting_no_corpus_needs_is_refused_and_a_lone_surrogate_is_read_as_a_replacement() {
+    let dir = tempfile::tempdir().unwrap();
+    // Nesting deeper than any corpus: refused before it can exhaust the stack.
+    let deep = dir.path().join("deep.json");
+    std::fs::write(&deep, "[".repeat(100_000)).unwrap();
+    let (code, stdout, _) = run(&["validate", deep.to_str().unwrap()]);
+    assert_eq!(code, Some(1));
+    assert!(stdout.contains("deep.json:1:") && stdout.contains("recursion limit exceeded"), "{stdout}");
+
+    // Half of a surrogate pair, as a tool that cut a string between the
+    // halves of an emoji leaves it: one character is lost, not the corpus.
+    let fixture = std::fs::read_to_string("tests/fixtures/two-pages.json").unwrap();
+    let lone = fixture.replacen("探索构建", "探索\\ud83d构建", 1);
+    let path = dir.path().join("corpus.json");
+    std::fs::write(&path, &lone).unwrap();
+    let stdout = validate_index_search(&path, "探索\u{FFFD}构建");
+    assert!(stdout.starts_with("1 matching articles") && stdout.contains("«探索\u{FFFD}构建»"), "{stdout}");
+}

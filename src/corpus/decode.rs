@@ -4,7 +4,8 @@
 //! `Deserialize`, because a publisher fixing a corpus wants every wrong type
 //! and missing field at once, each with its JSON path, not just the first.
 //! Unknown fields are ignored so that older readers accept newer additions;
-//! a newer `version` is refused outright because its meaning is unknown.
+//! a newer `version` is refused outright because its meaning is unknown. A
+//! lone surrogate escape reads as U+FFFD ([`super::surrogates`]).
 //!
 //! Rules that span fields (unique ids, jumps, pages) are [`super::validate`]'s.
 
@@ -14,6 +15,7 @@ use serde_json::{Map, Value};
 
 use super::model::*;
 use super::problem::{field, index, Problem};
+use super::surrogates::replace_lone_surrogates;
 use super::{FORMAT, VERSION};
 
 /// Why a corpus could not be read.
@@ -60,7 +62,8 @@ impl std::error::Error for DecodeError {}
 
 /// Parses corpus JSON text into the model, checking types and required fields.
 pub fn decode(text: &str) -> Result<Corpus, DecodeError> {
-    let value: Value = serde_json::from_str(text).map_err(|error| DecodeError::Syntax {
+    let text = replace_lone_surrogates(text);
+    let value: Value = serde_json::from_str(&text).map_err(|error| DecodeError::Syntax {
         line: error.line().max(1),
         // serde_json says column 0 for an error before a line's first
         // character (an empty file); columns count from 1 here.

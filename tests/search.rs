@@ -325,12 +325,16 @@ proptest! {
         assert_exact(&index, &corpus, &Query::parse(&query));
     }
 
-    /// A decoded index answers exactly as the built one.
+    /// A decoded index answers exactly as the built one, whether its text
+    /// index is derived at the first search or prepared before.
     #[test]
-    fn a_decoded_index_searches_like_the_built_one(corpus in random_corpus(), at in seeds()) {
+    fn a_decoded_index_searches_like_the_built_one(corpus in random_corpus(), at in seeds(), prepared in any::<bool>()) {
         let index = Index::build(&corpus);
         let decoded = Index::decode(&index.encode(7), 7).unwrap();
         prop_assert_eq!(&decoded, &index);
+        if prepared {
+            decoded.prepare(&corpus);
+        }
         let query = Query::parse(&excerpt(&corpus, at));
         prop_assert_eq!(decoded.search(&corpus, &query, 10), index.search(&corpus, &query, 10));
     }
@@ -515,4 +519,25 @@ fn the_index_file_is_refused_when_stale_truncated_corrupt_or_foreign() {
     assert_eq!(Index::decode(&corpus::to_json(&corpus).into_bytes(), hash), Err(IndexError::NotAnIndex));
     let message = IndexError::Stale { index: 1, corpus: 2 }.to_string();
     assert!(message.contains("another corpus") && message.contains("rebuild"), "{message}");
+}
+
+#[test]
+fn the_index_file_holds_the_layout_only_a_small_share_of_the_corpus() {
+    let text = std::fs::read_to_string("www/corpus.json").unwrap();
+    let bytes = Index::build(&corpus::load(&text).unwrap()).encode(corpus_hash(text.as_bytes()));
+    assert!(bytes.len() * 20 < text.len(), "{} bytes of index for {} of corpus", bytes.len(), text.len());
+}
+
+#[test]
+fn an_index_searched_with_a_corpus_it_was_not_built_from_finds_nothing() {
+    // The hash check is the caller's (`Index::decode`); past it, a corpus
+    // whose text does not fit the stored layout finds nothing rather than
+    // wrong stories.
+    let built_from = corpus_of(vec![edition("2024-01-01", vec![article("a", 1, Some("青岛港"), &["上合组织经贸学院"])])]);
+    let other = corpus_of(vec![edition("2024-01-01", vec![article("a", 1, Some("青岛港口"), &["上合组织经贸学院"])])]);
+    let stored = Index::build(&built_from).encode(7);
+    let decoded = Index::decode(&stored, 7).unwrap();
+    assert_eq!(decoded.search(&other, &Query::parse("上合"), 10), SearchResults::default());
+    let decoded = Index::decode(&stored, 7).unwrap();
+    assert_eq!(decoded.search(&built_from, &Query::parse("上合"), 10).total, 1);
 }

@@ -1,11 +1,11 @@
-//! The analyzer: how normalized text becomes what the index stores.
+//! The analyzer: how normalized text becomes what the index keeps.
 //!
 //! The index sees the corpus as one stream of normalized characters
-//! ([`super::normalize`]), every unit followed by [`SEPARATOR`]. From it the
-//! analyzer takes
+//! ([`super::normalize`]), every unit followed by a separator
+//! ([`super::vocabulary::SEPARATOR_ID`]). From it the analyzer takes
 //! - single characters (all scripts) and overlapping character pairs
 //!   ("bigrams") that do not cross a separator: together they find any
-//!   substring exactly, CJK or not;
+//!   substring exactly, CJK or not ([`super::text_index`]);
 //! - word boundaries: a CJK ideograph is a word of its own, a run of other
 //!   letters and digits is a word, every other character stands alone, and
 //!   English words also mark where their stem ends ([`super::stem`]). These
@@ -20,29 +20,31 @@
 use super::bits::BitSet;
 use super::stem::stem_len;
 
-/// Ends every unit in the stream. Normalization turns all whitespace into
-/// plain spaces, so no normalized text or query term contains it, and no
-/// match can run from one unit into the next.
-pub const SEPARATOR: char = '\n';
-
-/// The key of the character pair `a b`.
-#[inline]
-pub fn pair_key(a: char, b: char) -> u64 {
-    (a as u64) << 32 | b as u64
-}
-
 /// True for characters that are words on their own (CJK ideographs).
-#[inline]
+#[inline(always)]
 pub fn is_ideograph(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }
 
-/// Word boundaries and stem ends over the stream: bit `p` of `boundaries` is
-/// set when a word boundary lies just before position `p`; bit `p` of
-/// `stem_ends` when an English word's stem ends just before `p`.
+/// True for characters that make up words with their neighbours: letters
+/// and digits other than ideographs.
+#[inline(always)]
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !is_ideograph(c) && c.is_alphanumeric()
+    }
+}
+
+/// Where the words of the stream are: bit `p` of `in_word` is set when the
+/// character at position `p` is a word character ([`is_word_char`]), so
+/// that a word boundary lies before `p` unless the characters at `p - 1`
+/// and `p` both are (separators are not); bit `p` of `stem_ends` is set
+/// when an English word's stem ends just before `p`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WordMarks {
-    pub boundaries: BitSet,
+    pub in_word: BitSet,
     pub stem_ends: BitSet,
 }
 
@@ -53,33 +55,32 @@ const INSIDE_WORD: f32 = 0.3;
 
 impl WordMarks {
     pub fn new(len: usize) -> WordMarks {
-        WordMarks { boundaries: BitSet::new(len), stem_ends: BitSet::new(len) }
+        WordMarks { in_word: BitSet::new(len), stem_ends: BitSet::new(len) }
+    }
+
+    /// Makes room for positions up to `len` (exclusive).
+    pub fn grow(&mut self, len: usize) {
+        self.in_word.grow(len);
+        self.stem_ends.grow(len);
     }
 
     /// Marks the words of one unit whose normalized characters are `chars`,
-    /// starting at stream position `start`.
-    pub fn mark_unit(&mut self, start: usize, chars: &[char]) {
-        let in_word = |c: char| c.is_alphanumeric() && !is_ideograph(c);
+    /// starting at stream position `start`; `in_word(i)` tells whether
+    /// `chars[i]` is a word character ([`is_word_char`], which the caller
+    /// may have at hand for less).
+    pub fn mark_unit(&mut self, start: usize, chars: &[char], in_word: impl Fn(usize) -> bool) {
         let mut word_start: Option<usize> = None;
-        for (index, &c) in chars.iter().enumerate() {
-            if in_word(c) {
-                if word_start.is_none() {
-                    self.boundaries.set(start + index);
-                    word_start = Some(index);
-                }
-            } else {
-                if let Some(first) = word_start.take() {
-                    self.mark_stem(start + first, &chars[first..index]);
-                }
-                self.boundaries.set(start + index);
-                self.boundaries.set(start + index + 1);
+        for index in 0..chars.len() {
+            if in_word(index) {
+                self.in_word.set(start + index);
+                word_start.get_or_insert(index);
+            } else if let Some(first) = word_start.take() {
+                self.mark_stem(start + first, &chars[first..index]);
             }
         }
         if let Some(first) = word_start {
             self.mark_stem(start + first, &chars[first..]);
         }
-        self.boundaries.set(start);
-        self.boundaries.set(start + chars.len());
     }
 
     /// Marks where the stem of the word at `start` ends, if it has a suffix.
@@ -89,12 +90,18 @@ impl WordMarks {
         }
     }
 
+    /// Whether a word boundary lies just before position `p`.
+    #[inline(always)]
+    fn boundary(&self, p: usize) -> bool {
+        p == 0 || !(self.in_word.get(p - 1) && self.in_word.get(p))
+    }
+
     /// The ranking weight of an occurrence at `start` of `len` characters.
     pub fn weight(&self, start: usize, len: usize) -> f32 {
         let end = start + len;
-        if !self.boundaries.get(start) {
+        if !self.boundary(start) {
             INSIDE_WORD
-        } else if self.boundaries.get(end) || self.stem_ends.get(end) {
+        } else if self.boundary(end) || self.stem_ends.get(end) {
             WHOLE_WORD
         } else {
             WORD_START
@@ -106,35 +113,47 @@ impl WordMarks {
 mod tests {
     use super::*;
 
+    /// The marks of `text` as a unit at position 1, after a separator.
     fn marks(text: &str) -> WordMarks {
         let chars: Vec<char> = text.chars().collect();
-        let mut marks = WordMarks::new(chars.len() + 1);
-        marks.mark_unit(0, &chars);
+        let mut marks = WordMarks::new(chars.len() + 2);
+        marks.mark_unit(1, &chars, |index| is_word_char(chars[index]));
         marks
     }
 
     #[test]
     fn whole_words_outweigh_prefixes_outweigh_infixes() {
         let marks = marks("the congress elected");
-        assert_eq!(marks.weight(4, 8), WHOLE_WORD); // congress
-        assert_eq!(marks.weight(13, 5), WHOLE_WORD); // elect, the stem of elected
-        assert_eq!(marks.weight(4, 4), WORD_START); // cong
-        assert_eq!(marks.weight(5, 6), INSIDE_WORD); // ongres
+        assert_eq!(marks.weight(5, 8), WHOLE_WORD); // congress
+        assert_eq!(marks.weight(14, 5), WHOLE_WORD); // elect, the stem of elected
+        assert_eq!(marks.weight(5, 4), WORD_START); // cong
+        assert_eq!(marks.weight(6, 6), INSIDE_WORD); // ongres
     }
 
     #[test]
     fn punctuation_separates_words() {
         let marks = marks("covid-19 (voting)");
-        assert_eq!(marks.weight(0, 5), WHOLE_WORD); // covid
-        assert_eq!(marks.weight(6, 2), WHOLE_WORD); // 19
-        assert_eq!(marks.weight(10, 3), WHOLE_WORD); // vot, the stem of voting
+        assert_eq!(marks.weight(1, 5), WHOLE_WORD); // covid
+        assert_eq!(marks.weight(7, 2), WHOLE_WORD); // 19
+        assert_eq!(marks.weight(11, 3), WHOLE_WORD); // vot, the stem of voting
     }
 
     #[test]
     fn every_ideograph_is_a_word() {
         let marks = marks("上合组织2024年");
-        assert_eq!(marks.weight(1, 2), WHOLE_WORD);
-        assert_eq!(marks.weight(4, 4), WHOLE_WORD); // 2024
-        assert_eq!(marks.weight(5, 2), INSIDE_WORD);
+        assert_eq!(marks.weight(2, 2), WHOLE_WORD);
+        assert_eq!(marks.weight(5, 4), WHOLE_WORD); // 2024
+        assert_eq!(marks.weight(6, 2), INSIDE_WORD);
+    }
+
+    #[test]
+    fn units_begin_and_end_words() {
+        let mut marks = WordMarks::new(6);
+        let (first, second): (Vec<char>, Vec<char>) = ("ab".chars().collect(), "cd".chars().collect());
+        marks.mark_unit(0, &first, |index| is_word_char(first[index]));
+        marks.mark_unit(3, &second, |index| is_word_char(second[index]));
+        assert_eq!(marks.weight(0, 2), WHOLE_WORD);
+        assert_eq!(marks.weight(3, 2), WHOLE_WORD);
+        assert_eq!(marks.weight(4, 1), INSIDE_WORD);
     }
 }

@@ -12,12 +12,6 @@ impl BitSet {
         BitSet { words: vec![0; len.div_ceil(64)], len }
     }
 
-    /// Rebuilds a set from its words, as [`BitSet::words`] gave them; `None`
-    /// when the count of words does not fit `len`.
-    pub fn from_words(words: Vec<u64>, len: usize) -> Option<BitSet> {
-        (words.len() == len.div_ceil(64)).then_some(BitSet { words, len })
-    }
-
     pub fn len(&self) -> usize {
         self.len
     }
@@ -30,7 +24,17 @@ impl BitSet {
         &self.words
     }
 
+    /// Lengthens the set to `len` bits, the new ones clear; a shorter `len`
+    /// changes nothing.
+    pub fn grow(&mut self, len: usize) {
+        if len > self.len {
+            self.words.resize(len.div_ceil(64), 0);
+            self.len = len;
+        }
+    }
+
     /// Sets bit `index`; out-of-range indices are ignored.
+    #[inline(always)]
     pub fn set(&mut self, index: usize) {
         if index < self.len {
             self.words[index / 64] |= 1 << (index % 64);
@@ -38,6 +42,7 @@ impl BitSet {
     }
 
     /// Bit `index`; false out of range.
+    #[inline(always)]
     pub fn get(&self, index: usize) -> bool {
         index < self.len && self.words[index / 64] & (1 << (index % 64)) != 0
     }
@@ -55,7 +60,9 @@ mod tests {
         }
         let set: Vec<usize> = (0..200).filter(|&index| bits.get(index)).collect();
         assert_eq!(set, vec![0, 63, 64, 129]);
-        assert_eq!(BitSet::from_words(bits.words().to_vec(), 130), Some(bits));
-        assert_eq!(BitSet::from_words(vec![0; 2], 130), None);
+        bits.grow(200);
+        bits.set(199);
+        let set: Vec<usize> = (0..300).filter(|&index| bits.get(index)).collect();
+        assert_eq!(set, vec![0, 63, 64, 129, 199]);
     }
 }

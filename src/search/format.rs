@@ -1,39 +1,40 @@
 //! The index file: how an [`Index`] is stored next to its corpus, and read
 //! back only when it belongs to that very corpus.
 //!
-//! # Layout (version 2)
+//! # Layout (version 3)
 //!
 //! All fixed-width integers are little-endian; `v` is an unsigned LEB128
-//! varint; lists are a `v` count followed by their items; "Δ" values are the
-//! difference to the previous item of the same list (the first is absolute).
+//! varint; lists are a `v` count followed by their items.
 //!
 //! | bytes | content |
 //! | --- | --- |
 //! | 8 | magic `BRDSIDX\0` |
-//! | 4 | format version, `2` |
+//! | 4 | format version, `3` |
 //! | 8 | corpus hash: xxh3-64 of the corpus JSON file's bytes |
 //! | 8 | payload length in bytes |
 //! | 8 | payload checksum: xxh3-64 of the payload |
 //! | … | payload |
 //!
-//! The payload, in order:
+//! The payload is the index's [`Layout`], in order:
 //! 1. groups: list of `v` fragment counts (stories, in index order);
 //! 2. documents (as many as the counts add up to), each `v` edition index,
 //!    `v` article index, and a list of units, each `v` field code
 //!    ([`Field::code`]), `v` block index, `v` normalized length. Unit start
-//!    positions follow: each unit takes its length plus one separator;
-//! 3. character postings: list of keys, each `v` Δ character code and a list
-//!    of `v` Δ document, `v` weight;
-//! 4. pair postings: list of keys, each `v` Δ pair key (first char code ≪ 32
-//!    | second) and a list of `v` Δ stream positions;
-//! 5. word boundaries, then stem ends: one bit per stream position plus one,
-//!    as 8-byte little-endian words, lowest bit first.
+//!    positions follow: each unit takes its length plus one separator.
+//!
+//! Postings and word marks are not stored: they are derived from the corpus
+//! text when the index is first searched ([`super::text_index`]), and the
+//! normalized lengths stored here must match what that derivation finds, or
+//! the index finds nothing. Stored, the character pairs' positions took 3.7
+//! times the gzipped corpus (they say as much as the text itself); derived,
+//! they cost about as much time as decoding them did.
 //!
 //! The version changes whenever this layout or the analyzer changes (the
 //! normalization, the Traditional table, the fields and their boosts), since
-//! an index is only valid for the analyzer that built it. Version 2: the
-//! compatibility fold table ([`super::compat`]) instead of NFKC on every
-//! character.
+//! an index is only valid for the analyzer that built it. Version 1 stored
+//! character and pair postings and word marks after the layout; version 2
+//! brought the compatibility fold table ([`super::compat`]) instead of NFKC
+//! on every character; version 3 stores the layout alone.
 //!
 //! The hash is xxh3 (`xxhash-rust`): tens of GB/s natively and fast in wasm,
 //! stable across platforms, no dependencies. It detects a changed corpus and
@@ -42,16 +43,13 @@
 
 use std::fmt;
 
-use super::analyzer::WordMarks;
-use super::bits::BitSet;
 use super::fields::{Field, UnitRef};
-use super::index::{CharHit, Index};
+use super::index::Index;
 use super::layout::{Doc, Layout, Unit};
-use super::postings::Postings;
 
 const MAGIC: &[u8; 8] = b"BRDSIDX\0";
 /// The format version this build reads and writes.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 8;
 
 /// The content hash an index records for its corpus: xxh3-64 of the corpus
@@ -162,36 +160,6 @@ impl Index {
                 out.len(layout.unit_range(u).len());
             }
         }
-        out.len(self.chars.key_count());
-        let mut previous_key = 0;
-        for (key, hits) in self.chars.lists() {
-            out.int((key - previous_key).into());
-            previous_key = key;
-            out.len(hits.len());
-            let mut previous_doc = 0;
-            for hit in hits {
-                out.int((hit.doc - previous_doc).into());
-                previous_doc = hit.doc;
-                out.int(hit.weight.into());
-            }
-        }
-        out.len(self.pairs.key_count());
-        let mut previous_key = 0;
-        for (key, positions) in self.pairs.lists() {
-            out.int(key - previous_key);
-            previous_key = key;
-            out.len(positions.len());
-            let mut previous = 0;
-            for &position in positions {
-                out.int((position - previous).into());
-                previous = position;
-            }
-        }
-        for bits in [&self.marks.boundaries, &self.marks.stem_ends] {
-            for word in bits.words() {
-                out.bytes.extend_from_slice(&word.to_le_bytes());
-            }
-        }
         out.bytes
     }
 }
@@ -199,51 +167,10 @@ impl Index {
 fn decode_payload(payload: &[u8]) -> Result<Index, IndexError> {
     let mut input = Reader { bytes: payload, at: 0 };
     let layout = decode_layout(&mut input)?;
-    let docs = layout.docs.len() as u64;
-    let end = u64::from(layout.end);
-
-    let key_count = input.count()?;
-    let (mut keys, mut ends, mut hits) = (Vec::with_capacity(key_count), Vec::with_capacity(key_count), Vec::new());
-    let mut key = 0u64;
-    for k in 0..key_count {
-        key = input.delta(key, k == 0, u64::from(u32::MAX), "character key")?;
-        keys.push(key as u32);
-        let count = input.count()?;
-        let mut doc = 0u64;
-        for i in 0..count {
-            let last_doc = docs.checked_sub(1).ok_or(corrupt("character document"))?;
-            doc = input.delta(doc, i == 0, last_doc, "character document")?;
-            let weight = input.int()?;
-            let weight = u32::try_from(weight).map_err(|_| corrupt("character weight"))?;
-            hits.push(CharHit { doc: doc as u32, weight });
-        }
-        ends.push(hits.len() as u32);
-    }
-    let chars = Postings::from_parts(keys, ends, hits).ok_or(corrupt("character postings"))?;
-
-    let key_count = input.count()?;
-    let (mut keys, mut ends, mut positions) = (Vec::with_capacity(key_count), Vec::with_capacity(key_count), Vec::new());
-    let mut key = 0u64;
-    for k in 0..key_count {
-        key = input.delta(key, k == 0, u64::MAX, "pair key")?;
-        keys.push(key);
-        let count = input.count()?;
-        let mut position = 0u64;
-        for i in 0..count {
-            position = input.delta(position, i == 0, end.saturating_sub(2), "pair position")?;
-            positions.push(position as u32);
-        }
-        ends.push(positions.len() as u32);
-    }
-    let pairs = Postings::from_parts(keys, ends, positions).ok_or(corrupt("pair postings"))?;
-
-    let bits_len = layout.end as usize + 1;
-    let boundaries = input.bits(bits_len)?;
-    let stem_ends = input.bits(bits_len)?;
     if input.at != payload.len() {
         return Err(corrupt("bytes after the end"));
     }
-    Ok(Index::assemble(layout, chars, pairs, WordMarks { boundaries, stem_ends }))
+    Ok(Index::from_layout(layout))
 }
 
 fn decode_layout(input: &mut Reader) -> Result<Layout, IndexError> {
@@ -338,29 +265,5 @@ impl Reader<'_> {
 
     fn small(&mut self, what: &'static str) -> Result<u32, IndexError> {
         u32::try_from(self.int()?).map_err(|_| corrupt(what))
-    }
-
-    /// The next value of a strictly increasing list, at most `max`.
-    fn delta(&mut self, previous: u64, first: bool, max: u64, what: &'static str) -> Result<u64, IndexError> {
-        let step = self.int()?;
-        let value = if first {
-            step
-        } else if step == 0 {
-            return Err(corrupt(what));
-        } else {
-            previous.checked_add(step).ok_or(corrupt(what))?
-        };
-        if value > max {
-            return Err(corrupt(what));
-        }
-        Ok(value)
-    }
-
-    fn bits(&mut self, len: usize) -> Result<BitSet, IndexError> {
-        let word_count = len.div_ceil(64);
-        let bytes = self.bytes.get(self.at..self.at + word_count * 8).ok_or(corrupt("word marks"))?;
-        self.at += word_count * 8;
-        let words = bytes.chunks_exact(8).map(|chunk| chunk.iter().rev().fold(0u64, |word, &byte| word << 8 | u64::from(byte))).collect();
-        BitSet::from_words(words, len).ok_or(corrupt("word marks"))
     }
 }

@@ -1,74 +1,85 @@
 //! The search index of one corpus: build it, query it.
 //!
 //! It holds the [`Layout`] (which fragment and field every stream position
-//! belongs to), character postings (character → documents with a weighted
-//! frequency), pair postings (character pair → stream positions) and word
-//! marks. It does not hold the text: [`Index::search`] takes the corpus it
-//! was built from, to cut snippets. Storing it is [`super::format`]'s job.
+//! belongs to), which is what an index file stores ([`super::format`]), and
+//! the [`TextIndex`] (character ids, postings, word marks), which is derived
+//! from the corpus text: at once by [`Index::build`], at the first search
+//! (or [`Index::prepare`]) for a decoded index. It does not hold the text:
+//! [`Index::search`] takes the corpus it was built from, to derive the text
+//! index and cut snippets.
 
-use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
-use super::analyzer::{pair_key, WordMarks, SEPARATOR};
 use super::collector::{collect, top, Candidate};
 use super::layout::Layout;
 use super::matcher::{match_term, TermMatch};
-use super::postings::Postings;
 use super::query::{Filter, Query};
 use super::results::{Hit, SearchResults};
 use super::scorer::{adjacent_groups, Bm25};
 use super::snippets::snippets;
+use super::text_index::TextIndex;
+use super::vocabulary::Vocabulary;
 use crate::corpus::Corpus;
 
-/// One document's entry in a character's list.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct CharHit {
-    pub doc: u32,
-    /// The sum of the field boosts of the character's occurrences.
-    pub weight: u32,
-}
-
-/// An index over one corpus. See the module documentation.
-#[derive(Clone, Debug, PartialEq)]
+/// An index over one corpus. See the module documentation. Two indexes are
+/// equal when they store the same layout: the rest follows from the corpus.
+#[derive(Clone, Debug)]
 pub struct Index {
     pub(super) layout: Layout,
-    pub(super) chars: Postings<u32, CharHit>,
-    pub(super) pairs: Postings<u64, u32>,
-    pub(super) marks: WordMarks,
     /// The length of each group, derived from the layout.
     pub(super) group_lens: Vec<u32>,
     pub(super) bm25: Bm25,
+    text: OnceLock<TextIndex>,
+}
+
+impl PartialEq for Index {
+    fn eq(&self, other: &Index) -> bool {
+        self.layout == other.layout
+    }
 }
 
 impl Index {
     /// Indexes `corpus`.
     pub fn build(corpus: &Corpus) -> Index {
-        let (layout, stream) = Layout::build(corpus);
-        let mut marks = WordMarks::new(stream.len() + 1);
-        for u in 0..layout.units.len() {
-            let range = layout.unit_range(u);
-            marks.mark_unit(range.start, &stream[range]);
-        }
-        let pairs = Postings::build(
-            stream
-                .windows(2)
-                .enumerate()
-                .filter(|(_, pair)| pair[0] != SEPARATOR && pair[1] != SEPARATOR)
-                .map(|(position, pair)| (pair_key(pair[0], pair[1]), position as u32)),
-        );
-        let chars = Postings::build(char_hits(&layout, &stream).into_iter());
-        Index::assemble(layout, chars, pairs, marks)
+        Index::build_with(corpus, Vocabulary::default())
     }
 
-    /// Puts an index together from its stored parts, deriving the rest.
-    pub(super) fn assemble(
-        layout: Layout,
-        chars: Postings<u32, CharHit>,
-        pairs: Postings<u64, u32>,
-        marks: WordMarks,
-    ) -> Index {
+    /// Indexes `corpus`, numbering its characters in `vocabulary` (empty).
+    pub(super) fn build_with(corpus: &Corpus, vocabulary: Vocabulary) -> Index {
+        let mut layout = Layout::of(corpus);
+        let (text, extent) = TextIndex::build(&layout, corpus, vocabulary);
+        layout.place(&extent);
+        let index = Index::from_layout(layout);
+        let _ = index.text.set(text);
+        index
+    }
+
+    /// An index of a stored layout, its text index not yet derived.
+    pub(super) fn from_layout(layout: Layout) -> Index {
         let group_lens: Vec<u32> = (0..layout.group_starts.len()).map(|g| layout.group_len(g)).collect();
         let bm25 = Bm25::new(&group_lens);
-        Index { layout, chars, pairs, marks, group_lens, bm25 }
+        Index { layout, group_lens, bm25, text: OnceLock::new() }
+    }
+
+    /// Derives the text index from `corpus` now, if it is not yet: a
+    /// decoded index does it at its first search otherwise. Takes about as
+    /// long as [`Index::build`].
+    pub fn prepare(&self, corpus: &Corpus) {
+        self.text(corpus);
+    }
+
+    /// The text index, derived from `corpus` on first use. When the corpus
+    /// does not fit the layout (it is not the one the index was built
+    /// from), the text index is empty and nothing is found.
+    fn text(&self, corpus: &Corpus) -> &TextIndex {
+        self.text.get_or_init(|| {
+            let (text, extent) = TextIndex::build(&self.layout, corpus, Vocabulary::default());
+            if self.layout.fits(&extent) {
+                text
+            } else {
+                TextIndex::build(&Layout::default(), corpus, Vocabulary::default()).0
+            }
+        })
     }
 
     /// The number of stories (continued articles count once) indexed.
@@ -76,15 +87,15 @@ impl Index {
         self.layout.group_starts.len()
     }
 
-    /// Roughly how much memory the index takes, in bytes.
+    /// Roughly how much memory the index takes, in bytes, its text index
+    /// included once derived.
     pub fn heap_bytes(&self) -> usize {
         use std::mem::size_of;
         let layout = &self.layout;
         let layout_bytes = layout.docs.len() * size_of::<super::layout::Doc>()
             + layout.units.len() * size_of::<super::layout::Unit>()
             + (layout.group_starts.len() + self.group_lens.len()) * size_of::<u32>();
-        let marks = (self.marks.boundaries.words().len() + self.marks.stem_ends.words().len()) * size_of::<u64>();
-        layout_bytes + self.chars.heap_bytes() + self.pairs.heap_bytes() + marks
+        layout_bytes + self.text.get().map_or(0, TextIndex::heap_bytes)
     }
 
     /// Runs `query` against the index of `corpus` and returns the total
@@ -96,7 +107,9 @@ impl Index {
         if query.is_empty() {
             return SearchResults::default();
         }
-        let terms: Vec<TermMatch> = query.terms().iter().map(|term| match_term(self, term.chars())).collect();
+        let text = self.text(corpus);
+        let terms: Vec<TermMatch> =
+            query.terms().iter().map(|term| match_term(&self.layout, text, corpus, term.chars())).collect();
         let bonuses = self.adjacency_bonuses(query, &terms);
         let filter = query.filter();
         let unfiltered = *filter == Filter::default();
@@ -160,22 +173,58 @@ impl Index {
     }
 }
 
-/// Each document's characters with the summed boosts of their occurrences,
-/// documents in order. Spaces are left out: no term starts or ends with one.
-fn char_hits(layout: &Layout, stream: &[char]) -> Vec<(u32, CharHit)> {
-    let mut hits = Vec::new();
-    let mut weights: FxHashMap<char, u32> = FxHashMap::default();
-    for d in 0..layout.docs.len() {
-        weights.clear();
-        for u in layout.doc_units(d) {
-            let boost = layout.field(u).boost() as u32;
-            for &c in &stream[layout.unit_range(u)] {
-                if c != ' ' {
-                    *weights.entry(c).or_insert(0) += boost;
-                }
-            }
-        }
-        hits.extend(weights.iter().map(|(&c, &weight)| (c as u32, CharHit { doc: d as u32, weight })));
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Article, Block, Edition, Publication};
+    use proptest::prelude::*;
+
+    /// One edition of articles, each with a headline and paragraphs.
+    fn corpus_of(articles: Vec<(String, Vec<String>)>) -> Corpus {
+        let mut corpus = Corpus::new(Publication { title: "测试".to_owned(), lang: "zh-CN".to_owned() });
+        let articles = articles
+            .into_iter()
+            .enumerate()
+            .map(|(i, (headline, paragraphs))| Article {
+                id: format!("a{i}"),
+                page: 1,
+                kicker: None,
+                headline: Some(headline),
+                deck: None,
+                byline: None,
+                blocks: paragraphs.into_iter().map(|text| Block::Paragraph { text }).collect(),
+                continued_from: None,
+                continued_on: None,
+            })
+            .collect();
+        corpus.editions.push(Edition { date: "2024-01-01".to_owned(), publication: None, pages: Vec::new(), articles });
+        corpus
     }
-    hits
+
+    const TEXT: &str = "[a-dA-D国國组織1１ 。]{1,24}";
+
+    proptest! {
+        /// With room for only a few characters, the others found by reading
+        /// the text, an index finds and ranks exactly as one with room for
+        /// all.
+        #[test]
+        fn an_index_whose_vocabulary_overflows_answers_the_same(
+            articles in prop::collection::vec((TEXT, prop::collection::vec(TEXT, 1..4)), 1..6),
+            at in (any::<usize>(), any::<usize>(), 1usize..5),
+            capacity in 1usize..8,
+        ) {
+            let corpus = corpus_of(articles);
+            let paragraphs: Vec<Vec<char>> = corpus.editions[0].articles.iter()
+                .flat_map(|article| article.blocks.iter().filter_map(Block::text))
+                .map(|text| text.chars().collect())
+                .collect();
+            let paragraph = &paragraphs[at.0 % paragraphs.len()];
+            let start = at.1 % paragraph.len();
+            let query: String = paragraph[start..(start + at.2).min(paragraph.len())].iter().collect();
+            let query = Query::parse(&query);
+            let full = Index::build(&corpus);
+            let small = Index::build_with(&corpus, Vocabulary::with_capacity(capacity));
+            prop_assert_eq!(small.search(&corpus, &query, 10), full.search(&corpus, &query, 10));
+        }
+    }
 }

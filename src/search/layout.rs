@@ -4,16 +4,15 @@
 //! continued story ([`super::groups`]) are consecutive and in reading order;
 //! a *group* is such a story, the unit of results. Every unit of text
 //! ([`super::fields`]) occupies a range of stream positions: its normalized
-//! characters, then one [`SEPARATOR`]. So positions, units, documents and
+//! characters, then one separator. So positions, units, documents and
 //! groups all increase together, which lets every lookup walk forward.
 //!
 //! The layout does not hold text: it points into the corpus it was built
-//! from.
+//! from. It is what an index file stores ([`super::format`]).
 
-use super::analyzer::SEPARATOR;
 use super::fields::{self, Field, UnitRef};
 use super::groups::fragment_groups;
-use super::normalize::fold_with;
+use super::text_index::Extent;
 use crate::corpus::{Article, Corpus};
 
 /// An article fragment.
@@ -47,12 +46,11 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// Lays out `corpus` and returns the normalized stream with it. Positions
-    /// are `u32`: a corpus of more than four billion characters is beyond
-    /// what this index addresses.
-    pub fn build(corpus: &Corpus) -> (Layout, Vec<char>) {
+    /// The documents, groups and units of `corpus`, in index order. Where
+    /// units start is known only once their text is normalized: until
+    /// [`Layout::place`], every start is 0.
+    pub fn of(corpus: &Corpus) -> Layout {
         let mut layout = Layout::default();
-        let mut stream: Vec<char> = Vec::new();
         for (e, edition) in corpus.editions.iter().enumerate() {
             for group in fragment_groups(edition) {
                 layout.group_starts.push(layout.docs.len() as u32);
@@ -64,16 +62,29 @@ impl Layout {
                         group: (layout.group_starts.len() - 1) as u32,
                         first_unit: layout.units.len() as u32,
                     });
-                    for (source, text) in fields::units(&edition.articles[a]) {
-                        layout.units.push(Unit { start: stream.len() as u32, doc, source });
-                        fold_with(text, |c, _| stream.push(c));
-                        stream.push(SEPARATOR);
-                    }
+                    let units = fields::units(&edition.articles[a]).into_iter();
+                    layout.units.extend(units.map(|(source, _)| Unit { start: 0, doc, source }));
                 }
             }
         }
-        layout.end = stream.len() as u32;
-        (layout, stream)
+        layout
+    }
+
+    /// Sets where the units start and the stream ends. Positions are `u32`:
+    /// a corpus of more than four billion characters is beyond what this
+    /// index addresses.
+    pub fn place(&mut self, extent: &Extent) {
+        for (unit, &start) in self.units.iter_mut().zip(&extent.unit_starts) {
+            unit.start = start;
+        }
+        self.end = extent.end;
+    }
+
+    /// Whether `extent` is where this layout's units start and its stream
+    /// ends: the text it was derived from is the text this layout was built
+    /// from.
+    pub fn fits(&self, extent: &Extent) -> bool {
+        self.end == extent.end && self.units.iter().map(|unit| unit.start).eq(extent.unit_starts.iter().copied())
     }
 
     /// The stream positions of unit `u`, separator excluded.

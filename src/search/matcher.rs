@@ -1,17 +1,23 @@
 //! Finding one term: every group (story) that contains it, how strongly,
 //! and, for terms of two or more characters, every position it starts at.
 //!
-//! A one-character term is answered from the character postings. A longer
+//! A one-character term is answered from its documents list. A longer
 //! term is an exact substring match on the stream: it occurs at `p` exactly
 //! when its character pairs occur at `p`, `p+2`, `p+4`, … (and at `p+len-2`
 //! for odd lengths). Pairs never contain a separator, so consecutive
 //! positions covered by pairs lie in one unit and the match never crosses
-//! units. No text is scanned and nothing is approximate.
+//! units. No text is scanned and nothing is approximate, except for terms
+//! with a character the vocabulary had no room for ([`super::scan`]), which
+//! reads the text and finds the same matches.
 
-use super::analyzer::{is_ideograph, pair_key};
+use super::analyzer::is_ideograph;
 use super::fields::BODY_BOOST;
-use super::index::Index;
-use super::postings::{gallop, gallop_by};
+use super::layout::Layout;
+use super::postings::{gallop_by, PairList};
+use super::scan::scan_term;
+use super::text_index::TextIndex;
+use super::vocabulary::Ids;
+use crate::corpus::Corpus;
 
 /// How many occurrences of a term are collected per fragment. One decides
 /// the match; the first few carry the headline and other heading fields
@@ -31,81 +37,142 @@ pub struct TermMatch {
     pub starts: Vec<u32>,
 }
 
-/// Finds `term` (normalized, non-empty) in the index.
-pub fn match_term(index: &Index, term: &[char]) -> TermMatch {
-    match term {
-        [] => TermMatch::default(),
-        [single] => match_char(index, *single),
-        _ => match_run(index, term),
+/// Finds `term` (normalized, non-empty) in the index of `corpus`.
+pub fn match_term(layout: &Layout, text: &TextIndex, corpus: &Corpus, term: &[char]) -> TermMatch {
+    match text.vocabulary.ids(term) {
+        Ids::Absent => TermMatch::default(),
+        Ids::Overflowed => scan_term(layout, text, corpus, term),
+        Ids::Known(ids) => match ids[..] {
+            [] => TermMatch::default(),
+            [single] => match_char(layout, text, single),
+            _ => match_run(layout, text, &ids, term),
+        },
     }
 }
 
-fn match_char(index: &Index, c: char) -> TermMatch {
+fn match_char(layout: &Layout, text: &TextIndex, id: u16) -> TermMatch {
     let mut groups = Vec::new();
-    for hit in index.chars.get(c as u32) {
-        if let Some(doc) = index.layout.docs.get(hit.doc as usize) {
-            add(&mut groups, doc.group, hit.weight as f32 / BODY_BOOST as f32);
+    for hit in text.postings.docs(id) {
+        if let Some(doc) = layout.docs.get(hit.doc as usize) {
+            add_weight(&mut groups, doc.group, hit.weight);
         }
     }
     TermMatch { groups, starts: Vec::new() }
 }
 
-/// Matches a term of two characters or more: walks the rarest of its
-/// covering pairs' lists, checks the others at their offsets, and weighs
-/// each occurrence found by its unit's field and its place in words, up to
-/// [`PER_FRAGMENT`] occurrences per fragment.
-fn match_run(index: &Index, term: &[char]) -> TermMatch {
-    let last = term.len() - 2;
-    let mut offsets: Vec<usize> = (0..=last).step_by(2).collect();
+/// Adds a document's summed boosts for a one-character term to its group.
+pub fn add_weight(groups: &mut Vec<(u32, f32)>, group: u32, boosts: u32) {
+    add(groups, group, boosts as f32 / BODY_BOOST as f32);
+}
+
+/// Matches a term of two characters or more: walks the occurrences of the
+/// pair whose first character is rarest, checks the pairs that cover the
+/// term at their offsets, and records each occurrence found.
+fn match_run(layout: &Layout, text: &TextIndex, ids: &[u16], term: &[char]) -> TermMatch {
+    let pair = |offset: usize| text.postings.pair(ids[offset], ids[offset + 1]);
+    let last = ids.len() - 2;
+    let Some(driver_offset) = (0..=last).min_by_key(|&offset| pair(offset).walk_len()) else { return TermMatch::default() };
+    let driver = pair(driver_offset);
+    let mut covering: Vec<usize> = (0..=last).step_by(2).collect();
     if last % 2 == 1 {
-        offsets.push(last);
+        covering.push(last);
     }
-    let mut lists: Vec<(u32, &[u32])> =
-        offsets.into_iter().map(|offset| (offset as u32, index.pairs.get(pair_key(term[offset], term[offset + 1])))).collect();
-    lists.sort_by_key(|(_, list)| list.len());
-    let Some(&(driver_offset, driver)) = lists.first() else { return TermMatch::default() };
-    let others = &lists[1..];
-    // Ideographs are words of their own: a run of them is whole words.
-    let ideographs = term.iter().all(|&c| is_ideograph(c));
-    let layout = &index.layout;
-    let mut found = TermMatch::default();
+    let others: Vec<(u32, PairList)> =
+        covering.into_iter().filter(|&offset| offset != driver_offset).map(|offset| (offset as u32, pair(offset))).collect();
+    let driver_offset = driver_offset as u32;
     let mut cursors = vec![0usize; others.len()];
-    let (mut unit, mut unit_end, mut boost) = (0usize, 0u32, 0f32);
-    let (mut group, mut fragment_end, mut in_fragment) = (0u32, 0u32, 0usize);
+    let mut occurrences = Occurrences::new(layout, text, term);
     let mut next = 0;
-    while let Some(&position) = driver.get(next) {
-        next += 1;
+    while let Some((at, position)) = driver.next_from(next) {
+        next = at + 1;
         let Some(start) = position.checked_sub(driver_offset) else { continue };
-        let everywhere = others.iter().zip(cursors.iter_mut()).all(|(&(offset, list), cursor)| {
-            let target = start + offset;
-            *cursor = gallop(list, *cursor, target);
-            list.get(*cursor) == Some(&target)
-        });
+        let everywhere =
+            others.iter().zip(cursors.iter_mut()).all(|(&(offset, list), cursor)| list.has(cursor, start + offset));
         if !everywhere {
             continue;
         }
-        if start >= unit_end {
-            unit = gallop_by(&layout.units, unit, |u| u.start <= start).saturating_sub(1);
-            let Some(found_unit) = layout.units.get(unit) else { break };
-            unit_end = layout.unit_range(unit).end as u32;
-            boost = found_unit.source.field.boost() as f32 / BODY_BOOST as f32;
-            if start >= fragment_end {
-                let doc = found_unit.doc as usize;
-                let Some(fragment) = layout.docs.get(doc) else { break };
-                group = fragment.group;
-                fragment_end = layout.doc_end(doc);
-                in_fragment = 0;
-            }
-        }
-        let weight = if ideographs { 1.0 } else { index.marks.weight(start as usize, term.len()) };
-        add(&mut found.groups, group, boost * weight);
-        found.starts.push(start);
-        in_fragment += 1;
-        if in_fragment == PER_FRAGMENT {
-            next = gallop(driver, next, fragment_end.saturating_add(driver_offset));
+        match occurrences.record(start) {
+            Recorded::Counted => {}
+            Recorded::FragmentFull { end } => next = driver.seek(next, end.saturating_add(driver_offset)),
+            Recorded::Outside => break,
         }
     }
-    found
+    occurrences.found
+}
+
+/// What became of an occurrence handed to [`Occurrences::record`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Recorded {
+    Counted,
+    /// Counted, and its fragment has [`PER_FRAGMENT`] occurrences: the
+    /// caller skips to the fragment's end, the stream position `end`.
+    FragmentFull { end: u32 },
+    /// It lies beyond the layout (a corpus that does not fit the index):
+    /// nothing after it can be placed either.
+    Outside,
+}
+
+/// The occurrences of one term of two or more characters, recorded in
+/// ascending stream order: each is placed in its unit and fragment and
+/// weighed by its field and its place in words.
+pub struct Occurrences<'a> {
+    layout: &'a Layout,
+    text: &'a TextIndex,
+    len: usize,
+    /// Ideographs are words of their own: a run of them is whole words.
+    ideographs: bool,
+    unit: usize,
+    unit_end: u32,
+    boost: f32,
+    group: u32,
+    fragment_end: u32,
+    in_fragment: usize,
+    pub found: TermMatch,
+}
+
+impl<'a> Occurrences<'a> {
+    pub fn new(layout: &'a Layout, text: &'a TextIndex, term: &[char]) -> Occurrences<'a> {
+        Occurrences {
+            layout,
+            text,
+            len: term.len(),
+            ideographs: term.iter().all(|&c| is_ideograph(c)),
+            unit: 0,
+            unit_end: 0,
+            boost: 0.0,
+            group: 0,
+            fragment_end: 0,
+            in_fragment: 0,
+            found: TermMatch::default(),
+        }
+    }
+
+    /// Records the occurrence starting at `start`.
+    pub fn record(&mut self, start: u32) -> Recorded {
+        let layout = self.layout;
+        if start >= self.unit_end {
+            self.unit = gallop_by(&layout.units, self.unit, |u| u.start <= start).saturating_sub(1);
+            let Some(unit) = layout.units.get(self.unit) else { return Recorded::Outside };
+            self.unit_end = layout.unit_range(self.unit).end as u32;
+            self.boost = unit.source.field.boost() as f32 / BODY_BOOST as f32;
+            if start >= self.fragment_end {
+                let doc = unit.doc as usize;
+                let Some(fragment) = layout.docs.get(doc) else { return Recorded::Outside };
+                self.group = fragment.group;
+                self.fragment_end = layout.doc_end(doc);
+                self.in_fragment = 0;
+            }
+        }
+        let weight = if self.ideographs { 1.0 } else { self.text.marks.weight(start as usize, self.len) };
+        add(&mut self.found.groups, self.group, self.boost * weight);
+        self.found.starts.push(start);
+        self.in_fragment += 1;
+        if self.in_fragment == PER_FRAGMENT {
+            Recorded::FragmentFull { end: self.fragment_end }
+        } else {
+            Recorded::Counted
+        }
+    }
 }
 
 fn add(groups: &mut Vec<(u32, f32)>, group: u32, weight: f32) {

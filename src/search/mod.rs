@@ -55,11 +55,14 @@ pub mod normalize;
 pub mod postings;
 pub mod query;
 pub mod results;
+pub mod scan;
 pub mod scorer;
 pub mod snippets;
 pub mod stem;
 pub mod t2s;
 pub mod t2s_table;
+pub mod text_index;
+pub mod vocabulary;
 
 pub use format::{corpus_hash, IndexError};
 pub use index::Index;

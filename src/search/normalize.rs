@@ -21,12 +21,15 @@
 //! This module neither splits text into words nor builds grams: see
 //! [`super::analyzer`].
 
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::OnceLock;
+
 use super::compat::compatibility_form;
 use super::t2s::simplify;
 
 /// Calls `emit` with each normalized character of `c` (whitespace not yet
 /// collapsed).
-#[inline]
+#[inline(always)]
 fn fold_char(c: char, mut emit: impl FnMut(char)) {
     if c.is_ascii() {
         emit(c.to_ascii_lowercase());
@@ -34,12 +37,51 @@ fn fold_char(c: char, mut emit: impl FnMut(char)) {
         // CJK Unified Ideographs are NFKC-stable and caseless: only the
         // Traditional table applies. This is the hot path for Chinese text.
         emit(simplify(c));
-    } else if let Some(form) = compatibility_form(c) {
-        for compatible in form.chars() {
-            lower_and_simplify(compatible, &mut emit);
-        }
+    } else if let Ok(code) = u16::try_from(c as u32) {
+        fold_remembered(c, code, emit);
     } else {
-        lower_and_simplify(c, emit);
+        fold_general(c, emit);
+    }
+}
+
+/// What a BMP character outside the fast paths folds to when that is one
+/// character, as its code plus one; [`UNKNOWN`] until first met;
+/// [`SEVERAL`] when it folds to none or several. CJK punctuation is a tenth
+/// of Chinese text, and each of these characters costs a few table searches
+/// to fold.
+fn memo() -> &'static [AtomicU32] {
+    static MEMO: OnceLock<Box<[AtomicU32]>> = OnceLock::new();
+    MEMO.get_or_init(|| (0..0x1_0000).map(|_| AtomicU32::new(UNKNOWN)).collect())
+}
+
+const UNKNOWN: u32 = 0;
+const SEVERAL: u32 = u32::MAX;
+
+fn fold_remembered(c: char, code: u16, mut emit: impl FnMut(char)) {
+    let slot = &memo()[usize::from(code)];
+    match slot.load(Ordering::Relaxed) {
+        UNKNOWN => {
+            let (mut count, mut only) = (0, UNKNOWN);
+            fold_general(c, |folded| {
+                count += 1;
+                only = folded as u32 + 1;
+                emit(folded);
+            });
+            slot.store(if count == 1 { only } else { SEVERAL }, Ordering::Relaxed);
+        }
+        SEVERAL => fold_general(c, emit),
+        one => match char::from_u32(one - 1) {
+            Some(folded) => emit(folded),
+            None => fold_general(c, emit),
+        },
+    }
+}
+
+/// Compatibility form, then lowercase, then Simplified.
+fn fold_general(c: char, mut emit: impl FnMut(char)) {
+    match compatibility_form(c) {
+        Some(form) => form.chars().for_each(|compatible| lower_and_simplify(compatible, &mut emit)),
+        None => lower_and_simplify(c, emit),
     }
 }
 
@@ -53,6 +95,7 @@ fn lower_and_simplify(c: char, mut emit: impl FnMut(char)) {
 /// Normalizes `text`, calling `emit(normalized, source)` for each output
 /// character, where `source` is the index (in chars) of the input character
 /// it came from. Whitespace runs are emitted as one space.
+#[inline(always)]
 pub fn fold_with(text: &str, mut emit: impl FnMut(char, u32)) {
     let mut after_space = false;
     for (source, c) in text.chars().enumerate() {
@@ -133,15 +176,18 @@ mod tests {
         assert_eq!(folded.source_range(1, 3), [1, 2]);
     }
 
-    /// The fast paths for ASCII and the CJK block agree with the general
-    /// compatibility form → lowercase → Simplified pipeline on every
-    /// character.
+    /// The fast paths for ASCII and the CJK block, and what is remembered
+    /// of other characters, agree with the general compatibility form →
+    /// lowercase → Simplified pipeline on every character, met once or
+    /// again.
     #[test]
     fn fast_paths_agree_with_the_general_pipeline() {
         for code in 0..=0x10FFFFu32 {
             let Some(c) = char::from_u32(code) else { continue };
-            let mut fast = String::new();
+            let (mut fast, mut again) = (String::new(), String::new());
             fold_char(c, |folded| fast.push(folded));
+            fold_char(c, |folded| again.push(folded));
+            assert_eq!(again, fast, "U+{code:04X} met again");
             let general: String = compatibility_form(c)
                 .map_or_else(|| c.to_string(), str::to_owned)
                 .chars()

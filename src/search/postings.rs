@@ -1,112 +1,251 @@
-//! Posting lists: for every key (a character, a character pair), the sorted
-//! list of where it occurs, all lists in one flat array.
+//! Posting lists, one per character id: every stream position where the
+//! character occurs, ascending, each with the id of the character after it
+//! (the separator at the end of a unit), and every document it occurs in,
+//! ascending, with the summed field boosts of its occurrences.
 //!
-//! Two instances make the index: characters → documents with a weighted
-//! frequency, and character pairs → stream positions. This module builds,
-//! looks up and walks lists; it knows nothing of text or scoring.
+//! The positions of a character pair `a b` are the positions of `a` whose
+//! next id is `b` ([`PairList`]): so one list per character serves both
+//! single characters and pairs, and the lists are filled by a counting sort
+//! over the text with as many write streams as the corpus has characters (a
+//! few thousand), where lists per pair would scatter into hundreds of
+//! thousands and wait on memory. This module builds, looks up and walks
+//! lists; it knows nothing of text or scoring.
 
-use std::hash::Hash;
+use std::ops::Range;
 
-use rustc_hash::FxHashMap;
+use super::vocabulary::OVERFLOW;
 
-/// Sorted keys, and for key `i` the values `values[ends[i-1]..ends[i]]`.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Postings<K, V> {
-    keys: Vec<K>,
-    ends: Vec<u32>,
-    values: Vec<V>,
+/// One document's entry in a character's list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CharHit {
+    pub doc: u32,
+    /// The sum of the field boosts of the character's occurrences.
+    pub weight: u32,
 }
 
-impl<K: Ord + Copy + Hash, V: Copy + Default> Postings<K, V> {
-    /// Builds the lists from `(key, value)` items; each list keeps its values
-    /// in the order the items came.
-    pub fn build(items: impl Iterator<Item = (K, V)>) -> Postings<K, V> {
-        let mut ids: FxHashMap<K, u32> = FxHashMap::default();
-        let mut keys: Vec<K> = Vec::new();
-        let mut item_ids: Vec<u32> = Vec::new();
-        let mut item_values: Vec<V> = Vec::new();
-        for (key, value) in items {
-            let id = *ids.entry(key).or_insert_with(|| {
-                keys.push(key);
-                (keys.len() - 1) as u32
-            });
-            item_ids.push(id);
-            item_values.push(value);
-        }
-        let mut order: Vec<u32> = (0..keys.len() as u32).collect();
-        order.sort_unstable_by_key(|&id| keys[id as usize]);
-        let mut rank = vec![0u32; keys.len()];
-        for (position, &id) in order.iter().enumerate() {
-            rank[id as usize] = position as u32;
-        }
-        let mut counts = vec![0u32; keys.len()];
-        for &id in &item_ids {
-            counts[rank[id as usize] as usize] += 1;
-        }
-        let mut ends = Vec::with_capacity(keys.len());
-        let mut next = Vec::with_capacity(keys.len());
-        let mut total = 0u32;
-        for count in counts {
-            next.push(total);
-            total += count;
-            ends.push(total);
-        }
-        let mut values = vec![V::default(); item_values.len()];
-        for (id, value) in item_ids.into_iter().zip(item_values) {
-            let slot = &mut next[rank[id as usize] as usize];
-            values[*slot as usize] = value;
-            *slot += 1;
-        }
-        let keys = order.into_iter().map(|id| keys[id as usize]).collect();
-        Postings { keys, ends, values }
+/// The lists of every character id, one after the other. See the module
+/// documentation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Postings {
+    /// The occurrences of id `i` are `position_starts[i]..position_starts[i + 1]`.
+    position_starts: Vec<u32>,
+    positions: Vec<u32>,
+    /// `next[j]` is the id after `positions[j]`.
+    next: Vec<u16>,
+    /// The documents of id `i` are `doc_starts[i]..doc_starts[i + 1]`.
+    doc_starts: Vec<u32>,
+    docs: Vec<CharHit>,
+}
+
+/// The range of list `id` given list starts, empty for an id without one.
+#[inline(always)]
+fn list(starts: &[u32], id: u16) -> Range<usize> {
+    let id = usize::from(id);
+    match (starts.get(id), starts.get(id + 1)) {
+        (Some(&start), Some(&end)) => start as usize..end as usize,
+        _ => 0..0,
+    }
+}
+
+impl Postings {
+    /// The documents of character `id`; empty when it occurs nowhere.
+    pub fn docs(&self, id: u16) -> &[CharHit] {
+        &self.docs[list(&self.doc_starts, id)]
     }
 
-    /// Lists from their parts; `None` unless keys strictly increase and the
-    /// ends are non-decreasing and finish at the number of values.
-    pub fn from_parts(keys: Vec<K>, ends: Vec<u32>, values: Vec<V>) -> Option<Postings<K, V>> {
-        let sorted = keys.windows(2).all(|pair| pair[0] < pair[1]) && ends.windows(2).all(|pair| pair[0] <= pair[1]);
-        let complete = keys.len() == ends.len() && ends.last().map_or(0, |&end| end as usize) == values.len();
-        (sorted && complete).then_some(Postings { keys, ends, values })
-    }
-
-    /// The list of `key`; empty when it never occurs.
-    pub fn get(&self, key: K) -> &[V] {
-        match self.keys.binary_search(&key) {
-            Ok(index) => self.list(index),
-            Err(_) => &[],
-        }
-    }
-
-    fn list(&self, index: usize) -> &[V] {
-        let start = if index == 0 { 0 } else { self.ends[index - 1] as usize };
-        &self.values[start..self.ends[index] as usize]
-    }
-
-    /// Every key with its list, in key order.
-    pub fn lists(&self) -> impl Iterator<Item = (K, &[V])> {
-        self.keys.iter().enumerate().map(|(index, &key)| (key, self.list(index)))
-    }
-
-    pub fn key_count(&self) -> usize {
-        self.keys.len()
+    /// The positions where `first` is followed by `second`.
+    pub fn pair(&self, first: u16, second: u16) -> PairList<'_> {
+        let range = list(&self.position_starts, first);
+        PairList { positions: &self.positions[range.clone()], next: &self.next[range], second }
     }
 
     /// The memory the lists take, in bytes.
     pub fn heap_bytes(&self) -> usize {
-        use std::mem::size_of;
-        self.keys.len() * size_of::<K>() + self.ends.len() * size_of::<u32>() + self.values.len() * size_of::<V>()
+        (self.position_starts.len() + self.positions.len() + self.doc_starts.len()) * size_of::<u32>()
+            + self.next.len() * size_of::<u16>()
+            + self.docs.len() * size_of::<CharHit>()
     }
+}
+
+/// The occurrences of one pair, read from its first character's list: the
+/// entries whose next id is the pair's second.
+#[derive(Clone, Copy, Debug)]
+pub struct PairList<'a> {
+    positions: &'a [u32],
+    next: &'a [u16],
+    second: u16,
+}
+
+impl PairList<'_> {
+    /// The number of occurrences of the first character: at least the
+    /// pair's count, the cost of walking it.
+    pub fn walk_len(&self) -> usize {
+        self.positions.len()
+    }
+
+    /// The first entry at or after index `from` that is the pair's, as its
+    /// index with its position.
+    #[inline(always)]
+    pub fn next_from(&self, from: usize) -> Option<(usize, u32)> {
+        let offset = self.next.get(from..)?.iter().position(|&next| next == self.second)?;
+        Some((from + offset, self.positions[from + offset]))
+    }
+
+    /// The index of the first entry at or after `from` whose position is at
+    /// least `target`.
+    #[inline(always)]
+    pub fn seek(&self, from: usize, target: u32) -> usize {
+        gallop(self.positions, from, target)
+    }
+
+    /// Whether the pair starts at `target`, moving `cursor` (an index that
+    /// only grows over increasing targets) to the first entry at or after
+    /// it.
+    #[inline(always)]
+    pub fn has(&self, cursor: &mut usize, target: u32) -> bool {
+        *cursor = self.seek(*cursor, target);
+        self.positions.get(*cursor) == Some(&target) && self.next[*cursor] == self.second
+    }
+}
+
+/// Fills [`Postings`]: counts the occurrences and documents of every id,
+/// unit by unit, then places them from the whole stream.
+#[derive(Debug, Default)]
+pub struct PostingsBuilder {
+    /// Per id: its occurrences.
+    occurrences: Vec<u32>,
+    /// Per id: its documents.
+    documents: Vec<u32>,
+    /// Per id: one more than the last document counted, 0 for none.
+    last_doc: Vec<u32>,
+}
+
+/// One unit of the stream as [`PostingsBuilder::place`] reads it.
+#[derive(Clone, Debug)]
+pub struct UnitSpan {
+    /// Its positions, separator excluded: the stream holds the separator
+    /// (or the next unit's first id) at `positions.end`.
+    pub positions: Range<usize>,
+    pub doc: u32,
+    pub boost: u32,
+}
+
+impl PostingsBuilder {
+    /// Counts the unit of ids `ids` in document `doc` (documents never
+    /// decrease).
+    pub fn count_unit(&mut self, ids: &[u16], doc: u32) {
+        if let Some(&highest) = ids.iter().max() {
+            if usize::from(highest) >= self.occurrences.len() {
+                let len = usize::from(highest) + 1;
+                self.occurrences.resize(len, 0);
+                self.documents.resize(len, 0);
+                self.last_doc.resize(len, 0);
+            }
+        }
+        let (occurrences, documents, last_doc) = (&mut self.occurrences[..], &mut self.documents[..], &mut self.last_doc[..]);
+        // Branch-free: whether an id is new to the document is as good as
+        // random, and a mispredicted branch per character costs more than
+        // the rest of the loop.
+        for &id in ids {
+            let id = usize::from(id);
+            occurrences[id] += 1;
+            documents[id] += u32::from(last_doc[id] != doc + 1);
+            last_doc[id] = doc + 1;
+        }
+    }
+
+    /// Lists the ids of `stream`, every unit of which was counted, in
+    /// order. [`OVERFLOW`] ids are not listed: terms with such characters
+    /// are found by reading the text.
+    pub fn place(mut self, stream: &[u16], units: impl Iterator<Item = UnitSpan> + Clone) -> Postings {
+        if let Some(overflow) = self.occurrences.get_mut(usize::from(OVERFLOW)) {
+            *overflow = 0;
+            self.documents[usize::from(OVERFLOW)] = 0;
+        }
+        let (position_starts, mut next_position) = starts(&self.occurrences);
+        let (doc_starts, mut next_doc) = starts(&self.documents);
+        let total = |starts: &[u32]| starts.last().copied().unwrap_or(0) as usize;
+        let mut postings = Postings {
+            positions: vec![0; total(&position_starts)],
+            next: vec![0; total(&position_starts)],
+            docs: vec![CharHit::default(); total(&doc_starts)],
+            position_starts,
+            doc_starts,
+        };
+        // A document's weights are summed per id (`weights`, with the ids
+        // met in `touched`), then written once per id.
+        let mut weights = std::mem::take(&mut self.last_doc);
+        weights.iter_mut().for_each(|weight| *weight = 0);
+        // Every id at most once per document: room for them all, filled
+        // branch-free (whether an id is new to the document is as good as
+        // random), `touched_len` of them in use.
+        let mut touched: Vec<u16> = vec![0; weights.len() + 1];
+        let mut touched_len = 0;
+        let mut doc = None;
+        let (positions, next, docs) = (&mut postings.positions[..], &mut postings.next[..], &mut postings.docs[..]);
+        let mut end_doc = |doc: u32, touched: &[u16], weights: &mut [u32]| {
+            for &id in touched {
+                let id = usize::from(id);
+                docs[next_doc[id] as usize] = CharHit { doc, weight: std::mem::take(&mut weights[id]) };
+                next_doc[id] += 1;
+            }
+        };
+        for unit in units {
+            if doc != Some(unit.doc) {
+                if let Some(previous) = doc {
+                    end_doc(previous, &touched[..touched_len], &mut weights);
+                    touched_len = 0;
+                }
+                doc = Some(unit.doc);
+            }
+            let (first, last) = (unit.positions.start, unit.positions.end);
+            for (position, (&id, &following)) in (first as u32..).zip(stream[first..last].iter().zip(&stream[first + 1..=last])) {
+                let id = usize::from(id);
+                if id == usize::from(OVERFLOW) {
+                    continue;
+                }
+                let slot = next_position[id] as usize;
+                next_position[id] += 1;
+                positions[slot] = position;
+                next[slot] = following;
+                touched[touched_len] = id as u16;
+                touched_len += usize::from(weights[id] == 0);
+                weights[id] += unit.boost;
+            }
+        }
+        if let Some(last) = doc {
+            end_doc(last, &touched[..touched_len], &mut weights);
+        }
+        postings
+    }
+}
+
+/// For lists of `counts` items, one after the other: where each starts,
+/// followed by where the last ends; and each start again, as the cursor to
+/// place items at.
+fn starts(counts: &[u32]) -> (Vec<u32>, Vec<u32>) {
+    let mut starts = Vec::with_capacity(counts.len() + 1);
+    let mut total = 0u32;
+    for &count in counts {
+        starts.push(total);
+        total += count;
+    }
+    let next = starts.clone();
+    starts.push(total);
+    (starts, next)
 }
 
 /// The first index at or after `from` whose value is `>= target`, found by
 /// galloping: cheap when successive targets are close, as when walking two
 /// sorted lists together.
+#[inline(always)]
 pub fn gallop(list: &[u32], from: usize, target: u32) -> usize {
     gallop_by(list, from, |&value| value < target)
 }
 
 /// The first index at or after `from` where `before` turns false, for a
 /// `before` that is true on a prefix of `items` and false after it.
+#[inline(always)]
 pub fn gallop_by<T>(items: &[T], from: usize, before: impl Fn(&T) -> bool) -> usize {
     let mut low = from;
     let mut step = 1;
@@ -123,27 +262,53 @@ pub fn gallop_by<T>(items: &[T], from: usize, before: impl Fn(&T) -> bool) -> us
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::vocabulary::SEPARATOR_ID;
     use proptest::prelude::*;
 
-    #[test]
-    fn lists_keep_item_order_and_keys_sort() {
-        let postings = Postings::build([(3u32, 10u32), (1, 11), (3, 12), (2, 13), (1, 14)].into_iter());
-        assert_eq!(postings.get(1), &[11, 14]);
-        assert_eq!(postings.get(3), &[10, 12]);
-        assert_eq!(postings.get(4), &[] as &[u32]);
-        let keys: Vec<u32> = postings.lists().map(|(key, _)| key).collect();
-        assert_eq!(keys, vec![1, 2, 3]);
+    /// Postings of units given as `(doc, boost, ids)`, laid out one after
+    /// the other with a separator after each, and that stream.
+    fn postings(units: &[(u32, u32, Vec<u16>)]) -> (Postings, Vec<u16>) {
+        let mut builder = PostingsBuilder::default();
+        let mut stream = Vec::new();
+        let mut spans = Vec::new();
+        for (doc, boost, ids) in units {
+            builder.count_unit(ids, *doc);
+            spans.push(UnitSpan { positions: stream.len()..stream.len() + ids.len(), doc: *doc, boost: *boost });
+            stream.extend(ids);
+            stream.push(SEPARATOR_ID);
+        }
+        (builder.place(&stream, spans.into_iter()), stream)
+    }
+
+    fn positions(list: PairList) -> Vec<u32> {
+        std::iter::successors(list.next_from(0), |&(at, _)| list.next_from(at + 1)).map(|(_, position)| position).collect()
     }
 
     #[test]
-    fn parts_that_break_the_invariants_are_refused() {
-        assert!(Postings::<u32, u32>::from_parts(vec![1, 2], vec![1, 2], vec![5, 6]).is_some());
-        assert!(Postings::<u32, u32>::from_parts(vec![2, 1], vec![1, 2], vec![5, 6]).is_none());
-        assert!(Postings::<u32, u32>::from_parts(vec![1, 2], vec![2, 1], vec![5, 6]).is_none());
-        assert!(Postings::<u32, u32>::from_parts(vec![1, 2], vec![1, 3], vec![5, 6]).is_none());
+    fn characters_list_their_documents_with_summed_boosts() {
+        let (postings, _) = postings(&[(0, 8, vec![1, 2]), (0, 2, vec![1]), (3, 2, vec![1, OVERFLOW]), (5, 1, vec![2])]);
+        assert_eq!(postings.docs(1), [CharHit { doc: 0, weight: 10 }, CharHit { doc: 3, weight: 2 }]);
+        assert_eq!(postings.docs(2), [CharHit { doc: 0, weight: 8 }, CharHit { doc: 5, weight: 1 }]);
+        assert_eq!(postings.docs(0), []);
+        assert_eq!(postings.docs(OVERFLOW), []);
     }
 
     proptest! {
+        /// Every pair's list is exactly where the pair occurs within a
+        /// unit, in order.
+        #[test]
+        fn pair_lists_are_exact(units in prop::collection::vec(prop::collection::vec(1u16..5, 0..40), 1..8), probe in (1u16..6, 1u16..6)) {
+            let units: Vec<(u32, u32, Vec<u16>)> = units.into_iter().enumerate().map(|(doc, ids)| (doc as u32, 2, ids)).collect();
+            let (postings, stream) = postings(&units);
+            let expected: Vec<u32> =
+                stream.windows(2).enumerate().filter(|(_, pair)| (pair[0], pair[1]) == probe).map(|(p, _)| p as u32).collect();
+            let list = postings.pair(probe.0, probe.1);
+            prop_assert_eq!(positions(list), expected.clone());
+            let mut cursor = 0;
+            let found: Vec<u32> = (0..stream.len() as u32).filter(|&p| list.has(&mut cursor, p)).collect();
+            prop_assert_eq!(found, expected);
+        }
+
         #[test]
         fn gallop_finds_the_lower_bound(mut list in proptest::collection::vec(0u32..1000, 0..100), from in 0usize..100, target in 0u32..1100) {
             list.sort_unstable();

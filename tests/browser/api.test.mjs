@@ -25,7 +25,7 @@ before(async () => {
     'missing.html': hostPage('<broadsheet-reader src="missing.json" offline="off"></broadsheet-reader>'),
     'two.html': hostPage(`<broadsheet-reader id="a" src="reader.json" offline="off"></broadsheet-reader>
 <broadsheet-reader id="b" src="reader.json" routing="memory" offline="off"></broadsheet-reader>`),
-    'themed.css': 'broadsheet-reader { --broadsheet-accent: rgb(0, 90, 60); --broadsheet-paper: rgb(240, 244, 250); --broadsheet-ink: rgb(10, 20, 80); }',
+    'themed.css': 'broadsheet-reader { --broadsheet-accent: rgb(0, 90, 60); --broadsheet-paper: rgb(240, 244, 250); --broadsheet-ink: rgb(10, 20, 80); --broadsheet-mark: rgb(255, 230, 0); }',
     'themed.html': hostPage('<broadsheet-reader src="reader.json" offline="off"></broadsheet-reader>', { head: '<link rel="stylesheet" href="themed.css">' }),
   });
   await run(BROADSHEET, ['index', join(server.dir, 'reader.json')]);
@@ -158,6 +158,8 @@ test('a host themes the reader through its custom properties', async () => {
   assert.equal(await style('.bs-kicker', 'color'), 'rgb(0, 90, 60)', '--broadsheet-accent');
   assert.equal(await style('.bs-app', 'backgroundColor'), 'rgb(240, 244, 250)', '--broadsheet-paper');
   assert.equal(await style('.bs-article-title', 'color'), 'rgb(10, 20, 80)', '--broadsheet-ink');
+  const mark = await reader.locator('.bs-app').evaluate((node) => getComputedStyle(node).getPropertyValue('--bs-mark').trim());
+  assert.equal(mark, 'rgb(255, 230, 0)', '--broadsheet-mark colours the search hits');
   const plain = await openPage(browser, `${server.url}api.html#/2024-09-12/2/p2-lead`);
   await plain.page.locator('broadsheet-reader .bs-kicker').waitFor();
   const kicker = await plain.page.locator('broadsheet-reader .bs-kicker').evaluate((node) => getComputedStyle(node).color);

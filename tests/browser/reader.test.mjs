@@ -44,7 +44,8 @@ async function openReader(hash = '', { host = 'reader.html', colorScheme } = {})
     await opened.page.emulateMedia({ colorScheme });
     await opened.page.reload();
   }
-  await opened.page.locator('broadsheet-reader .bs-view').waitFor();
+  // The search box comes with the loaded corpus (.bs-view is there while loading).
+  await opened.page.locator('broadsheet-reader .bs-search-input').waitFor();
   return { ...opened, reader: opened.page.locator('broadsheet-reader') };
 }
 

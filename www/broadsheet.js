@@ -196,11 +196,14 @@ const offline = {
       };
       for (const reader of readers) reader.showUpdateNotice(reload);
     };
-    if (registration.waiting) announce(registration.waiting);
-    registration.addEventListener('updatefound', () => {
-      const worker = registration.installing;
+    const whenInstalled = (worker) => {
       worker?.addEventListener('statechange', () => { if (worker.state === 'installed') announce(worker); });
-    });
+    };
+    if (registration.waiting) announce(registration.waiting);
+    // An update may already be installing when this page registers: its
+    // updatefound has fired before this listener existed.
+    whenInstalled(registration.installing);
+    registration.addEventListener('updatefound', () => whenInstalled(registration.installing));
     return registration;
   },
 };

@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
-import { launchBrowser, openPage, startFixtureServer, startServer } from './support.mjs';
+import { hostPage, launchBrowser, openPage, startFixtureServer, startServer } from './support.mjs';
 
 const run = promisify(execFile);
 let browser;
@@ -31,6 +31,11 @@ test('with the network off, a reload still shows the reader', async () => {
     await page.reload();
     await firstHeadline(page).waitFor();
     assert.deepEqual(await page.locator('broadsheet-reader .bs-headline').allInnerTexts(), online);
+    await firstHeadline(page).click();
+    const title = page.locator('broadsheet-reader .bs-article-title');
+    await title.waitFor();
+    assert.equal(await title.innerText(), online[0], 'the article opens offline');
+    assert.ok(await page.locator('broadsheet-reader .bs-article p').count() > 0, 'with its text');
     assert.deepEqual(problems, []);
     const uncached = await page.evaluate(() => fetch(`not-cached-${Date.now()}`).then(() => 'reached', () => 'failed'));
     assert.equal(uncached, 'failed', 'the network really is off');
@@ -74,6 +79,39 @@ test('a new corpus replaces the cache as a whole after the reader accepts the up
     assert.equal(caches.length, 1, `one shell cache remains: ${caches}`);
     await context.close();
   } finally {
+    await server.close();
+  }
+});
+
+test('a host can opt out of the service worker', async () => {
+  const server = await startFixtureServer({
+    'no-sw.html': hostPage('<broadsheet-reader src="corpus.json" offline="off"></broadsheet-reader>'),
+  });
+  const { page, context, problems } = await openPage(browser, `${server.url}no-sw.html`);
+  try {
+    await firstHeadline(page).waitFor();
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test('the demo has a web app manifest that starts the reader offline', async () => {
+  const server = await startServer();
+  const { page, context } = await openPage(browser, server.url);
+  try {
+    const href = await page.locator('link[rel=manifest]').evaluate((link) => link.href);
+    const manifest = await page.evaluate(async (url) => (await fetch(url)).json(), href);
+    assert.equal(manifest.display, 'standalone');
+    assert.equal(new URL(manifest.start_url, href).href, server.url);
+    assert.ok(manifest.icons.length > 0 && manifest.name);
+    const precache = await (await fetch(`${server.url}sw.js`)).text();
+    assert.match(precache, /"manifest\.webmanifest"/, 'the manifest is precached');
+  } finally {
+    await context.close();
     await server.close();
   }
 });

@@ -94,6 +94,7 @@ test-native:
 	cargo test
 
 test-browser: build browser-tools
+	node --test bench/peers/
 	CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1 --test-timeout=300000 tests/browser/
 
 ## Benchmarks -------------------------------------------------------------

@@ -21,14 +21,14 @@ use super::bits::BitSet;
 use super::stem::stem_len;
 
 /// True for characters that are words on their own (CJK ideographs).
-#[inline(always)]
+#[inline]
 pub fn is_ideograph(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }
 
 /// True for characters that make up words with their neighbours: letters
 /// and digits other than ideographs.
-#[inline(always)]
+#[inline]
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
@@ -91,7 +91,7 @@ impl WordMarks {
     }
 
     /// Whether a word boundary lies just before position `p`.
-    #[inline(always)]
+    #[inline]
     fn boundary(&self, p: usize) -> bool {
         p == 0 || !(self.in_word.get(p - 1) && self.in_word.get(p))
     }

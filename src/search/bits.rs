@@ -34,7 +34,7 @@ impl BitSet {
     }
 
     /// Sets bit `index`; out-of-range indices are ignored.
-    #[inline(always)]
+    #[inline]
     pub fn set(&mut self, index: usize) {
         if index < self.len {
             self.words[index / 64] |= 1 << (index % 64);
@@ -42,7 +42,7 @@ impl BitSet {
     }
 
     /// Bit `index`; false out of range.
-    #[inline(always)]
+    #[inline]
     pub fn get(&self, index: usize) -> bool {
         index < self.len && self.words[index / 64] & (1 << (index % 64)) != 0
     }

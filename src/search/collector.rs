@@ -5,6 +5,9 @@
 //! are one group), so a story is counted once however many fragments hit.
 //! This module neither finds terms nor builds snippets.
 
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
 use super::matcher::TermMatch;
 use super::postings::gallop_by;
 use super::scorer::Bm25;
@@ -52,18 +55,45 @@ pub fn collect(
     candidates
 }
 
-/// The `limit` best candidates, best first; equal scores keep corpus order.
-pub fn top(mut candidates: Vec<Candidate>, limit: usize) -> Vec<Candidate> {
-    let order = |a: &Candidate, b: &Candidate| b.score.total_cmp(&a.score).then(a.group.cmp(&b.group));
-    if limit < candidates.len() {
-        if limit == 0 {
-            return Vec::new();
-        }
-        candidates.select_nth_unstable_by(limit - 1, order);
-        candidates.truncate(limit);
+/// A candidate ordered best first: higher score, then earlier in the
+/// corpus.
+#[derive(Clone, Copy, Debug)]
+struct Ranked(Candidate);
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Ranked) -> Ordering {
+        other.0.score.total_cmp(&self.0.score).then(self.0.group.cmp(&other.0.group))
     }
-    candidates.sort_unstable_by(order);
-    candidates
+}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Ranked) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Ranked) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Ranked {}
+
+/// The `limit` best candidates, best first; equal scores keep corpus order.
+/// A heap of the best so far, whose top is the worst of them: O(n log
+/// limit), and less wasm than selecting and sorting.
+pub fn top(candidates: Vec<Candidate>, limit: usize) -> Vec<Candidate> {
+    let mut best: BinaryHeap<Ranked> = BinaryHeap::with_capacity(limit.min(candidates.len()));
+    for candidate in candidates.into_iter().map(Ranked) {
+        if best.len() < limit {
+            best.push(candidate);
+        } else if best.peek().is_some_and(|worst| candidate < *worst) {
+            best.pop();
+            best.push(candidate);
+        }
+    }
+    best.into_sorted_vec().into_iter().map(|Ranked(candidate)| candidate).collect()
 }
 
 #[cfg(test)]

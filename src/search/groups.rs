@@ -5,8 +5,6 @@
 //! found even when a jump does not point back (an unvalidated corpus). This
 //! module only groups; it does not search.
 
-use std::collections::HashMap;
-
 use crate::corpus::Edition;
 
 /// The edition's articles grouped into stories: indices into
@@ -14,20 +12,21 @@ use crate::corpus::Edition;
 /// is not continued from another one, along `continued_on`), groups in the
 /// order of their first fragment in the corpus.
 pub fn fragment_groups(edition: &Edition) -> Vec<Vec<usize>> {
-    let by_id: HashMap<&str, usize> =
-        edition.articles.iter().enumerate().map(|(index, article)| (article.id.as_str(), index)).collect();
-    let target = |jump: Option<&crate::corpus::Jump>| jump.and_then(|jump| by_id.get(jump.article.as_deref()?).copied());
+    // Looked up by a linear search: only jumps need it, and an edition has
+    // tens of articles. (A hash map costs more wasm than it saves time.)
+    let index_of = |id: &str| edition.articles.iter().position(|article| article.id == id);
+    let target = |jump: Option<&crate::corpus::Jump>| jump.and_then(|jump| index_of(jump.article.as_deref()?));
     let mut roots: Vec<usize> = (0..edition.articles.len()).collect();
     for (index, article) in edition.articles.iter().enumerate() {
         for linked in [target(article.continued_on.as_ref()), target(article.continued_from.as_ref())].into_iter().flatten() {
             union(&mut roots, index, linked);
         }
     }
-    let mut group_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut group_of_root: Vec<Option<usize>> = vec![None; edition.articles.len()];
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for index in 0..edition.articles.len() {
         let root = find(&mut roots, index);
-        let group = *group_of_root.entry(root).or_insert_with(|| {
+        let group = *group_of_root[root].get_or_insert_with(|| {
             groups.push(Vec::new());
             groups.len() - 1
         });

@@ -13,7 +13,7 @@
 use super::analyzer::is_ideograph;
 use super::fields::BODY_BOOST;
 use super::layout::Layout;
-use super::postings::{gallop_by, PairList};
+use super::postings::{gallop, gallop_by};
 use super::scan::scan_term;
 use super::text_index::TextIndex;
 use super::vocabulary::Ids;
@@ -65,35 +65,38 @@ pub fn add_weight(groups: &mut Vec<(u32, f32)>, group: u32, boosts: u32) {
     add(groups, group, boosts as f32 / BODY_BOOST as f32);
 }
 
-/// Matches a term of two characters or more: walks the occurrences of the
-/// pair whose first character is rarest, checks the pairs that cover the
-/// term at their offsets, and records each occurrence found.
+/// Matches a term of two characters or more: walks the list of its rarest
+/// pair, checks the pairs that cover the term at their offsets, and records
+/// each occurrence found.
 fn match_run(layout: &Layout, text: &TextIndex, ids: &[u16], term: &[char]) -> TermMatch {
     let pair = |offset: usize| text.postings.pair(ids[offset], ids[offset + 1]);
     let last = ids.len() - 2;
-    let Some(driver_offset) = (0..=last).min_by_key(|&offset| pair(offset).walk_len()) else { return TermMatch::default() };
+    let Some(driver_offset) = (0..=last).min_by_key(|&offset| pair(offset).len()) else { return TermMatch::default() };
     let driver = pair(driver_offset);
     let mut covering: Vec<usize> = (0..=last).step_by(2).collect();
     if last % 2 == 1 {
         covering.push(last);
     }
-    let others: Vec<(u32, PairList)> =
+    let others: Vec<(u32, &[u32])> =
         covering.into_iter().filter(|&offset| offset != driver_offset).map(|offset| (offset as u32, pair(offset))).collect();
     let driver_offset = driver_offset as u32;
     let mut cursors = vec![0usize; others.len()];
     let mut occurrences = Occurrences::new(layout, text, term);
     let mut next = 0;
-    while let Some((at, position)) = driver.next_from(next) {
-        next = at + 1;
+    while let Some(&position) = driver.get(next) {
+        next += 1;
         let Some(start) = position.checked_sub(driver_offset) else { continue };
-        let everywhere =
-            others.iter().zip(cursors.iter_mut()).all(|(&(offset, list), cursor)| list.has(cursor, start + offset));
+        let everywhere = others.iter().zip(cursors.iter_mut()).all(|(&(offset, list), cursor)| {
+            let target = start + offset;
+            *cursor = gallop(list, *cursor, target);
+            list.get(*cursor) == Some(&target)
+        });
         if !everywhere {
             continue;
         }
         match occurrences.record(start) {
             Recorded::Counted => {}
-            Recorded::FragmentFull { end } => next = driver.seek(next, end.saturating_add(driver_offset)),
+            Recorded::FragmentFull { end } => next = gallop(driver, next, end.saturating_add(driver_offset)),
             Recorded::Outside => break,
         }
     }

@@ -29,7 +29,7 @@ use super::t2s::simplify;
 
 /// Calls `emit` with each normalized character of `c` (whitespace not yet
 /// collapsed).
-#[inline(always)]
+#[inline]
 fn fold_char(c: char, mut emit: impl FnMut(char)) {
     if c.is_ascii() {
         emit(c.to_ascii_lowercase());
@@ -95,7 +95,7 @@ fn lower_and_simplify(c: char, mut emit: impl FnMut(char)) {
 /// Normalizes `text`, calling `emit(normalized, source)` for each output
 /// character, where `source` is the index (in chars) of the input character
 /// it came from. Whitespace runs are emitted as one space.
-#[inline(always)]
+#[inline]
 pub fn fold_with(text: &str, mut emit: impl FnMut(char, u32)) {
     let mut after_space = false;
     for (source, c) in text.chars().enumerate() {

@@ -11,7 +11,7 @@ use super::fields::Field;
 use super::layout::Layout;
 use super::matcher::TermMatch;
 use super::normalize::Folded;
-use super::query::{find_all, merge_ranges, Term};
+use super::query::{find_all, insertion_sort, merge_ranges, Term};
 use super::results::Snippet;
 use crate::corpus::Corpus;
 
@@ -87,9 +87,8 @@ fn choose(passages: Vec<Passage>) -> Vec<Snippet> {
         shown |= passages[best].terms;
         chosen.push(best);
     }
-    chosen.sort_unstable();
-    let mut passages: Vec<Option<Passage>> = passages.into_iter().map(Some).collect();
-    chosen.into_iter().filter_map(|index| passages[index].take()).map(|passage| passage.snippet).collect()
+    let in_reading_order = passages.into_iter().enumerate().filter(|(index, _)| chosen.contains(index));
+    in_reading_order.map(|(_, passage)| passage.snippet).collect()
 }
 
 /// The passages of one unit's text: windows that together cover every
@@ -105,7 +104,7 @@ fn unit_passages(text: &str, terms: &[Term]) -> Vec<(Snippet, u64)> {
     if hits.is_empty() {
         return Vec::new();
     }
-    hits.sort_unstable();
+    insertion_sort(&mut hits);
     let chars: Vec<char> = text.chars().collect();
     let mut passages = Vec::new();
     let mut next = 0;

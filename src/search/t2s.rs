@@ -17,7 +17,7 @@ const FIRST: u32 = 0x4E00;
 const LAST: u32 = 0x9FFF;
 
 /// The Simplified form of `c`, or `c` itself when it has none.
-#[inline(always)]
+#[inline]
 pub fn simplify(c: char) -> char {
     let code = c as u32;
     if (FIRST..=LAST).contains(&code) {
@@ -27,7 +27,7 @@ pub fn simplify(c: char) -> char {
     }
 }
 
-#[inline(always)]
+#[inline]
 fn table() -> &'static [char] {
     static TABLE: OnceLock<Box<[char]>> = OnceLock::new();
     TABLE.get_or_init(build_table)

@@ -84,7 +84,7 @@ impl Vocabulary {
     }
 
     /// The id of `c`, giving it the next one when it has none.
-    #[inline(always)]
+    #[inline]
     pub fn intern(&mut self, c: char) -> u16 {
         if let Some(id) = self.id(c) {
             return id;
@@ -108,7 +108,7 @@ impl Vocabulary {
     }
 
     /// The id of `c`, when it occurs.
-    #[inline(always)]
+    #[inline]
     pub fn id(&self, c: char) -> Option<u16> {
         match u16::try_from(c as u32) {
             Ok(code) => Some(self.bmp[usize::from(code)]).filter(|&id| id != 0),
@@ -118,7 +118,7 @@ impl Vocabulary {
 
     /// Whether the character of `id` is a word character; false for the
     /// separator and for [`OVERFLOW`], which stands for many characters.
-    #[inline(always)]
+    #[inline]
     pub fn in_word(&self, id: u16) -> bool {
         self.in_word.get(usize::from(id)).copied().unwrap_or(false)
     }

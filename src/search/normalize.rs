@@ -98,18 +98,22 @@ fn lower_and_simplify(c: char, mut emit: impl FnMut(char)) {
 #[inline]
 pub fn fold_with(text: &str, mut emit: impl FnMut(char, u32)) {
     let mut after_space = false;
-    for (source, c) in text.chars().enumerate() {
+    // A counter rather than `enumerate`, which the widget's size-optimized
+    // wasm calls out of line for every character.
+    let mut source = 0u32;
+    for c in text.chars() {
         fold_char(c, |folded| {
             if folded.is_whitespace() {
                 if !after_space {
-                    emit(' ', source as u32);
+                    emit(' ', source);
                 }
                 after_space = true;
             } else {
-                emit(folded, source as u32);
+                emit(folded, source);
                 after_space = false;
             }
         });
+        source += 1;
     }
 }
 

@@ -15,6 +15,7 @@
 
 use std::ops::Range;
 
+use super::query::insertion_sort;
 use super::vocabulary::OVERFLOW;
 
 /// One document's entry in a character's list.
@@ -147,7 +148,11 @@ impl PostingsBuilder {
         let mut touched: Vec<u16> = vec![0; weights.len() + 1];
         let mut touched_len = 0;
         let mut doc = None;
+        // Slices, not vectors, in the loops: the widget's wasm is built for
+        // size, and does not inline indexing through `Vec`.
         let (positions, next, docs) = (&mut postings.positions[..], &mut postings.next[..], &mut postings.docs[..]);
+        let (next_position, next_doc) = (&mut next_position[..], &mut next_doc[..]);
+        let (weights, touched) = (&mut weights[..], &mut touched[..]);
         let mut end_doc = |doc: u32, touched: &[u16], weights: &mut [u32]| {
             for &id in touched {
                 let id = usize::from(id);
@@ -158,7 +163,7 @@ impl PostingsBuilder {
         for unit in units {
             if doc != Some(unit.doc) {
                 if let Some(previous) = doc {
-                    end_doc(previous, &touched[..touched_len], &mut weights);
+                    end_doc(previous, &touched[..touched_len], weights);
                     touched_len = 0;
                 }
                 doc = Some(unit.doc);
@@ -179,7 +184,7 @@ impl PostingsBuilder {
             }
         }
         if let Some(last) = doc {
-            end_doc(last, &touched[..touched_len], &mut weights);
+            end_doc(last, &touched[..touched_len], weights);
         }
         let mut grouping = Grouping::default();
         for id in 0..postings.position_starts.len().saturating_sub(1) {
@@ -196,7 +201,7 @@ impl PostingsBuilder {
 struct Grouping {
     /// Per next id: its count, then the slot of its next entry; all 0
     /// between lists.
-    slots: Vec<u32>,
+    slots: Box<[u32]>,
     /// The next ids the list has.
     present: Vec<u16>,
     positions: Vec<u32>,
@@ -205,7 +210,7 @@ struct Grouping {
 
 impl Default for Grouping {
     fn default() -> Grouping {
-        Grouping { slots: vec![0; 0x1_0000], present: Vec::new(), positions: Vec::new(), next: Vec::new() }
+        Grouping { slots: vec![0; 0x1_0000].into_boxed_slice(), present: Vec::new(), positions: Vec::new(), next: Vec::new() }
     }
 }
 
@@ -223,7 +228,9 @@ impl Grouping {
             self.slots[usize::from(next.first().copied().unwrap_or(0))] = 0;
             return;
         }
-        self.present.sort_unstable();
+        // A list has few distinct next ids, met mostly in order of first
+        // occurrence: an insertion sort, far less wasm than the standard one.
+        insertion_sort(&mut self.present);
         let mut total = 0;
         for &id in &self.present {
             let slot = &mut self.slots[usize::from(id)];

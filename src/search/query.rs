@@ -115,8 +115,9 @@ pub fn merge_ranges(mut ranges: Vec<[usize; 2]>) -> Vec<[usize; 2]> {
     merged
 }
 
-/// Sorts `items`, which come nearly sorted and few: the hits of a unit or a
-/// text, term after term. Far smaller in the wasm than the standard sorts,
+/// Sorts `items` by insertion, for what search sorts: few items or nearly
+/// sorted ones (a unit's hits, highlight ranges, the next ids one
+/// character's list has). Far smaller in the wasm than the standard sorts,
 /// which every item type instantiates again.
 pub fn insertion_sort<T: Ord>(items: &mut [T]) {
     for sorted in 1..items.len() {

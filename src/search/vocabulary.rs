@@ -24,7 +24,7 @@ pub const CAPACITY: usize = u16::MAX as usize - 1;
 pub struct Vocabulary {
     /// `bmp[c]` is the id of the Basic Multilingual Plane character `c`, or
     /// 0 when it has none.
-    bmp: Vec<u16>,
+    bmp: Box<[u16]>,
     /// Characters beyond the BMP with their ids, sorted by character.
     astral: Vec<(char, u16)>,
     /// `in_word[id]`: whether the character is a word character
@@ -59,7 +59,7 @@ impl Vocabulary {
     /// (at most [`CAPACITY`]).
     pub fn with_capacity(capacity: usize) -> Vocabulary {
         Vocabulary {
-            bmp: vec![0; 0x1_0000],
+            bmp: vec![0; 0x1_0000].into_boxed_slice(),
             astral: Vec::new(),
             in_word: vec![false],
             len: 1,

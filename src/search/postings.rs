@@ -196,7 +196,8 @@ impl PostingsBuilder {
 }
 
 /// Groups one list's entries by next id, keeping each group in position
-/// order: a counting sort over the next ids the list has, then a copy back.
+/// order: a counting sort of the positions over the next ids the list has,
+/// then the next ids written as runs.
 #[derive(Debug)]
 struct Grouping {
     /// Per next id: its count, then the slot of its next entry; all 0
@@ -205,27 +206,27 @@ struct Grouping {
     /// The next ids the list has.
     present: Vec<u16>,
     positions: Vec<u32>,
-    next: Vec<u16>,
 }
 
 impl Default for Grouping {
     fn default() -> Grouping {
-        Grouping { slots: vec![0; 0x1_0000].into_boxed_slice(), present: Vec::new(), positions: Vec::new(), next: Vec::new() }
+        Grouping { slots: vec![0; 0x1_0000].into_boxed_slice(), present: Vec::new(), positions: Vec::new() }
     }
 }
 
 impl Grouping {
     fn group(&mut self, positions: &mut [u32], next: &mut [u16]) {
+        let slots = &mut self.slots[..];
         self.present.clear();
         for &id in next.iter() {
-            let count = &mut self.slots[usize::from(id)];
+            let count = &mut slots[usize::from(id)];
             if *count == 0 {
                 self.present.push(id);
             }
             *count += 1;
         }
         if self.present.len() < 2 {
-            self.slots[usize::from(next.first().copied().unwrap_or(0))] = 0;
+            slots[usize::from(next.first().copied().unwrap_or(0))] = 0;
             return;
         }
         // A list has few distinct next ids, met mostly in order of first
@@ -233,23 +234,24 @@ impl Grouping {
         insertion_sort(&mut self.present);
         let mut total = 0;
         for &id in &self.present {
-            let slot = &mut self.slots[usize::from(id)];
+            let slot = &mut slots[usize::from(id)];
             total += std::mem::replace(slot, total);
         }
         self.positions.clear();
         self.positions.resize(positions.len(), 0);
-        self.next.clear();
-        self.next.resize(next.len(), 0);
+        let grouped = &mut self.positions[..];
         for (&position, &id) in positions.iter().zip(next.iter()) {
-            let slot = &mut self.slots[usize::from(id)];
-            self.positions[*slot as usize] = position;
-            self.next[*slot as usize] = id;
+            let slot = &mut slots[usize::from(id)];
+            grouped[*slot as usize] = position;
             *slot += 1;
         }
-        positions.copy_from_slice(&self.positions);
-        next.copy_from_slice(&self.next);
+        positions.copy_from_slice(grouped);
+        // Each slot now holds where its group ends: the next ids are runs.
+        let mut start = 0;
         for &id in &self.present {
-            self.slots[usize::from(id)] = 0;
+            let end = std::mem::take(&mut slots[usize::from(id)]) as usize;
+            next[start..end].fill(id);
+            start = end;
         }
     }
 }

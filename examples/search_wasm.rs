@@ -58,11 +58,19 @@ mod bench {
             self.index.is_some()
         }
 
-        /// Decodes a stored index and runs `query` on it: a cold first
+        /// Opens the stored index as the widget does (decoded when it fits
+        /// the corpus, else built) and runs `query` on it: a cold first
         /// query. Returns the number of matches.
         pub fn open_and_search(&mut self, stored: &[u8], query: &str) -> usize {
-            self.index = Index::decode(stored, self.hash).ok();
-            self.index.as_ref().map_or(0, |index| index.search(&self.corpus, &Query::parse(query), 10).total)
+            let index = Index::decode(stored, self.hash).unwrap_or_else(|_| Index::build(&self.corpus));
+            let total = index.search(&self.corpus, &Query::parse(query), 10).total;
+            self.index = Some(index);
+            total
+        }
+
+        /// Whether `stored` is an index of this corpus that this build reads.
+        pub fn accepts(&self, stored: &[u8]) -> bool {
+            Index::decode(stored, self.hash).is_ok()
         }
 
         pub fn set_names(&self) -> Vec<String> {

@@ -57,23 +57,26 @@ fn words(paragraphs: &[Vec<char>], min: usize, count: usize, random: &mut Random
     queries
 }
 
-/// The Chinese sets: 1, 2, 4 and 8 characters, and two 2-character terms.
+/// The substring sets: 1, 2, 4 and 8 characters.
+fn substring_sets(paragraphs: &[Vec<char>], random: &mut Random) -> Vec<(String, Vec<String>)> {
+    [1, 2, 4, 8].map(|len| (format!("{len} chars"), substrings(paragraphs, len, PER_SET, random))).into()
+}
+
+/// The Chinese sets: the substring sets, and two 2-character terms.
 pub fn chinese(corpus: &Corpus) -> Vec<(String, Vec<String>)> {
     let paragraphs = paragraphs(corpus);
     let mut random = Random::new(2);
-    let mut sets: Vec<(String, Vec<String>)> =
-        [1, 2, 4, 8].map(|len| (format!("{len} chars"), substrings(&paragraphs, len, PER_SET, &mut random))).into();
+    let mut sets = substring_sets(&paragraphs, &mut random);
     let pairs = (0..PER_SET).map(|_| substrings(&paragraphs, 2, 2, &mut random).join(" ")).collect();
     sets.push(("2 words".to_owned(), pairs));
     sets
 }
 
-/// The English sets: 1, 2, 4 and 8 characters, one word, two words.
+/// The English sets: the substring sets, one word, two words.
 pub fn english(corpus: &Corpus) -> Vec<(String, Vec<String>)> {
     let paragraphs = paragraphs(corpus);
     let mut random = Random::new(3);
-    let mut sets: Vec<(String, Vec<String>)> =
-        [1, 2, 4, 8].map(|len| (format!("{len} chars"), substrings(&paragraphs, len, PER_SET, &mut random))).into();
+    let mut sets = substring_sets(&paragraphs, &mut random);
     sets.push(("1 word".to_owned(), words(&paragraphs, 4, PER_SET, &mut random)));
     let pairs = (0..PER_SET).map(|_| words(&paragraphs, 4, 2, &mut random).join(" ")).collect();
     sets.push(("2 words".to_owned(), pairs));

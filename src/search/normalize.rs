@@ -96,6 +96,7 @@ fn lower_and_simplify(c: char, mut emit: impl FnMut(char)) {
 /// character, where `source` is the index (in chars) of the input character
 /// it came from. Whitespace runs are emitted as one space.
 #[inline]
+#[allow(clippy::explicit_counter_loop)] // see `source` below
 pub fn fold_with(text: &str, mut emit: impl FnMut(char, u32)) {
     let mut after_space = false;
     // A counter rather than `enumerate`, which the widget's size-optimized

@@ -27,7 +27,8 @@
 //! normalized lengths stored here must match what that derivation finds, or
 //! the index finds nothing. Stored, the character pairs' positions took 3.7
 //! times the gzipped corpus (they say as much as the text itself); derived,
-//! they cost about as much time as decoding them did.
+//! they cost one pass over the text: on 10,000 Chinese articles about 150 ms
+//! natively, twice what decoding them took.
 //!
 //! The version changes whenever this layout or the analyzer changes (the
 //! normalization, the Traditional table, the fields and their boosts), since

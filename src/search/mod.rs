@@ -22,10 +22,13 @@
 //!
 //! # Layers
 //!
-//! [`normalize`] → [`analyzer`] (stream, pairs, word marks) → [`postings`]
-//! → [`matcher`] (one term, exactly) → [`scorer`] (BM25F, adjacency) →
-//! [`collector`] (all terms, filters, top k) → [`snippets`]. [`index`] ties
-//! them together; [`format`] stores an index as bytes.
+//! [`normalize`] (with [`compat`] and [`t2s`]) → [`analyzer`] (pairs, word
+//! marks) → [`text_index`] (character ids from [`vocabulary`], [`postings`])
+//! → [`matcher`] (one term, exactly; [`scan`] for characters the vocabulary
+//! had no room for) → [`scorer`] (BM25F, adjacency) → [`collector`] (all
+//! terms, filters, top k) → [`snippets`]. [`index`] ties them together over
+//! the [`layout`]; [`format`] stores the layout as bytes, and the text index
+//! is derived from the corpus again when an index is opened.
 //!
 //! # Use
 //!

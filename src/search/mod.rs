@@ -27,8 +27,8 @@
 //! → [`matcher`] (one term, exactly; [`scan`] for characters the vocabulary
 //! had no room for) → [`scorer`] (BM25F, adjacency) → [`collector`] (all
 //! terms, filters, top k) → [`snippets`]. [`index`] ties them together over
-//! the [`layout`]; [`format`] stores the layout as bytes, and the text index
-//! is derived from the corpus again when an index is opened.
+//! the [`layout`]; [`format`](mod@format) stores the layout as bytes, and
+//! the text index is derived from the corpus again when an index is opened.
 //!
 //! # Use
 //!

@@ -121,10 +121,10 @@ impl Article {
         shorten(first_sentence(text), TITLE_MAX_COLUMNS)
     }
 
-    /// True when the article has neither a headline nor any content: no
-    /// text, and no figure with an image or a credit (a photo is content).
+    /// True when the article has neither a headline nor any text.
     pub fn is_empty(&self) -> bool {
-        self.headline.as_deref().is_none_or(|h| h.trim().is_empty()) && self.blocks.iter().all(Block::is_blank)
+        self.headline.as_deref().is_none_or(|h| h.trim().is_empty())
+            && self.texts().all(|text| text.trim().is_empty())
     }
 }
 
@@ -198,16 +198,6 @@ impl Block {
         match self {
             Block::Paragraph { text } | Block::Subhead { text } => Some(text),
             Block::Figure(figure) => figure.caption.as_deref(),
-        }
-    }
-
-    /// True when the block shows nothing: blank text, or a figure with no
-    /// image, caption or credit.
-    pub fn is_blank(&self) -> bool {
-        let blank = |text: &Option<String>| text.as_deref().is_none_or(|text| text.trim().is_empty());
-        match self {
-            Block::Paragraph { text } | Block::Subhead { text } => text.trim().is_empty(),
-            Block::Figure(figure) => blank(&figure.src) && blank(&figure.caption) && blank(&figure.credit),
         }
     }
 }

@@ -361,6 +361,13 @@ impl<'a> Reader<'a, '_> {
                 .map(|m| (m.offset, m.text.as_str()))
                 .collect();
             leftovers.extend(draft.byline.map(|line| (line.start, line.text)));
+            // A photo credit with no caption under it: its name stays as text.
+            let credit_offsets = draft.markers.iter().filter(|m| m.kind == MarkerKind::Credit).map(|m| m.offset);
+            let credits = article.blocks.iter().filter_map(|block| match block {
+                Block::Figure(figure) => figure.credit.as_deref(),
+                _ => None,
+            });
+            leftovers.extend(credit_offsets.zip(credits));
             if leftovers.is_empty() {
                 return;
             }
@@ -369,6 +376,7 @@ impl<'a> Reader<'a, '_> {
             for (_, piece) in leftovers {
                 join_into(&mut text, piece, self.lang);
             }
+            article.blocks.clear();
             article.blocks.push(Block::Paragraph { text });
             article.byline = None;
             article.continued_from = None;

@@ -44,7 +44,8 @@ fn max_head_lines(lang: Lang) -> usize {
 enum Unit<'a> {
     Text(Line<'a>),
     Jump { line: Line<'a>, direction: Direction, jump: Jump, marker: &'a str },
-    Figure(Figure),
+    /// A captioned figure and where its caption starts in the page text.
+    Figure { figure: Figure, start: usize },
 }
 
 /// The articles of a page's lines, with ids `{date}-p{page}-{n}`, and the
@@ -77,7 +78,7 @@ fn units<'a>(lines: &[Line<'a>], lang: Lang, markers: &mut Vec<Marker>) -> Vec<U
         let line = lines[index];
         if let Some(caption) = take_caption(&lines[index..], lang) {
             markers.extend(caption.markers);
-            units.push(Unit::Figure(caption.figure));
+            units.push(Unit::Figure { figure: caption.figure, start: line.start });
             index += caption.lines;
             continue;
         }
@@ -130,6 +131,8 @@ struct Draft<'a> {
     open: Option<String>,
     /// Captions met while a paragraph was open; they follow it.
     deferred: Vec<Figure>,
+    /// Where each figure's caption starts in the page text, in arrival order.
+    figure_starts: Vec<usize>,
     continued_from: Option<Jump>,
     continued_on: Option<Jump>,
     /// Jump markers and byline boxes taken from this article's lines.
@@ -167,7 +170,8 @@ struct Reader<'a, 'u> {
 impl<'a> Reader<'a, '_> {
     fn read(&mut self, index: usize) {
         match &self.units[index] {
-            Unit::Figure(figure) => {
+            Unit::Figure { figure, start } => {
+                self.draft.figure_starts.push(*start);
                 let block = figure.clone();
                 if self.draft.open.is_some() {
                     self.draft.deferred.push(block);
@@ -361,13 +365,12 @@ impl<'a> Reader<'a, '_> {
                 .map(|m| (m.offset, m.text.as_str()))
                 .collect();
             leftovers.extend(draft.byline.map(|line| (line.start, line.text)));
-            // A photo credit with no caption under it: its name stays as text.
-            let credit_offsets = draft.markers.iter().filter(|m| m.kind == MarkerKind::Credit).map(|m| m.offset);
-            let credits = article.blocks.iter().filter_map(|block| match block {
-                Block::Figure(figure) => figure.credit.as_deref(),
+            // A photo credit with no caption beside it: its name stays as text.
+            let figures = article.blocks.iter().filter_map(|block| match block {
+                Block::Figure(figure) => Some(figure.credit.as_deref()),
                 _ => None,
             });
-            leftovers.extend(credit_offsets.zip(credits));
+            leftovers.extend(draft.figure_starts.iter().zip(figures).filter_map(|(&start, credit)| Some((start, credit?))));
             if leftovers.is_empty() {
                 return;
             }

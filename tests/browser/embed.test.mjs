@@ -5,9 +5,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { bundledCorpus, hostPage, launchBrowser, openPage, screenshot, startFixtureServer } from './support.mjs';
 
-let browser;
-before(async () => { browser = await launchBrowser(); });
-after(async () => { await browser?.close(); });
+let browser, server;
+after(async () => { await browser?.close(); await server?.close(); });
 
 const HOSTILE_CSS = `* { all: unset; font-size: 40px }
 div { display: none !important }
@@ -22,6 +21,22 @@ async function secondCorpus() {
   return corpus;
 }
 
+const hostBody = (widget) => `<main><p id="host-text">The host's own paragraph.</p>${widget}</main>`;
+const hostileHead = { head: '<link rel="stylesheet" href="hostile.css">' };
+
+// One private copy of the build serves every host page of this file.
+before(async () => {
+  browser = await launchBrowser();
+  server = await startFixtureServer({
+    'hostile.css': HOSTILE_CSS,
+    'with-widget.html': hostPage(hostBody('<broadsheet-reader src="corpus.json"></broadsheet-reader>'), hostileHead),
+    'without-widget.html': hostPage(hostBody(''), hostileHead),
+    'ledger.json': await secondCorpus(),
+    'two.html': hostPage(`<broadsheet-reader id="a" src="corpus.json"></broadsheet-reader>
+<broadsheet-reader id="b" src="ledger.json" routing="memory"></broadsheet-reader>`),
+  });
+});
+
 /** The host paragraph's computed style: what the host's own layout depends on. */
 const hostStyle = (page) => page.evaluate(() => {
   const style = getComputedStyle(document.getElementById('host-text'));
@@ -31,106 +46,70 @@ const hostStyle = (page) => page.evaluate(() => {
 
 test('hostile host CSS neither breaks the widget nor is changed by it', async () => {
   const corpus = await bundledCorpus();
-  const body = (widget) => `<main><p id="host-text">The host's own paragraph.</p>${widget}</main>`;
-  const server = await startFixtureServer({
-    'hostile.css': HOSTILE_CSS,
-    'with-widget.html': hostPage(body('<broadsheet-reader src="corpus.json"></broadsheet-reader>'), { head: '<link rel="stylesheet" href="hostile.css">' }),
-    'without-widget.html': hostPage(body(''), { head: '<link rel="stylesheet" href="hostile.css">' }),
-  });
-  try {
-    const alone = await openPage(browser, `${server.url}without-widget.html`);
-    const expected = await hostStyle(alone.page);
-    await alone.context.close();
+  const alone = await openPage(browser, `${server.url}without-widget.html`);
+  const expected = await hostStyle(alone.page);
+  await alone.context.close();
 
-    const { page, context, problems } = await openPage(browser, `${server.url}with-widget.html`);
-    const headlines = page.locator('broadsheet-reader .bs-headline');
-    await headlines.first().waitFor({ state: 'visible' });
-    const wanted = corpus.editions[0].articles.map((a) => a.headline).filter(Boolean);
-    const shown = await headlines.allInnerTexts();
-    for (const headline of wanted) assert.ok(shown.includes(headline), `"${headline}" shown despite the host CSS`);
-    const size = await headlines.first().evaluate((node) => parseFloat(getComputedStyle(node).fontSize));
-    assert.ok(size < 30, `the host's 40px font size does not reach the widget (got ${size}px)`);
-    const box = await headlines.first().boundingBox();
-    assert.ok(box && box.width > 0 && box.height > 0, 'the headline is laid out');
-    assert.deepEqual(await hostStyle(page), expected, "the host's layout is unchanged by the widget");
-    await screenshot(page, 'embed-hostile-css');
-    assert.deepEqual(problems, []);
-    await context.close();
-  } finally {
-    await server.close();
-  }
+  const { page, context, problems } = await openPage(browser, `${server.url}with-widget.html`);
+  const headlines = page.locator('broadsheet-reader .bs-headline');
+  await headlines.first().waitFor({ state: 'visible' });
+  const wanted = corpus.editions[0].articles.map((a) => a.headline).filter(Boolean);
+  const shown = await headlines.allInnerTexts();
+  for (const headline of wanted) assert.ok(shown.includes(headline), `"${headline}" shown despite the host CSS`);
+  const size = await headlines.first().evaluate((node) => parseFloat(getComputedStyle(node).fontSize));
+  assert.ok(size < 30, `the host's 40px font size does not reach the widget (got ${size}px)`);
+  const box = await headlines.first().boundingBox();
+  assert.ok(box && box.width > 0 && box.height > 0, 'the headline is laid out');
+  assert.deepEqual(await hostStyle(page), expected, "the host's layout is unchanged by the widget");
+  await screenshot(page, 'embed-hostile-css');
+  assert.deepEqual(problems, []);
+  await context.close();
 });
 
 test('two readers on one page load their own corpora independently', async () => {
-  const ledger = await secondCorpus();
-  const server = await startFixtureServer({
-    'ledger.json': ledger,
-    'two.html': hostPage(`<broadsheet-reader id="a" src="corpus.json"></broadsheet-reader>
-<broadsheet-reader id="b" src="ledger.json" routing="memory"></broadsheet-reader>`),
-  });
-  try {
-    const { page, context, problems } = await openPage(browser, `${server.url}two.html`);
-    await page.locator('#a .bs-headline').first().waitFor();
-    await page.locator('#b .bs-headline').first().waitFor();
-    const titles = [await page.locator('#a .bs-title').innerText(), await page.locator('#b .bs-title').innerText()];
-    assert.deepEqual(titles, [(await bundledCorpus()).publication.title, 'The Evening Ledger']);
-    const b = await page.locator('#b .bs-headline').allInnerTexts();
-    assert.ok(b.length > 0 && b.every((headline) => !headline.startsWith('Ledger:') || headline.length > 7));
-    assert.ok(b.some((headline) => headline.startsWith('Ledger: ')), `reader b shows its own corpus: ${b}`);
-    const a = await page.locator('#a .bs-headline').allInnerTexts();
-    assert.ok(a.every((headline) => !headline.startsWith('Ledger: ')), 'reader a does not show reader b\'s corpus');
-    assert.deepEqual(problems, []);
-    await context.close();
-  } finally {
-    await server.close();
-  }
+  const { page, context, problems } = await openPage(browser, `${server.url}two.html`);
+  await page.locator('#a .bs-headline').first().waitFor();
+  await page.locator('#b .bs-headline').first().waitFor();
+  const titles = [await page.locator('#a .bs-title').innerText(), await page.locator('#b .bs-title').innerText()];
+  assert.deepEqual(titles, [(await bundledCorpus()).publication.title, 'The Evening Ledger']);
+  const b = await page.locator('#b .bs-headline').allInnerTexts();
+  assert.ok(b.length > 0 && b.every((headline) => !headline.startsWith('Ledger:') || headline.length > 7));
+  assert.ok(b.some((headline) => headline.startsWith('Ledger: ')), `reader b shows its own corpus: ${b}`);
+  const a = await page.locator('#a .bs-headline').allInnerTexts();
+  assert.ok(a.every((headline) => !headline.startsWith('Ledger: ')), 'reader a does not show reader b\'s corpus');
+  assert.deepEqual(problems, []);
+  await context.close();
 });
 
 test('under the strict CSP of the demo page no violation is reported', async () => {
-  const server = await startFixtureServer();
-  try {
-    const { page, context, problems } = await openPage(browser, server.url);
-    await page.locator('broadsheet-reader .bs-headline').first().waitFor();
-    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-    assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'/);
-    assert.doesNotMatch(policy, /unsafe-inline|'unsafe-eval'/);
-    assert.deepEqual(problems.filter((p) => p.includes('CSP')), []);
-    assert.deepEqual(problems, []);
-    await context.close();
-  } finally {
-    await server.close();
-  }
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.locator('broadsheet-reader .bs-headline').first().waitFor();
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(policy, /unsafe-inline|'unsafe-eval'/);
+  assert.deepEqual(problems.filter((p) => p.includes('CSP')), []);
+  assert.deepEqual(problems, []);
+  await context.close();
 });
 
 test('ready resolves once the widget has mounted', async () => {
-  const server = await startFixtureServer();
-  try {
-    const { page, context } = await openPage(browser, server.url);
-    const mounted = await page.evaluate(async () => {
-      const reader = document.querySelector('broadsheet-reader');
-      await customElements.whenDefined('broadsheet-reader');
-      await reader.ready;
-      return reader.shadowRoot.querySelector('.broadsheet') !== null;
-    });
-    assert.equal(mounted, true);
-    await context.close();
-  } finally {
-    await server.close();
-  }
+  const { page, context } = await openPage(browser, server.url);
+  const mounted = await page.evaluate(async () => {
+    const reader = document.querySelector('broadsheet-reader');
+    await customElements.whenDefined('broadsheet-reader');
+    await reader.ready;
+    return reader.shadowRoot.querySelector('.broadsheet') !== null;
+  });
+  assert.equal(mounted, true);
+  await context.close();
 });
 
 test('changing the src attribute loads the other corpus in place', async () => {
-  const ledger = await secondCorpus();
-  const server = await startFixtureServer({ 'ledger.json': ledger });
-  try {
-    const { page, context, problems } = await openPage(browser, server.url);
-    await page.locator('broadsheet-reader .bs-headline').first().waitFor();
-    await page.evaluate(() => document.querySelector('broadsheet-reader').setAttribute('src', 'ledger.json'));
-    await page.locator('broadsheet-reader .bs-title', { hasText: 'The Evening Ledger' }).waitFor();
-    assert.equal(await page.locator('broadsheet-reader .broadsheet').count(), 1, 'one reader, remounted');
-    assert.deepEqual(problems, []);
-    await context.close();
-  } finally {
-    await server.close();
-  }
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.locator('broadsheet-reader .bs-headline').first().waitFor();
+  await page.evaluate(() => document.querySelector('broadsheet-reader').setAttribute('src', 'ledger.json'));
+  await page.locator('broadsheet-reader .bs-title', { hasText: 'The Evening Ledger' }).waitFor();
+  assert.equal(await page.locator('broadsheet-reader .broadsheet').count(), 1, 'one reader, remounted');
+  assert.deepEqual(problems, []);
+  await context.close();
 });

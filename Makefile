@@ -50,6 +50,10 @@ build: dist/.built
 
 BROADSHEET := target/release/broadsheet
 
+# The demo's corpus picker lists these (dist/corpora.json).
+BUNDLED_CORPUS := {"src":"corpus.json","title":"青岛日报 · 2024-09-12"}
+CHRONAM_CORPUS := {"src":"chronam.json","title":"Chronicling America, 1916"}
+
 $(BROADSHEET): $(shell find src -type f) Cargo.toml Cargo.lock
 	cargo build --release --bin broadsheet
 	@touch $@
@@ -59,7 +63,7 @@ $(BROADSHEET): $(shell find src -type f) Cargo.toml Cargo.lock
 dist/.built: $(WIDGET_SOURCES) $(BROADSHEET) | tools
 	trunk build --release
 	$(BROADSHEET) index dist/corpus.json
-	printf '[{"src":"corpus.json","title":"青岛日报 · 2024-09-12"}]\n' > dist/corpora.json
+	printf '[%s]\n' '$(BUNDLED_CORPUS)' > dist/corpora.json
 	node tools/gen-sw.mjs dist
 	@touch $@
 
@@ -75,7 +79,7 @@ build/chronam.json: $(BROADSHEET) tests/support/chronam-manifest.sh
 dist/.chronam: build/chronam.json dist/.built
 	cp build/chronam.json dist/chronam.json
 	$(BROADSHEET) index dist/chronam.json
-	printf '[{"src":"corpus.json","title":"青岛日报 · 2024-09-12"},{"src":"chronam.json","title":"Chronicling America, 1916"}]\n' > dist/corpora.json
+	printf '[%s,%s]\n' '$(BUNDLED_CORPUS)' '$(CHRONAM_CORPUS)' > dist/corpora.json
 	node tools/gen-sw.mjs dist
 	@touch $@
 

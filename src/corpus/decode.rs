@@ -352,7 +352,7 @@ impl Decoder {
         };
         let label = self.optional_string(object, "label", &path);
         let article = self.optional_string(object, "article", &path);
-        if page.is_none() && label.is_none() && !object.get("page").is_some_and(|v| !v.is_null()) {
+        if page.is_none() && label.is_none() && object.get("page").is_none_or(Value::is_null) {
             self.problem(&field(&path, "page"), "a jump needs a page number or a page label");
         }
         Some(Jump { page, label, article })

@@ -158,26 +158,20 @@ impl Route {
 
     /// The URL hash of this route, `#/…`.
     pub fn to_hash(&self) -> String {
-        let segments: Vec<String> = match self {
-            Route::Home => Vec::new(),
-            Route::Edition(edition) => vec![edition.segment()],
-            Route::Page { edition, page } => vec![edition.segment(), page.to_string()],
+        let (segments, params): (Vec<String>, Vec<String>) = match self {
+            Route::Home => (Vec::new(), Vec::new()),
+            Route::Edition(edition) => (vec![edition.segment()], Vec::new()),
+            Route::Page { edition, page } => (vec![edition.segment(), page.to_string()], Vec::new()),
             Route::Article { edition, page, id, read, found_by } => {
                 let mut segments = vec![edition.segment(), page.to_string(), encode(id)];
                 if *read == Read::Whole {
                     segments.push(WHOLE.to_owned());
                 }
-                if let Some(found_by) = found_by {
-                    let last = segments.len() - 1;
-                    segments[last].push_str(&query_string(found_by_params(found_by)));
-                }
-                segments
+                (segments, found_by.as_ref().map(found_by_params).unwrap_or_default())
             }
-            Route::Search { query, filter } => {
-                vec![SEARCH.to_owned(), format!("{}{}", encode(query), query_string(filter_params(filter)))]
-            }
+            Route::Search { query, filter } => (vec![SEARCH.to_owned(), encode(query)], filter_params(filter)),
         };
-        format!("#/{}", segments.join("/"))
+        format!("#/{}{}", segments.join("/"), query_string(params))
     }
 
     /// Reads a URL hash (with or without its `#`). `None` when the hash is

@@ -175,6 +175,31 @@ const marks = (reader, selector) => reader.locator(selector).evaluateAll((hits) 
   withElements: hits.filter((hit) => hit.children.length > 0).length,
 }));
 
+/**
+ * Whether `first` is read before `second`, two of the reader's own words
+ * after a value that holds a right-to-left override: on an earlier line, or
+ * left of it on the same one. The override must not reorder them.
+ */
+const readsInOrder = (locator, first, second) => locator.evaluate((element, words) => {
+  const boxes = words.map((word) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    let box = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.data.lastIndexOf(word);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + word.length);
+      box = range.getBoundingClientRect();
+    }
+    return box;
+  });
+  const [a, b] = boxes;
+  if (!a || !b) return `not found: ${words.filter((_, i) => !boxes[i])}`;
+  const sameLine = Math.abs(a.top - b.top) < a.height / 2;
+  return sameLine ? a.left < b.left : a.top < b.top;
+}, [first, second]);
+
 /** Sets the reader's route (hash routing) and waits for `view`. */
 async function go(session, hash, view) {
   await session.page.evaluate((hash) => { location.hash = hash; }, hash);
@@ -244,6 +269,7 @@ for (const [policyName, policy] of Object.entries(POLICIES)) {
           await check('jump to a missing page');
           const note = await reader.locator('.bs-jump-on').innerText();
           assert.ok(note.includes('jump-missing-label') && note.includes(MARKERS.onerror), note.slice(0, 200));
+          assert.equal(await readsInOrder(reader.locator('.bs-jump-note'), 'this', 'archive'), true, 'the label\'s override stays in the label');
 
           // The 1 MB headline: wrapped, and the reader still answers.
           await go(session, articleHash(1, IDS.huge), '.bs-article');
@@ -259,6 +285,8 @@ for (const [policyName, policy] of Object.entries(POLICIES)) {
             assert.deepEqual(hits, { texts: [query], withElements: 0 }, `${query}: hits marked as text`);
             const snippets = await reader.locator('.bs-snippet').allInnerTexts();
             assert.ok(snippets.every((snippet) => snippet.includes(query)), `${query}: every snippet shows its hit as text`);
+            const otherPaper = reader.locator('.bs-result-meta', { hasText: 'edition-title' });
+            assert.equal(await readsInOrder(otherPaper, 'Thursday', 'September'), true, `${query}: the paper's override stays in its title`);
             if (['onerror', '<script>'].includes(query)) {
               assert.ok(snippets.some((snippet) => snippet.includes("window.__pwned='")), `${query}: the script around it shows as text`);
             }
@@ -274,12 +302,10 @@ for (const [policyName, policy] of Object.entries(POLICIES)) {
         const index = await page.evaluate(() => performance.getEntriesByName('broadsheet:search-index')[0]?.detail);
         assert.equal(index.runs, runs, 'where search ran');
 
-        // Only the figures' images reached the attacker, each as an image.
-        const images = new Set(heard.map((request) => request.path));
-        assert.ok(images.has('/allowed.png'), 'the allowed image was loaded');
-        for (const request of heard) {
-          assert.ok(request.path in ATTACKER_FILES && request.destination === 'image', `attacker got ${JSON.stringify(request)}`);
-        }
+        // The attacker heard only image loads of the figures' own images
+        // (the zoom dialogs load them eagerly, so each was asked for).
+        assert.deepEqual(heard.filter((request) => request.destination !== 'image'), [], 'requests that are not image loads');
+        assert.deepEqual([...new Set(heard.map((request) => request.path))].sort(), Object.keys(ATTACKER_FILES).sort());
         const origins = new Set(requests.map((url) => new URL(url).origin));
         assert.deepEqual([...origins].sort(), [attacker.origin, new URL(server.url).origin].sort());
         assert.deepEqual(requests.filter((url) => /\/x$/.test(url)), [], 'no <img src=x> was parsed');
@@ -302,8 +328,7 @@ for (const [policyName, policy] of Object.entries(POLICIES)) {
       });
       assert.deepEqual(heard, [], 'a refused corpus loads nothing');
       assert.deepEqual(dialogs, []);
-      // The refused corpus is the one console error: the widget reports it.
-      assert.ok(problems.every((problem) => /not a valid|broadsheet/i.test(problem)), problems.join('\n'));
+      assert.deepEqual(problems, []);
       await context.close();
     });
   });

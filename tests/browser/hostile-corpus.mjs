@@ -67,7 +67,7 @@ export function figureSources(attacker) {
   };
 }
 
-/** The file a relative figure `src` names, for the fixture site to serve. */
+/** The files the relative figure sources name, for the fixture site to serve. */
 export const relativeFiles = (attacker) => {
   const { relative, markupName } = figureSources(attacker);
   return [relative, markupName];

@@ -217,7 +217,7 @@ async function attackerRequestsDuring(fn) {
 
 for (const [policyName, policy] of Object.entries(POLICIES)) {
   describe(`under ${policyName}`, () => {
-    for (const [runs, { file }] of Object.entries(CORPORA)) {
+    for (const [runs, { file, headlineBytes }] of Object.entries(CORPORA)) {
       test(`every view of a hostile corpus searched in the ${runs} shows its markup as text and runs none of it`, async () => {
         const session = await visit(hostName(file, policy));
         const { page, context, reader, problems, dialogs, requests } = session;
@@ -251,8 +251,7 @@ for (const [policyName, policy] of Object.entries(POLICIES)) {
           assert.equal(await zoomed.evaluate((image) => image.src), figureSources(attacker.origin).allowed);
           await check('zoomed figure');
           await page.keyboard.press('Escape');
-          await reader.locator('dialog.bs-lightbox[open]').waitFor({ state: 'detached' }).catch(() => {});
-          assert.equal(await reader.locator('dialog.bs-lightbox[open]').count(), 0);
+          await reader.locator('dialog.bs-lightbox[open]').waitFor({ state: 'detached' });
 
           // The article stitched across its pages.
           await reader.locator('.bs-read-link').click();
@@ -275,7 +274,7 @@ for (const [policyName, policy] of Object.entries(POLICIES)) {
           await go(session, articleHash(1, IDS.huge), '.bs-article');
           await check('article of the huge headline');
           const title = await reader.locator('.bs-article-title').evaluate((h2) => h2.textContent.length);
-          assert.ok(title > 900_000 || runs === 'page', `the whole headline is shown (${title} characters)`);
+          assert.ok(title > headlineBytes * 0.9, `the whole headline is shown (${title} characters)`);
 
           for (const query of ['onerror', '<script>', MARKERS.closeMark, MARKERS.rtl, 'zero\u200Bwidth']) {
             await searchFor(session, query);

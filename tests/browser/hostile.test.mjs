@@ -122,7 +122,7 @@ function foreignContent(reader, images) {
   return reader.evaluate((host, images) => {
     const root = host.shadowRoot;
     const found = [];
-    const FOREIGN = 'script, svg, math, iframe, frame, object, embed, style, base, meta, b, template, link:not([rel="stylesheet"])';
+    const FOREIGN = 'script, svg, math, iframe, frame, object, embed, style, base, meta, b, template';
     for (const element of root.querySelectorAll(FOREIGN)) found.push(`<${element.localName}>`);
     for (const element of root.querySelectorAll('*')) {
       for (const { name, value } of element.attributes) {
@@ -137,8 +137,9 @@ function foreignContent(reader, images) {
       if (!link.getAttribute('href').startsWith('#/')) found.push(`a[href="${link.getAttribute('href').slice(0, 40)}"]`);
     }
     for (const image of root.querySelectorAll('img')) if (!images.includes(image.src)) found.push(`img[src="${image.src}"]`);
-    const stylesheets = [...root.querySelectorAll('link')].map((link) => link.href);
-    if (stylesheets.length !== 1 || !stylesheets[0].endsWith('/broadsheet.css')) found.push(`stylesheets ${stylesheets}`);
+    for (const link of root.querySelectorAll('link')) {
+      if (link.rel !== 'stylesheet' || !link.href.endsWith('/broadsheet.css')) found.push(`link[href="${link.href}"]`);
+    }
     if (!root.textContent.isWellFormed()) found.push('text holds a lone surrogate');
     const page = document.querySelectorAll('img, svg, iframe, object, embed, b, style');
     if (page.length > 0 || document.scripts.length !== 1) found.push(`the host page gained ${page.length} elements, ${document.scripts.length} scripts`);

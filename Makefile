@@ -111,6 +111,7 @@ test-browser: build browser-tools
 bench: build browser-tools $(BROADSHEET) build/zh-10k.json
 	@if [ -d $(CHRONAM) ]; then $(MAKE) --no-print-directory build/chronam.json; fi
 	CHROMIUM=$(CHROMIUM) node tools/bench-widget.mjs
+	CHROMIUM=$(CHROMIUM) node tools/bench-search.mjs 3
 
 clean:
 	rm -rf dist build test-artifacts

@@ -30,18 +30,7 @@ use std::borrow::Cow;
 /// writes it: `\n`, `\t`, `\r`, else `\u{1b}`, `\u{202e}`. Other characters
 /// are kept as they are; text with nothing to escape is not copied.
 pub fn inert(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(acted_on) {
-        return Cow::Borrowed(text);
-    }
-    let mut shown = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if acted_on(c) {
-            shown.extend(c.escape_default());
-        } else {
-            shown.push(c);
-        }
-    }
-    Cow::Owned(shown)
+    replace_each(text, acted_on, |c, shown| shown.extend(c.escape_default()))
 }
 
 /// JSON text as serde_json writes it, with the DEL and C1 control
@@ -51,14 +40,21 @@ pub fn inert(text: &str) -> Cow<'_, str> {
 /// ASCII punctuation, digits, letters, spaces and newlines), so only the
 /// newlines it lays the text out with are kept raw.
 pub fn json_controls_escaped(json: &str) -> Cow<'_, str> {
-    let escaped = |c: char| c.is_control() && c != '\n';
-    if !json.chars().any(escaped) {
-        return Cow::Borrowed(json);
+    // Every control character is in the Basic Multilingual Plane: one
+    // `\uXXXX` escape each.
+    replace_each(json, |c| c.is_control() && c != '\n', |c, shown| shown.push_str(&format!("\\u{:04x}", u32::from(c))))
+}
+
+/// `text` with each character `chosen` replaced by what `escape` writes;
+/// borrowed when none is chosen.
+fn replace_each(text: &str, chosen: impl Fn(char) -> bool, escape: impl Fn(char, &mut String)) -> Cow<'_, str> {
+    if !text.chars().any(&chosen) {
+        return Cow::Borrowed(text);
     }
-    let mut shown = String::with_capacity(json.len() + 8);
-    for c in json.chars() {
-        if escaped(c) {
-            shown.push_str(&format!("\\u{:04x}", u32::from(c)));
+    let mut shown = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if chosen(c) {
+            escape(c, &mut shown);
         } else {
             shown.push(c);
         }

@@ -11,8 +11,8 @@
 //! shows each of them as an escape instead.
 //!
 //! Escapes, not deletion: nothing is silently lost, so what the screen shows
-//! still says exactly which characters the text holds. Every character is
-//! escaped, newlines and tabs included: everything the CLI prints is line
+//! still says exactly which characters the text holds. No control character
+//! is spared, newlines and tabs included: everything the CLI prints is line
 //! by line (`FILE: path: problem`, one hit field per line), and a newline
 //! inside a corpus value must not forge a line of its own.
 //!

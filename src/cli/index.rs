@@ -10,6 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use super::terminal::eprintln_inert;
 use crate::corpus::{self, Corpus};
 use crate::search::{corpus_hash, Index};
 
@@ -35,7 +36,7 @@ pub struct LoadedCorpus {
 pub fn load_corpus(path: &Path) -> Result<LoadedCorpus, u8> {
     let name = path.display();
     let text = super::corpus_file::read(path).map_err(|error| {
-        eprintln!("{name}{error}");
+        eprintln_inert!("{name}{error}");
         error.exit_code()
     })?;
     match corpus::load(&text) {
@@ -43,9 +44,9 @@ pub fn load_corpus(path: &Path) -> Result<LoadedCorpus, u8> {
         Err(error) => {
             let lines = error.lines();
             for line in lines.iter().take(5) {
-                eprintln!("{name}: {line}");
+                eprintln_inert!("{name}: {line}");
             }
-            eprintln!("{name}: not a valid corpus ({} problems); `broadsheet validate {name}` lists them all", lines.len());
+            eprintln_inert!("{name}: not a valid corpus ({} problems); `broadsheet validate {name}` lists them all", lines.len());
             Err(super::EXIT_INVALID)
         }
     }
@@ -61,10 +62,10 @@ pub fn run(args: &Args) -> u8 {
     let bytes = index.encode(loaded.hash);
     let target = index_path(&args.corpus);
     if let Err(error) = super::atomic::write_atomically(&target, &bytes) {
-        eprintln!("{}: cannot write the index: {error}", target.display());
+        eprintln_inert!("{}: cannot write the index: {error}", target.display());
         return super::EXIT_IO;
     }
-    eprintln!(
+    eprintln_inert!(
         "{}: {} stories, {} bytes, built in {} ms",
         target.display(),
         index.story_count(),

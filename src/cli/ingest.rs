@@ -10,6 +10,8 @@
 //! ingests into one corpus take turns ([`super::lock`]).
 //!
 //! Reading the text is [`crate::ingest`]'s job; this module does the files.
+//! Its messages quote manifest cells, file names and corpus titles, so each
+//! is printed [`inert`](super::terminal::inert).
 
 mod folder;
 mod manifest;
@@ -20,6 +22,7 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::corpus_file::ReadError;
+use super::terminal::{eprintln_inert, inert};
 use crate::corpus::{self, Corpus, Publication};
 use crate::ingest::{self, Lang, PageOptions};
 
@@ -91,14 +94,14 @@ impl Failure {
 pub fn run(args: &Args) -> u8 {
     match ingest_all(args) {
         Ok(summary) => {
-            eprintln!("{summary}");
+            eprintln_inert!("{summary}");
             0
         }
         Err(failure) => {
             for line in &failure.lines {
-                eprintln!("{line}");
+                eprintln_inert!("{line}");
             }
-            eprintln!("{}: not written", args.output.display());
+            eprintln_inert!("{}: not written", args.output.display());
             failure.code
         }
     }
@@ -134,7 +137,7 @@ fn ingest_all(args: &Args) -> Result<String, Failure> {
     }
     let progress = progress_bar(jobs.len());
     for job in &jobs {
-        progress.set_message(job.file.file_name().unwrap_or_default().to_string_lossy().into_owned());
+        progress.set_message(inert(&job.file.file_name().unwrap_or_default().to_string_lossy()).into_owned());
         ingest_page(job, args, &mut corpus)?;
         progress.inc(1);
     }
@@ -214,7 +217,7 @@ fn jobs(args: &Args) -> Result<Vec<PageJob>, Failure> {
         }
         let (pages, skipped) = folder::page_files(input).map_err(Failure::invalid)?;
         for path in skipped {
-            eprintln!("{}: skipped, its name carries no page number", path.display());
+            eprintln_inert!("{}: skipped, its name carries no page number", path.display());
         }
         if pages.is_empty() {
             return Err(Failure::invalid(format!(

@@ -46,7 +46,7 @@ impl CorpusLock {
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
-                eprintln!("{}: another ingest is writing this corpus; waiting for it to finish", corpus.display());
+                super::terminal::eprintln_inert!("{}: another ingest is writing this corpus; waiting for it to finish", corpus.display());
                 file.lock().map_err(|error| format!("cannot lock {}: {error}", path.display()))?;
             }
             Err(TryLockError::Error(error)) => return Err(format!("cannot lock {}: {error}", path.display())),

@@ -11,6 +11,7 @@ pub mod ingest;
 pub mod lock;
 pub mod search;
 pub mod stdout;
+pub mod terminal;
 pub mod validate;
 
 use clap::{Parser, Subcommand};

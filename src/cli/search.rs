@@ -9,10 +9,15 @@
 //! (highlights in chars of `text`) and the total on stderr. Exits 0 whether
 //! or not anything matched, 1 on an invalid corpus, 2 when the corpus
 //! cannot be read or the command line is wrong (a malformed date).
+//!
+//! The human-readable lines show corpus text [`inert`] (control and bidi
+//! characters as escapes); `--json` holds the exact text, every control
+//! character in it a JSON escape ([`json_controls_escaped`]).
 
 use std::io::Write;
 use std::path::PathBuf;
 
+use super::terminal::{eprintln_inert, inert, json_controls_escaped};
 use crate::search::{Filter, Hit, Index, Query};
 
 #[derive(Debug, clap::Args)]
@@ -60,7 +65,7 @@ pub fn run(args: &Args) -> u8 {
         Ok(bytes) => match Index::decode(&bytes, loaded.hash) {
             Ok(index) => Some(index),
             Err(error) => {
-                eprintln!("{}: {error}; searching with an index built in memory", index_file.display());
+                eprintln_inert!("{}: {error}; searching with an index built in memory", index_file.display());
                 None
             }
         },
@@ -78,7 +83,7 @@ pub fn run(args: &Args) -> u8 {
                 return super::EXIT_INVALID;
             }
         };
-        let printed = super::stdout::print(|out| writeln!(out, "{json}"));
+        let printed = super::stdout::print(|out| writeln!(out, "{}", json_controls_escaped(&json)));
         eprintln!("{} matching articles", results.total);
         printed.err().unwrap_or(0)
     } else {
@@ -92,9 +97,9 @@ pub fn run(args: &Args) -> u8 {
 
 fn print_hit(out: &mut impl Write, hit: &Hit) -> std::io::Result<()> {
     writeln!(out)?;
-    writeln!(out, "{}  page {}  {}  (score {:.2})", hit.date, hit.page, hit.article, hit.score)?;
+    writeln!(out, "{}  page {}  {}  (score {:.2})", inert(&hit.date), hit.page, inert(&hit.article), hit.score)?;
     if let Some(headline) = &hit.headline {
-        writeln!(out, "  {headline}")?;
+        writeln!(out, "  {}", inert(headline))?;
     }
     for snippet in &hit.snippets {
         let chars: Vec<char> = snippet.text.chars().collect();
@@ -111,7 +116,7 @@ fn print_hit(out: &mut impl Write, hit: &Hit) -> std::io::Result<()> {
             at = end;
         }
         marked.extend(chars.get(at..).unwrap_or_default());
-        writeln!(out, "    {marked}")?;
+        writeln!(out, "    {}", inert(&marked))?;
     }
     Ok(())
 }

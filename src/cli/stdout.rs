@@ -4,7 +4,8 @@
 //!
 //! A reader that went away ends the output quietly; any other write failure
 //! (a full disk behind a redirect) is reported and is [`super::EXIT_IO`].
-//! Messages for people go to stderr with `eprintln!`, not through here.
+//! Messages for people go to stderr with `eprintln!` (made inert with
+//! [`super::terminal`] when they quote untrusted text), not through here.
 
 use std::io::{self, StdoutLock, Write};
 

@@ -2,11 +2,14 @@
 //!
 //! Prints nothing and exits 0 on a good corpus. On a bad one, prints one line
 //! per problem, `FILE: json.path: what is wrong` (or `FILE:line:column: …`
-//! for JSON syntax errors), and exits 1.
+//! for JSON syntax errors), and exits 1. Problems quote corpus values, so
+//! each line is printed [`inert`]: a control character in a value is shown
+//! as an escape, and a newline in one cannot make a line of its own.
 
 use std::io::Write;
 use std::path::PathBuf;
 
+use super::terminal::{eprintln_inert, inert};
 use crate::corpus;
 
 #[derive(Debug, clap::Args)]
@@ -20,14 +23,14 @@ pub fn run(args: &Args) -> u8 {
     let text = match super::corpus_file::read(&args.file) {
         Ok(text) => text,
         Err(error) => {
-            eprintln!("{name}{error}");
+            eprintln_inert!("{name}{error}");
             return error.exit_code();
         }
     };
     match corpus::load(&text) {
         Ok(corpus) => {
             let articles: usize = corpus.editions.iter().map(|e| e.articles.len()).sum();
-            eprintln!("{name}: valid ({} editions, {articles} articles)", corpus.editions.len());
+            eprintln_inert!("{name}: valid ({} editions, {articles} articles)", corpus.editions.len());
             0
         }
         Err(error) => {
@@ -35,11 +38,11 @@ pub fn run(args: &Args) -> u8 {
             let separator = if matches!(error, corpus::DecodeError::Syntax { .. }) { ":" } else { ": " };
             let printed = super::stdout::print(|out| {
                 for line in &lines {
-                    writeln!(out, "{name}{separator}{line}")?;
+                    writeln!(out, "{}", inert(&format!("{name}{separator}{line}")))?;
                 }
                 Ok(())
             });
-            eprintln!("{name}: {} problem{}", lines.len(), if lines.len() == 1 { "" } else { "s" });
+            eprintln_inert!("{name}: {} problem{}", lines.len(), if lines.len() == 1 { "" } else { "s" });
             printed.err().unwrap_or(super::EXIT_INVALID)
         }
     }

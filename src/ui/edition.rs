@@ -10,7 +10,7 @@ use super::place::{article_route, page_route};
 use super::route::Read;
 use super::shared::SharedCorpus;
 use super::strings::Strings;
-use crate::corpus::Article;
+use crate::corpus::{list_title, Article};
 
 #[derive(Properties, PartialEq)]
 pub struct EditionViewProps {
@@ -33,7 +33,7 @@ pub fn EditionView(props: &EditionViewProps) -> Html {
         Some(html! {
             <li class="bs-contents-item">
                 <Link {to} class={classes!("bs-headline", article.headline.is_none().then_some("bs-derived-title"))}>
-                    { article.display_title() }
+                    { list_title(&article.display_title()) }
                 </Link>
                 if let Some(note) = note { <span class="bs-contents-note" lang={strings.lang}>{ note }</span> }
             </li>

@@ -12,7 +12,7 @@ use super::route::{Read, Route};
 use super::shared::SharedCorpus;
 use super::strings::Strings;
 use super::page_turn::{use_page_turns, TurnHandlers};
-use crate::corpus::{Article, Block, Edition};
+use crate::corpus::{list_title, Article, Block, Edition};
 
 /// The articles of a page in the order a reader meets them: the lead (the
 /// first one that starts on this page under its own headline) first, the
@@ -132,7 +132,7 @@ fn Card(props: &CardProps) -> Html {
                 if let Some(kicker) = &article.kicker { <p class="bs-kicker">{ kicker }</p> }
                 <h3 class="bs-card-title">
                     <Link {to} class={classes!("bs-card-link", article.headline.is_none().then_some("bs-derived-title"))}>
-                        { article.display_title() }
+                        { list_title(&article.display_title()) }
                     </Link>
                 </h3>
                 if let Some(deck) = &article.deck { <p class="bs-deck">{ deck }</p> }

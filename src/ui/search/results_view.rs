@@ -22,6 +22,7 @@ use super::filters::{Choices, Filters};
 use super::found::Found;
 use super::marked::{marked, marked_by};
 use super::status::SearchStatus;
+use crate::corpus::list_title;
 use crate::search::{Filter, Hit, Query};
 
 #[derive(Properties, PartialEq)]
@@ -114,7 +115,10 @@ fn result(props: &SearchViewProps, hit: &Hit, query: &Query) -> Option<Html> {
     let article = edition.article(&hit.article)?;
     let found_by = FoundBy { query: props.query.clone(), filter: props.filter.clone() };
     let to = article_route(corpus, hit.edition, &hit.article, Read::Whole)?.with_found_by(Some(found_by));
-    let title = hit.headline.clone().unwrap_or_else(|| article.display_title());
+    let title = match &hit.headline {
+        Some(headline) => list_title(headline),
+        None => list_title(&article.display_title()),
+    };
     let lang = corpus.publication_of(edition).lang.clone();
     let several_papers = corpus.editions.iter().any(|other| corpus.publication_of(other).title != corpus.publication.title);
     let paper = several_papers.then(|| corpus.publication_of(edition).title.clone());

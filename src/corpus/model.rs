@@ -148,6 +148,19 @@ pub fn list_title(title: &str) -> String {
     shorten(title, LIST_TITLE_MAX_COLUMNS)
 }
 
+/// The most columns of a passage a list shows under a title (a card's
+/// deck or opening lines), about the five lines the reader's stylesheet
+/// lets it fill on a wide screen.
+pub const LIST_PASSAGE_MAX_COLUMNS: usize = 480;
+
+/// `text` as a list shows it under a title: cut to
+/// [`LIST_PASSAGE_MAX_COLUMNS`] with an ellipsis, for the reason
+/// [`list_title`] gives: a paragraph may be megabytes long, and the lines
+/// past the first few are never seen in a list.
+pub fn list_passage(text: &str) -> String {
+    shorten(text, LIST_PASSAGE_MAX_COLUMNS)
+}
+
 /// The first sentence of `text`, without a closing full stop (a title does
 /// not end with one); `！` and `？` are kept because they carry meaning.
 /// A text that opens with a full stop is kept whole rather than left empty.

@@ -55,7 +55,7 @@ mod tests {
     use super::search::status::SearchStatus;
     use super::shared::SharedCorpus;
     use super::strings::EN;
-    use crate::corpus::{self, list_title};
+    use crate::corpus::{self, list_title, Block};
     use crate::search::{Filter, Index, Query};
 
     const READER: &str = include_str!("../../tests/fixtures/reader.json");
@@ -70,6 +70,10 @@ mod tests {
         let mut corpus = corpus::load(READER).expect("the reader fixture is valid");
         let article = corpus.editions[EDITION].articles.iter_mut().find(|article| article.id == ID).expect("in the fixture");
         article.headline = Some(headline.clone());
+        // And everything else a card shows as big: it must be cut there too.
+        article.kicker = Some(headline.clone());
+        article.deck = Some(headline.clone());
+        article.blocks.insert(0, Block::Paragraph { text: headline.clone() });
         (SharedCorpus::new(corpus), headline)
     }
 

@@ -12,7 +12,7 @@ use super::route::{Read, Route};
 use super::shared::SharedCorpus;
 use super::strings::Strings;
 use super::page_turn::{use_page_turns, TurnHandlers};
-use crate::corpus::{list_title, Article, Block, Edition};
+use crate::corpus::{list_passage, list_title, Article, Block, Edition};
 
 /// The articles of a page in the order a reader meets them: the lead (the
 /// first one that starts on this page under its own headline) first, the
@@ -120,7 +120,7 @@ fn Card(props: &CardProps) -> Html {
     // A fragment titled from its first sentence would only repeat it.
     let excerpt = article.headline.as_ref().and_then(|_| {
         article.blocks.iter().find_map(|block| match block {
-            Block::Paragraph { text } if !text.trim().is_empty() => Some(text.clone()),
+            Block::Paragraph { text } if !text.trim().is_empty() => Some(list_passage(text)),
             _ => None,
         })
     });
@@ -129,13 +129,13 @@ fn Card(props: &CardProps) -> Html {
         <li class={classes!("bs-card", props.lead.then_some("bs-card-lead"))}>
             <article class="bs-card-article">
                 if let Some(note) = continued { <p class="bs-card-note" lang={strings.lang}>{ note }</p> }
-                if let Some(kicker) = &article.kicker { <p class="bs-kicker">{ kicker }</p> }
+                if let Some(kicker) = &article.kicker { <p class="bs-kicker">{ list_title(kicker) }</p> }
                 <h3 class="bs-card-title">
                     <Link {to} class={classes!("bs-card-link", article.headline.is_none().then_some("bs-derived-title"))}>
                         { list_title(&article.display_title()) }
                     </Link>
                 </h3>
-                if let Some(deck) = &article.deck { <p class="bs-deck">{ deck }</p> }
+                if let Some(deck) = &article.deck { <p class="bs-deck">{ list_passage(deck) }</p> }
                 if let Some(src) = thumbnail { <img class="bs-thumb" {src} alt="" loading="lazy" decoding="async" /> }
                 if let Some(excerpt) = excerpt { <p class="bs-excerpt">{ excerpt }</p> }
             </article>

@@ -112,9 +112,10 @@ pub fn App(props: &AppProps) -> Html {
                         load.set(Load::Loading(progress));
                     }
                 };
-                let loaded = super::fetch::fetch_corpus_bytes(&src, on_progress)
-                    .await
-                    .and_then(|bytes| Ok((super::fetch::read_corpus(&src, &bytes)?, bytes)));
+                let loaded = match super::fetch::fetch_corpus_bytes(&src, &on_progress).await {
+                    Ok(bytes) => super::fetch::read_corpus(&src, &bytes, &on_progress).await.map(|corpus| (corpus, bytes)),
+                    Err(error) => Err(error),
+                };
                 if !latest() {
                     return;
                 }

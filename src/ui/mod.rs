@@ -38,3 +38,4 @@ pub mod shared;
 pub mod stitch;
 pub mod strings;
 pub mod toolbar;
+pub mod utf8;

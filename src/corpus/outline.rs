@@ -115,22 +115,8 @@ impl<'t> OutlineScan<'t> {
                 self.at = end;
                 self.expect = Expect::AfterEdition;
             }
-            Expect::AfterEdition => {
-                self.expect = match byte? {
-                    b',' => Expect::Edition { or_end: false },
-                    b']' => Expect::AfterMember,
-                    _ => return None,
-                };
-                self.at += 1;
-            }
-            Expect::AfterMember => {
-                self.expect = match byte? {
-                    b',' => Expect::Key { or_end: false },
-                    b'}' => Expect::End,
-                    _ => return None,
-                };
-                self.at += 1;
-            }
+            Expect::AfterEdition => self.separator(byte?, Expect::Edition { or_end: false }, b']', Expect::AfterMember)?,
+            Expect::AfterMember => self.separator(byte?, Expect::Key { or_end: false }, b'}', Expect::End)?,
         }
         Some(true)
     }
@@ -161,6 +147,17 @@ impl<'t> OutlineScan<'t> {
             self.at = end;
             self.expect = Expect::AfterMember;
         }
+        Some(())
+    }
+
+    /// A comma, after which `next` comes, or the `close` bracket, after which `after` does.
+    fn separator(&mut self, found: u8, next: Expect, close: u8, after: Expect) -> Option<()> {
+        self.expect = match found {
+            b',' => next,
+            _ if found == close => after,
+            _ => return None,
+        };
+        self.at += 1;
         Some(())
     }
 

@@ -58,10 +58,13 @@ $(BROADSHEET): $(shell find src -type f) Cargo.toml Cargo.lock
 	cargo build --release --bin broadsheet
 	@touch $@
 
-# The widget, the bundled corpus with its search index, then the service
-# worker, whose precache list and version cover all of them.
-dist/.built: $(WIDGET_SOURCES) $(BROADSHEET) | tools
+# The widget (Trunk's wasm and glue, then the one script bundled from
+# www/broadsheet.js, the search worker and the stylesheet), the bundled
+# corpus with its search index, then the service worker, whose precache list
+# and version cover all of them.
+dist/.built: $(WIDGET_SOURCES) $(BROADSHEET) tools/build-loader.mjs node_modules/.package-lock.json | tools
 	trunk build --release
+	node tools/build-loader.mjs dist
 	$(BROADSHEET) index dist/corpus.json
 	printf '[%s]\n' '$(BUNDLED_CORPUS)' > dist/corpora.json
 	node tools/gen-sw.mjs dist
@@ -108,7 +111,10 @@ test-browser: build browser-tools $(HUGE_CORPORA)
 
 ## Benchmarks -------------------------------------------------------------
 
-bench: build browser-tools $(HUGE_CORPORA)
+# The load benchmark, and the offline set of the benchmark corpora; then
+# the main thread's longest task with them (the 1916 pages only when
+# ../shared holds them).
+bench: build browser-tools $(BROADSHEET) $(HUGE_CORPORA)
 	CHROMIUM=$(CHROMIUM) node tools/bench-widget.mjs
 	CHROMIUM=$(CHROMIUM) node tools/bench-main-thread.mjs
 

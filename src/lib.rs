@@ -12,6 +12,8 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod corpus;
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+pub mod heap;
 pub mod ingest;
 pub mod search;
 pub mod ui;

@@ -162,6 +162,17 @@ fn nothing_of_any_1916_page_is_lost() {
     assert!(pages >= 400, "only {pages} pages");
 }
 
+/// The cases proptest once shrank failures to (saved beside this file),
+/// run by name: cargo runs integration tests from a source path proptest
+/// cannot map back to its saved-cases file, so it would not replay them.
+#[test]
+fn nothing_is_lost_of_the_pages_that_once_lost_a_credit() {
+    for text in ["▲一\n摄0摄", "▲\n一 一摄\nContinued from Page 1"] {
+        let page = parse_page(text, &options(3, None)).unwrap();
+        nothing_lost(text, &page).unwrap_or_else(|problem| panic!("{text:?}: {problem}"));
+    }
+}
+
 /// Lines a page is made of, in either convention, with every construct the
 /// ingest recognises and some debris.
 fn line() -> impl Strategy<Value = String> {

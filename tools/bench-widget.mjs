@@ -1,19 +1,28 @@
 // The widget's load benchmark (`make bench`): how long a cold load of the
 // demo page takes until the first headline is on screen, in Chromium at
 // phone size, unthrottled and with the CPU slowed 4× (DevTools'
-// Emulation.setCPUThrottlingRate) as on a mid-range phone; and how many
-// bytes the wasm and JavaScript weigh gzipped. A measurement, not a test:
-// it prints numbers and never fails on them.
+// Emulation.setCPUThrottlingRate) as on a mid-range phone; how many bytes
+// the wasm and JavaScript weigh gzipped; and the offline set (everything a
+// reader caches: the runtime, a corpus and its index) of the benchmark
+// corpora, gzipped and as a share of the gzipped corpus. A measurement, not
+// a test: it prints numbers and never fails on them.
 //
-//   node tools/bench-widget.mjs [runs]      (after `make build`)
+//   node tools/bench-widget.mjs [runs]      (after `make build`; `make bench`
+//                                            also makes the corpora below)
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST, launchBrowser, startServer } from '../tests/browser/support.mjs';
+import { RUNTIME } from './runtime-files.mjs';
 
 const RUNS = Number(process.argv[2] ?? 7);
 const PHONE = { width: 360, height: 640 };
-const SHIPPED = ['broadsheet-widget_bg.wasm', 'broadsheet-widget.js', 'broadsheet.js'];
+// The generated Chinese corpus and the 1916 pages (`make bench` writes them;
+// the second only when ../shared holds the pages).
+const CORPORA = ['build/zh-10k.json', 'build/chronam.json'];
+const BROADSHEET = 'target/release/broadsheet';
 
 /** Records, from the very start of the document, when the first headline
  * inside the reader's shadow root has a box on screen. */
@@ -57,12 +66,30 @@ try {
   await server.close();
 }
 
-console.log('Shipped code, gzip -9:');
-let total = 0;
-for (const file of SHIPPED) {
-  const bytes = await readFile(join(DIST, file));
-  const gzipped = gzipSync(bytes, { level: 9 }).length;
-  total += gzipped;
-  console.log(`  ${file.padEnd(28)} ${(bytes.length / 1024).toFixed(1).padStart(7)} KiB  → ${(gzipped / 1024).toFixed(1).padStart(6)} KiB`);
+const gzipped = async (path) => gzipSync(await readFile(path), { level: 9 }).length;
+const kib = (bytes) => `${(bytes / 1024).toFixed(1).padStart(8)} KiB`;
+
+console.log('Shipped code (the runtime), gzip -9:');
+let runtime = 0;
+for (const file of RUNTIME) {
+  const bytes = (await readFile(join(DIST, file))).length;
+  const packed = await gzipped(join(DIST, file));
+  runtime += packed;
+  console.log(`  ${file.padEnd(28)} ${kib(bytes)}  → ${kib(packed)}`);
 }
-console.log(`  ${'wasm + JS'.padEnd(28)} ${''.padStart(7)}       → ${(total / 1024).toFixed(1).padStart(6)} KiB`);
+console.log(`  ${'wasm + JS'.padEnd(28)} ${''.padStart(12)}  → ${kib(runtime)}`);
+
+// The goal: the offline set at most 1.5× the gzipped corpus, in at most 5 files.
+console.log('Offline set (runtime + corpus + index), gzip -9:');
+for (const corpus of CORPORA) {
+  if (!existsSync(corpus)) {
+    console.log(`  ${basename(corpus)}: absent (make ${corpus})`);
+    continue;
+  }
+  execFileSync(BROADSHEET, ['index', corpus], { stdio: 'ignore' });
+  const index = corpus.replace(/\.json$/, '.index');
+  const corpusBytes = await gzipped(corpus);
+  const total = runtime + corpusBytes + (await gzipped(index));
+  const files = RUNTIME.length + 2;
+  console.log(`  ${basename(corpus).padEnd(16)} ${files} files ${kib(total)}  corpus ${kib(corpusBytes)}  ratio ${(total / corpusBytes).toFixed(3)}`);
+}

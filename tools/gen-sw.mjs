@@ -6,9 +6,13 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
+import { RUNTIME } from './runtime-files.mjs';
 
-// Files the offline reader needs, in dist/. Optional ones are skipped when absent.
-const SHELL = ['index.html', 'broadsheet.js', 'broadsheet-search.js', 'broadsheet-widget.js', 'broadsheet-widget_bg.wasm', 'broadsheet.css', 'demo.css', 'demo.js', 'icon.svg', 'manifest.webmanifest', 'corpus.json', 'corpora.json'];
+// Files the offline reader needs, in dist/: the widget's runtime, the demo
+// host page's own files, and the corpus with its index. Optional ones are
+// skipped when absent.
+const HOST_PAGE = ['index.html', 'demo.css', 'demo.js', 'icon.svg', 'manifest.webmanifest', 'corpora.json'];
+const SHELL = [...RUNTIME, ...HOST_PAGE, 'corpus.json'];
 const OPTIONAL = ['corpus.index'];
 
 const dist = process.argv[2] ?? 'dist';

@@ -1,10 +1,15 @@
-// The widget's ES-module loader: defines <broadsheet-reader>.
+// The widget's ES-module loader: defines <broadsheet-reader> on a page, and
+// is the reader's search worker too (in a worker scope it runs the worker of
+// ./broadsheet-search.js instead), so the runtime is this file, the
+// wasm-bindgen glue and the wasm.
 //
-// A host page needs only this module and the element. The wasm and the
-// stylesheet are found relative to this file (import.meta.url), so the build
-// can be served from another origin; the corpus `src` is resolved against the
-// host page. No inline script or style is used, so a strict
-// Content-Security-Policy with 'wasm-unsafe-eval' is enough.
+// A host page needs only this module and the element. The wasm is found
+// relative to this file (import.meta.url), so the build can be served from
+// another origin; the corpus `src` is resolved against the host page. The
+// stylesheet (www/broadsheet.css) is built into this file (tools/build-loader.mjs)
+// and given to each shadow root as a constructed stylesheet: no inline
+// script or style is used, so a strict Content-Security-Policy with
+// 'wasm-unsafe-eval' is enough.
 //
 // Attributes: src, lang (UI language), routing (hash | memory),
 // theme (auto | light | dark), offline ("off" opts out of the service worker).
@@ -15,14 +20,18 @@
 // `broadsheet search --json` prints them. Events, dispatched on the element,
 // bubbling and composed: `broadsheet:navigate` (detail: hash, view, date,
 // page, article, query) and `broadsheet:error` (detail: message).
+//
+// This source is not served as it is: tools/build-loader.mjs bundles it with
+// the worker and the stylesheet into dist/broadsheet.js.
 import init, { mount, set_panic_handler } from './broadsheet-widget.js';
+import { serveSearch } from './broadsheet-search.js';
+import STYLESHEET from './broadsheet.css';
 
 const here = (file) => new URL(file, import.meta.url).href;
 
-// Search runs in a worker beside this file; a worker must be on the page's
-// origin, so from elsewhere (a CDN) the reader searches in the page.
-const SEARCH_WORKER = here('broadsheet-search.js');
-const searchWorker = () => (new URL(SEARCH_WORKER).origin === location.origin ? SEARCH_WORKER : null);
+// Search runs in a worker started from this very file; a worker must be on
+// the page's origin, so from elsewhere (a CDN) the reader searches in the page.
+const searchWorker = () => (new URL(import.meta.url).origin === location.origin ? import.meta.url : null);
 
 let wasmReady = null;
 let stopAll = null; // set by the element class: a panic stops every reader
@@ -32,145 +41,158 @@ function loadWasm() {
   return wasmReady;
 }
 
+// One constructed stylesheet shared by every reader's shadow root. CSSOM is
+// not subject to the page's style-src, unlike a <style> element.
+let styles = null;
+function readerStyles() {
+  if (!styles) {
+    styles = new CSSStyleSheet();
+    styles.replaceSync(STYLESHEET);
+  }
+  return styles;
+}
+
 const TEXT = {
   zh: { notice: '有新版本可用', reload: '重新载入', stopped: '阅读器出错，已停止' },
   en: { notice: 'New edition available', reload: 'Reload', stopped: 'The reader stopped after an internal error' },
 };
 
-class BroadsheetReader extends HTMLElement {
-  static observedAttributes = ['src', 'routing', 'theme', 'lang'];
-  #handle = null;
-  #generation = 0;
+// The element's class extends HTMLElement, which a worker scope lacks: it is
+// declared only on a page.
+function defineReader() {
+  if (customElements.get('broadsheet-reader')) return;
+  class BroadsheetReader extends HTMLElement {
+    static observedAttributes = ['src', 'routing', 'theme', 'lang'];
+    #handle = null;
+    #generation = 0;
 
-  connectedCallback() {
-    if (!this.shadowRoot) {
-      const shadow = this.attachShadow({ mode: 'open' });
-      const style = document.createElement('link');
-      style.rel = 'stylesheet';
-      style.href = here('broadsheet.css');
-      shadow.append(style);
-    }
-    readers.add(this);
-    this.#mount();
-    if (this.getAttribute('offline') !== 'off') offline.register();
-  }
-
-  disconnectedCallback() {
-    readers.delete(this);
-    this.#unmount();
-  }
-
-  // A new corpus or setting: the reader starts over with it.
-  attributeChangedCallback(name, previous, value) {
-    if (previous !== value && this.isConnected && this.shadowRoot) {
-      this.#unmount();
+    connectedCallback() {
+      if (!this.shadowRoot) {
+        this.attachShadow({ mode: 'open' }).adoptedStyleSheets = [readerStyles()];
+      }
+      readers.add(this);
       this.#mount();
+      if (this.getAttribute('offline') !== 'off') offline.register();
+    }
+
+    disconnectedCallback() {
+      readers.delete(this);
+      this.#unmount();
+    }
+
+    // A new corpus or setting: the reader starts over with it.
+    attributeChangedCallback(name, previous, value) {
+      if (previous !== value && this.isConnected && this.shadowRoot) {
+        this.#unmount();
+        this.#mount();
+      }
+    }
+
+    #mount() {
+      const generation = ++this.#generation;
+      const root = document.createElement('div');
+      root.className = 'broadsheet';
+      this.shadowRoot.querySelector('.broadsheet')?.remove();
+      this.shadowRoot.append(root);
+      const attribute = (name) => this.getAttribute(name);
+      const src = new URL(attribute('src') || 'corpus.json', document.baseURI).href;
+      this.ready = loadWasm().then(
+        () => {
+          if (generation !== this.#generation) return; // replaced before the wasm arrived
+          const onEvent = (name, detail) => this.#dispatch(name, JSON.parse(detail));
+          this.#handle = mount(root, src, attribute('routing'), attribute('theme'), attribute('lang'), searchWorker(), onEvent);
+        },
+        (error) => { this.#showFailure(root, 'The reader could not start', error); throw error; },
+      );
+      this.ready.catch(() => {});
+    }
+
+    /** Opens the stitched article `id` (of the edition of `date`, else the
+     * newest that has it); resolves to whether the corpus has it. */
+    async open(id, { date } = {}) {
+      return (await this.#mounted()).open(String(id), date ?? null);
+    }
+
+    /** Searches the corpus; resolves to the hits as `broadsheet search --json` prints them. */
+    async search(query, options = {}) {
+      return JSON.parse(await (await this.#mounted()).search(String(query), options));
+    }
+
+    async #mounted() {
+      await this.ready;
+      if (!this.#handle) throw new Error('the reader is not mounted');
+      return this.#handle;
+    }
+
+    #dispatch(name, detail) {
+      this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail }));
+    }
+
+    // A panic stopped the wasm: every reader shows why instead of a frozen view.
+    static {
+      stopAll = (message) => { for (const reader of readers) reader.#stop(message); };
+    }
+
+    #stop(message) {
+      // The stopped wasm must not be called again, not even to unmount.
+      this.#handle = null;
+      this.#generation++;
+      const root = document.createElement('div');
+      root.className = 'broadsheet';
+      this.shadowRoot?.querySelector('.broadsheet')?.remove();
+      this.shadowRoot?.append(root);
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'bs-button';
+      button.textContent = TEXT[this.#lang()].reload;
+      button.addEventListener('click', () => location.reload());
+      this.#showFailure(root, TEXT[this.#lang()].stopped, message, button);
+    }
+
+    #lang() {
+      return (this.getAttribute('lang') || document.documentElement.lang || 'en').startsWith('zh') ? 'zh' : 'en';
+    }
+
+    #unmount() {
+      this.#generation++;
+      this.#handle?.destroy();
+      this.#handle = null;
+    }
+
+    /** Shows the "new edition available: reload" notice above the reader. */
+    showUpdateNotice(onReload) {
+      if (!this.shadowRoot || this.shadowRoot.querySelector('.bs-update')) return;
+      const lang = this.#lang();
+      const notice = document.createElement('div');
+      notice.className = 'bs-update';
+      notice.setAttribute('role', 'status');
+      const text = document.createElement('span');
+      text.textContent = TEXT[lang].notice;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'bs-button';
+      button.textContent = TEXT[lang].reload;
+      button.addEventListener('click', onReload);
+      notice.append(text, button);
+      this.shadowRoot.insertBefore(notice, this.shadowRoot.querySelector('.broadsheet'));
+    }
+
+    // The wasm could not load or has stopped: Yew is not there to show its error panel.
+    #showFailure(root, heading, error, ...actions) {
+      const panel = document.createElement('section');
+      panel.className = 'bs-error';
+      panel.setAttribute('role', 'alert');
+      const title = document.createElement('h2');
+      title.className = 'bs-error-title';
+      title.textContent = heading;
+      const detail = document.createElement('p');
+      detail.textContent = String(error?.message ?? error);
+      panel.append(title, detail, ...actions);
+      root.replaceChildren(panel);
+      this.#dispatch('broadsheet:error', { message: detail.textContent });
     }
   }
-
-  #mount() {
-    const generation = ++this.#generation;
-    const root = document.createElement('div');
-    root.className = 'broadsheet';
-    this.shadowRoot.querySelector('.broadsheet')?.remove();
-    this.shadowRoot.append(root);
-    const attribute = (name) => this.getAttribute(name);
-    const src = new URL(attribute('src') || 'corpus.json', document.baseURI).href;
-    this.ready = loadWasm().then(
-      () => {
-        if (generation !== this.#generation) return; // replaced before the wasm arrived
-        const onEvent = (name, detail) => this.#dispatch(name, JSON.parse(detail));
-        this.#handle = mount(root, src, attribute('routing'), attribute('theme'), attribute('lang'), searchWorker(), onEvent);
-      },
-      (error) => { this.#showFailure(root, 'The reader could not start', error); throw error; },
-    );
-    this.ready.catch(() => {});
-  }
-
-  /** Opens the stitched article `id` (of the edition of `date`, else the
-   * newest that has it); resolves to whether the corpus has it. */
-  async open(id, { date } = {}) {
-    return (await this.#mounted()).open(String(id), date ?? null);
-  }
-
-  /** Searches the corpus; resolves to the hits as `broadsheet search --json` prints them. */
-  async search(query, options = {}) {
-    return JSON.parse(await (await this.#mounted()).search(String(query), options));
-  }
-
-  async #mounted() {
-    await this.ready;
-    if (!this.#handle) throw new Error('the reader is not mounted');
-    return this.#handle;
-  }
-
-  #dispatch(name, detail) {
-    this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail }));
-  }
-
-  // A panic stopped the wasm: every reader shows why instead of a frozen view.
-  static {
-    stopAll = (message) => { for (const reader of readers) reader.#stop(message); };
-  }
-
-  #stop(message) {
-    // The stopped wasm must not be called again, not even to unmount.
-    this.#handle = null;
-    this.#generation++;
-    const root = document.createElement('div');
-    root.className = 'broadsheet';
-    this.shadowRoot?.querySelector('.broadsheet')?.remove();
-    this.shadowRoot?.append(root);
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'bs-button';
-    button.textContent = TEXT[this.#lang()].reload;
-    button.addEventListener('click', () => location.reload());
-    this.#showFailure(root, TEXT[this.#lang()].stopped, message, button);
-  }
-
-  #lang() {
-    return (this.getAttribute('lang') || document.documentElement.lang || 'en').startsWith('zh') ? 'zh' : 'en';
-  }
-
-  #unmount() {
-    this.#generation++;
-    this.#handle?.destroy();
-    this.#handle = null;
-  }
-
-  /** Shows the "new edition available: reload" notice above the reader. */
-  showUpdateNotice(onReload) {
-    if (!this.shadowRoot || this.shadowRoot.querySelector('.bs-update')) return;
-    const lang = this.#lang();
-    const notice = document.createElement('div');
-    notice.className = 'bs-update';
-    notice.setAttribute('role', 'status');
-    const text = document.createElement('span');
-    text.textContent = TEXT[lang].notice;
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'bs-button';
-    button.textContent = TEXT[lang].reload;
-    button.addEventListener('click', onReload);
-    notice.append(text, button);
-    this.shadowRoot.insertBefore(notice, this.shadowRoot.querySelector('.broadsheet'));
-  }
-
-  // The wasm could not load or has stopped: Yew is not there to show its error panel.
-  #showFailure(root, heading, error, ...actions) {
-    const panel = document.createElement('section');
-    panel.className = 'bs-error';
-    panel.setAttribute('role', 'alert');
-    const title = document.createElement('h2');
-    title.className = 'bs-error-title';
-    title.textContent = heading;
-    const detail = document.createElement('p');
-    detail.textContent = String(error?.message ?? error);
-    panel.append(title, detail, ...actions);
-    root.replaceChildren(panel);
-    this.#dispatch('broadsheet:error', { message: detail.textContent });
-  }
+  customElements.define('broadsheet-reader', BroadsheetReader);
 }
 
 const readers = new Set();
@@ -208,6 +230,5 @@ const offline = {
   },
 };
 
-if (!customElements.get('broadsheet-reader')) {
-  customElements.define('broadsheet-reader', BroadsheetReader);
-}
+if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) serveSearch();
+else defineReader();

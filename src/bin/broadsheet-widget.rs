@@ -1,6 +1,7 @@
 //! The wasm entry of the widget: `www/broadsheet.js` loads this module and
-//! calls [`mount`] for every `<broadsheet-reader>` element, and the search
-//! worker `www/broadsheet-search.js` loads it to run a [`SearchEngine`].
+//! calls [`mount`] for every `<broadsheet-reader>` element, and the same
+//! module started as the search worker (`www/broadsheet-search.js`) loads it
+//! to run a [`SearchEngine`].
 //! Both install the panic hook ([`set_panic_handler`]).
 
 #[cfg(target_arch = "wasm32")]

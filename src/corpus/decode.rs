@@ -7,6 +7,9 @@
 //! a newer `version` is refused outright because its meaning is unknown. A
 //! lone surrogate escape reads as U+FFFD ([`super::surrogates`]).
 //!
+//! A corpus with nothing wrong in it is read the fast way first
+//! ([`super::fast`]); the walk runs when that declines, and judges.
+//!
 //! Rules that span fields (unique ids, jumps, pages) are [`super::validate`]'s.
 
 use std::fmt;
@@ -62,7 +65,17 @@ impl std::error::Error for DecodeError {}
 
 /// Parses corpus JSON text into the model, checking types and required fields.
 pub fn decode(text: &str) -> Result<Corpus, DecodeError> {
-    let value = parse(text)?;
+    let text = replace_lone_surrogates(text);
+    match super::fast::decode(&text) {
+        Some(corpus) => Ok(corpus),
+        None => walk(&text),
+    }
+}
+
+/// Decodes `text` (its lone surrogates replaced) by walking its JSON tree,
+/// reporting every problem.
+pub(super) fn walk(text: &str) -> Result<Corpus, DecodeError> {
+    let value = parse_replaced(text)?;
     let mut decoder = Decoder::default();
     match decoder.corpus(&value)? {
         Some(corpus) => decoder.finish(corpus),
@@ -70,11 +83,15 @@ pub fn decode(text: &str) -> Result<Corpus, DecodeError> {
     }
 }
 
-/// Parses JSON text (a whole document, or one part of it for
-/// [`super::stepwise`]), lone surrogate escapes read as U+FFFD.
+/// Parses JSON text (one part of a document, for [`super::stepwise`]),
+/// lone surrogate escapes read as U+FFFD.
 pub(super) fn parse(text: &str) -> Result<Value, DecodeError> {
-    let text = replace_lone_surrogates(text);
-    serde_json::from_str(&text).map_err(|error| DecodeError::Syntax {
+    parse_replaced(&replace_lone_surrogates(text))
+}
+
+/// Parses JSON text whose lone surrogates are replaced.
+fn parse_replaced(text: &str) -> Result<Value, DecodeError> {
+    serde_json::from_str(text).map_err(|error| DecodeError::Syntax {
         line: error.line().max(1),
         // serde_json says column 0 for an error before a line's first
         // character (an empty file); columns count from 1 here.
@@ -385,7 +402,7 @@ impl Decoder {
         };
         let label = self.optional_string(object, "label", &path);
         let article = self.optional_string(object, "article", &path);
-        if page.is_none() && label.is_none() && !object.get("page").is_some_and(|v| !v.is_null()) {
+        if page.is_none() && label.is_none() && object.get("page").is_none_or(Value::is_null) {
             self.problem(&field(&path, "page"), "a jump needs a page number or a page label");
         }
         Some(Jump { page, label, article })
@@ -393,7 +410,7 @@ impl Decoder {
 }
 
 /// `YYYY-MM-DD` with a plausible month and day.
-fn is_iso_date(date: &str) -> bool {
+pub(super) fn is_iso_date(date: &str) -> bool {
     let bytes = date.as_bytes();
     let digits = |range: std::ops::Range<usize>| bytes[range].iter().all(u8::is_ascii_digit);
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {

@@ -13,6 +13,7 @@
 //! text, so the same code serves the CLI and the browser.
 
 pub mod decode;
+mod fast;
 pub mod model;
 pub mod outline;
 pub mod problem;

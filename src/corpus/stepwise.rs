@@ -214,7 +214,7 @@ mod tests {
         // alone would be 127 deep, within it.
         let deep = format!(
             r#"{{"format": "broadsheet-corpus", "version": 1, "publication": {{"title": "T", "lang": "en"}},
-                 "editions": [{{"date": "2024-09-12", "pages": [], "articles": [], "later": {}{}}}]}}"#,
+                 "editions": [{{"date": "2024-09-12", "articles": [], "pages": {}{}}}]}}"#,
             "[".repeat(126),
             "]".repeat(126)
         );

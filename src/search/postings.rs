@@ -138,53 +138,33 @@ impl PostingsBuilder {
             position_starts,
             doc_starts,
         };
-        // A document's weights are summed per id (`weights`, with the ids
-        // met in `touched`), then written once per id.
-        let mut weights = std::mem::take(&mut self.last_doc);
-        weights.iter_mut().for_each(|weight| *weight = 0);
-        // Every id at most once per document: room for them all, filled
-        // branch-free (whether an id is new to the document is as good as
-        // random), `touched_len` of them in use.
-        let mut touched: Vec<u16> = vec![0; weights.len() + 1];
-        let mut touched_len = 0;
-        let mut doc = None;
-        // Slices, not vectors, in the loops: the widget's wasm is built for
-        // size, and does not inline indexing through `Vec`.
-        let (positions, next, docs) = (&mut postings.positions[..], &mut postings.next[..], &mut postings.docs[..]);
-        let (next_position, next_doc) = (&mut next_position[..], &mut next_doc[..]);
-        let (weights, touched) = (&mut weights[..], &mut touched[..]);
-        let mut end_doc = |doc: u32, touched: &[u16], weights: &mut [u32]| {
-            for &id in touched {
-                let id = usize::from(id);
-                docs[next_doc[id] as usize] = CharHit { doc, weight: std::mem::take(&mut weights[id]) };
-                next_doc[id] += 1;
-            }
+        let mut placement = Placement {
+            positions: &mut postings.positions,
+            next: &mut postings.next,
+            docs: &mut postings.docs,
+            next_position: &mut next_position,
+            next_doc: &mut next_doc,
+            // Reused: every id's weight starts at 0.
+            weights: {
+                let mut weights = std::mem::take(&mut self.last_doc);
+                weights.iter_mut().for_each(|weight| *weight = 0);
+                weights
+            },
+            touched: vec![0; self.occurrences.len() + 1],
+            touched_len: 0,
         };
+        let mut doc = None;
         for unit in units {
             if doc != Some(unit.doc) {
                 if let Some(previous) = doc {
-                    end_doc(previous, &touched[..touched_len], weights);
-                    touched_len = 0;
+                    placement.end_doc(previous);
                 }
                 doc = Some(unit.doc);
             }
-            let (first, last) = (unit.positions.start, unit.positions.end);
-            for (position, (&id, &following)) in (first as u32..).zip(stream[first..last].iter().zip(&stream[first + 1..=last])) {
-                let id = usize::from(id);
-                if id == usize::from(OVERFLOW) {
-                    continue;
-                }
-                let slot = next_position[id] as usize;
-                next_position[id] += 1;
-                positions[slot] = position;
-                next[slot] = following;
-                touched[touched_len] = id as u16;
-                touched_len += usize::from(weights[id] == 0);
-                weights[id] += unit.boost;
-            }
+            placement.unit(stream, &unit);
         }
         if let Some(last) = doc {
-            end_doc(last, &touched[..touched_len], weights);
+            placement.end_doc(last);
         }
         let mut grouping = Grouping::default();
         for id in 0..postings.position_starts.len().saturating_sub(1) {
@@ -192,6 +172,64 @@ impl PostingsBuilder {
             grouping.group(&mut postings.positions[range.clone()], &mut postings.next[range]);
         }
         postings
+    }
+}
+
+/// The cursors of [`PostingsBuilder::place`] as it writes the lists.
+struct Placement<'a> {
+    positions: &'a mut [u32],
+    next: &'a mut [u16],
+    docs: &'a mut [CharHit],
+    /// Per id: the slot of its next position, of its next document.
+    next_position: &'a mut [u32],
+    next_doc: &'a mut [u32],
+    /// Per id: the summed boosts of its occurrences in the document at
+    /// hand, written once per id when the document ends.
+    weights: Vec<u32>,
+    /// The ids met in the document at hand, each once: room for them all,
+    /// filled branch-free (whether an id is new to the document is as good
+    /// as random), `touched_len` of them in use.
+    touched: Vec<u16>,
+    touched_len: usize,
+}
+
+impl Placement<'_> {
+    /// Lists the positions of `unit` of `stream`.
+    ///
+    /// Never inlined: a browser first runs wasm in a quickly compiled form
+    /// and swaps in the optimized one only at a function's next call, so
+    /// the work must come as a call per unit, not one long loop.
+    #[inline(never)]
+    fn unit(&mut self, stream: &[u16], unit: &UnitSpan) {
+        let (first, last) = (unit.positions.start, unit.positions.end);
+        // Locals, not fields, in the loop: the widget's wasm is built for
+        // size, and reloads a field through `self` at every use.
+        let Placement { positions, next, next_position, weights, touched, touched_len, .. } = self;
+        let (weights, touched, mut in_use) = (&mut weights[..], &mut touched[..], *touched_len);
+        for (position, (&id, &following)) in (first as u32..).zip(stream[first..last].iter().zip(&stream[first + 1..=last])) {
+            let id = usize::from(id);
+            if id == usize::from(OVERFLOW) {
+                continue;
+            }
+            let slot = next_position[id] as usize;
+            next_position[id] += 1;
+            positions[slot] = position;
+            next[slot] = following;
+            touched[in_use] = id as u16;
+            in_use += usize::from(weights[id] == 0);
+            weights[id] += unit.boost;
+        }
+        *touched_len = in_use;
+    }
+
+    /// Writes the document entries of `doc`, whose units are all listed.
+    fn end_doc(&mut self, doc: u32) {
+        for &id in &self.touched[..self.touched_len] {
+            let id = usize::from(id);
+            self.docs[self.next_doc[id] as usize] = CharHit { doc, weight: std::mem::take(&mut self.weights[id]) };
+            self.next_doc[id] += 1;
+        }
+        self.touched_len = 0;
     }
 }
 
@@ -215,6 +253,8 @@ impl Default for Grouping {
 }
 
 impl Grouping {
+    /// Never inlined, for the reason [`Placement::unit`] gives.
+    #[inline(never)]
     fn group(&mut self, positions: &mut [u32], next: &mut [u16]) {
         let slots = &mut self.slots[..];
         self.present.clear();

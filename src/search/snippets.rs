@@ -72,13 +72,16 @@ pub fn snippets(layout: &Layout, corpus: &Corpus, group: usize, terms: &[Term], 
 }
 
 /// Picks up to [`MAX_SNIPPETS`] passages: each time the one that shows the
-/// most terms not yet shown, preferring body text, then reading order.
+/// most terms not yet shown, preferring body text, then reading order. A
+/// passage is never shown twice (a continuation that repeats its
+/// headline, a caption printed on two pages).
 fn choose(passages: Vec<Passage>) -> Vec<Snippet> {
     let mut chosen: Vec<usize> = Vec::new();
     let mut shown = 0u64;
     while chosen.len() < MAX_SNIPPETS {
+        let is_new = |index: &usize| chosen.iter().all(|&other| passages[other].snippet != passages[*index].snippet);
         let best = (0..passages.len())
-            .filter(|index| !chosen.contains(index))
+            .filter(is_new)
             .min_by_key(|&index| {
                 let passage = &passages[index];
                 (std::cmp::Reverse((passage.terms & !shown).count_ones()), passage.in_heading, index)
@@ -158,6 +161,18 @@ mod tests {
         let passages = unit_passages(&text, query.terms());
         let marks: Vec<Vec<String>> = passages.iter().map(|(snippet, _)| marked(snippet)).collect();
         assert_eq!(marks, vec![vec!["Congress"], vec!["congress", "CONGRESS"]]);
+    }
+
+    #[test]
+    fn the_same_passage_twice_in_a_story_is_shown_once() {
+        let passage = |text: &str| Passage {
+            snippet: Snippet { text: text.to_owned(), highlights: vec![[0, 2]] },
+            terms: 1,
+            in_heading: false,
+        };
+        let chosen = choose(vec![passage("上合峰会开幕"), passage("上合峰会开幕"), passage("上合示范区")]);
+        let texts: Vec<&str> = chosen.iter().map(|snippet| snippet.text.as_str()).collect();
+        assert_eq!(texts, ["上合峰会开幕", "上合示范区"]);
     }
 
     #[test]

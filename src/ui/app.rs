@@ -25,7 +25,7 @@ use super::search::searcher::Searcher;
 use super::search::status::SearchStatus;
 use super::shared::SharedCorpus;
 use super::strings::Strings;
-use crate::search::{Filter, Query};
+use crate::search::Filter;
 
 /// How many results the search view shows at first, and adds on "show more".
 const RESULTS_PER_PAGE: usize = 20;
@@ -67,8 +67,6 @@ pub fn App(props: &AppProps) -> Html {
     let landmark = use_state(host_landmark);
     let searcher = use_state(|| None::<Searcher>);
     let search_status = use_state(SearchStatus::default);
-    // The article opened from search results, and the query it was found by.
-    let opened_from = use_state(|| None::<(Route, String)>);
     // How many results to show of a query, once the reader asked for more.
     let more = use_state(|| None::<(String, Filter, usize)>);
     let root = use_node_ref();
@@ -88,6 +86,7 @@ pub fn App(props: &AppProps) -> Html {
     let (found, settled) = use_found((*searcher).clone(), request);
     #[cfg(target_arch = "wasm32")]
     {
+        let shown = matches!(*load, Load::Ready(_)).then(|| router.current.clone());
         let load = load.clone();
         let searcher = searcher.clone();
         let search_status = search_status.clone();
@@ -143,12 +142,18 @@ pub fn App(props: &AppProps) -> Html {
                 }
             });
         });
-        let first_route = use_mut_ref(|| true);
+        let first_view = use_mut_ref(|| true);
         let root = root.clone();
-        use_effect_with(router.current.clone(), move |_| {
-            // The first route is where the reader opens: leave focus and
-            // scrolling to the host page. Later ones follow a reader's action.
-            if !std::mem::replace(&mut *first_route.borrow_mut(), false) {
+        use_effect_with(shown, move |shown| {
+            if shown.is_none() {
+                return;
+            }
+            // The first view is where the reader opens: leave focus and
+            // scrolling to the host page, unless its URL asks for an article's
+            // search hits. Later views follow a reader's action.
+            if std::mem::replace(&mut *first_view.borrow_mut(), false) {
+                scroll_to_first_hit(&root);
+            } else {
                 bring_into_view(&root);
             }
         });
@@ -233,25 +238,21 @@ pub fn App(props: &AppProps) -> Html {
                         let (more, key) = (more.clone(), (query.clone(), filter.clone()));
                         Callback::from(move |()| more.set(Some((key.0.clone(), key.1.clone(), limit + RESULTS_PER_PAGE))))
                     };
-                    let on_open = {
-                        let (opened_from, query) = (opened_from.clone(), query.clone());
-                        Callback::from(move |route| opened_from.set(Some((route, query.clone()))))
-                    };
                     html! {
                         <SearchView corpus={corpus.clone()} query={query.clone()} filter={filter.clone()} found={found.clone()}
-                                    {settled} status={(*search_status).clone()} {strings} {on_filter} {on_more} {on_open} />
+                                    {settled} status={(*search_status).clone()} {strings} {on_filter} {on_more} />
                     }
                 }
                 None => Html::default(),
             };
-            let highlight = opened_from
-                .as_ref()
-                .filter(|(route, _)| router.current.as_ref() == Some(route))
-                .map(|(_, query)| Query::parse(query));
+            let found_by = match &router.current {
+                Some(Route::Article { found_by, .. }) => found_by.clone(),
+                _ => None,
+            };
             let reader = html! {
                 <Reader corpus={corpus.clone()} {place} corpus_url={props.src.clone()}
                         prefs={prefs.clone()} back={router.back.clone()} landmark={*landmark} {strings}
-                        {search_box} {search_view} {highlight} />
+                        {search_box} {search_view} {found_by} />
             };
             (reader, strings, Some(publication.title.clone()))
         }
@@ -342,9 +343,9 @@ fn host_lang() -> String {
 /// first hit. While the reader types in the search box (each pause shows
 /// new results), focus stays in the box.
 #[cfg(target_arch = "wasm32")]
-fn bring_into_view(root: &NodeRef) {
+fn bring_into_view(root_ref: &NodeRef) {
     use wasm_bindgen::JsCast;
-    let Some(root) = root.cast::<web_sys::HtmlElement>() else { return };
+    let Some(root) = root_ref.cast::<web_sys::HtmlElement>() else { return };
     let shadow = root.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok();
     let typing = shadow.and_then(|shadow| shadow.active_element()).is_some_and(|active| active.id() == "bs-search-input");
     if typing {
@@ -356,11 +357,18 @@ fn bring_into_view(root: &NodeRef) {
     if let Some(view) = root.query_selector(".bs-view").ok().flatten().and_then(|v| v.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = view.focus();
     }
-    if let Some(hit) = root.query_selector(".bs-article .bs-hit").ok().flatten() {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Center);
-        hit.scroll_into_view_with_scroll_into_view_options(&options);
-    }
+    scroll_to_first_hit(root_ref);
+}
+
+/// Centres the first search hit of the article shown, if it marks any.
+#[cfg(target_arch = "wasm32")]
+fn scroll_to_first_hit(root: &NodeRef) {
+    let Some(hit) = root.cast::<web_sys::Element>().and_then(|root| root.query_selector(".bs-article .bs-hit").ok().flatten()) else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    hit.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
 // Outside the browser (server rendering in tests) there is no host page.

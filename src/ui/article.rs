@@ -6,8 +6,9 @@
 //! whole article stitched into one read with a quiet marker where the page
 //! changes. Each has its own route, so either can be linked to.
 //!
-//! Opened from search results, the article marks the query's hits in every
-//! field (the reader's root then scrolls to the first).
+//! Opened from search results (its route carries the search), the article
+//! marks the query's hits in every field (the reader's root then scrolls to
+//! the first) and leads back to those results instead of to its page.
 
 use yew::prelude::*;
 
@@ -16,7 +17,7 @@ use super::jump::{Direction, JumpLine};
 use super::labels::page_name;
 use super::link::Link;
 use super::place::{article_route, page_route};
-use super::route::Read;
+use super::route::{FoundBy, Read};
 use super::search::marked::marked_by;
 use super::shared::SharedCorpus;
 use super::stitch::{pieces, thread, Piece};
@@ -32,9 +33,9 @@ pub struct ArticleViewProps {
     pub read: Read,
     pub corpus_url: AttrValue,
     pub strings: &'static Strings,
-    /// The search whose hits are marked.
+    /// The search the article was opened from: its hits are marked.
     #[prop_or_default]
-    pub highlight: Option<Query>,
+    pub found_by: Option<FoundBy>,
 }
 
 #[component]
@@ -61,10 +62,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             Read::Whole => (Read::Fragment, strings.read_fragment),
         };
         article_route(corpus, props.edition, &article.id, read)
+            .map(|to| to.with_found_by(props.found_by.clone()))
             .map(|to| html! { <p class="bs-read-switch" lang={strings.lang}><Link {to} class="bs-button bs-read-link">{ label }</Link></p> })
     });
     let turn_label = |page: u32| Strings::fill(strings.page_turn, &page_name(strings, edition, page));
-    let highlight = props.highlight.as_ref();
+    let highlight = props.found_by.as_ref().map(|found_by| Query::parse(&found_by.query));
+    let highlight = highlight.as_ref();
     let mark = |text: &str| marked_by(text, highlight);
     let body = pieces(&shown).into_iter().map(|piece| match piece {
         Piece::Paragraph { first, rest } => html! {
@@ -81,9 +84,13 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     html! {
         <article class="bs-article" {lang} aria-labelledby="bs-article-title">
             <p class="bs-crumbs" lang={strings.lang}>
-                <Link to={page_route(corpus, props.edition, article.page)} class="bs-back-link">
-                    { page_name(strings, edition, article.page) }
-                </Link>
+                if let Some(found_by) = &props.found_by {
+                    <Link to={found_by.results()} class="bs-back-link">{ strings.back_to_results }</Link>
+                } else {
+                    <Link to={page_route(corpus, props.edition, article.page)} class="bs-back-link">
+                        { page_name(strings, edition, article.page) }
+                    </Link>
+                }
             </p>
             <header class="bs-article-header">
                 { jump(first, Direction::From) }
@@ -120,6 +127,10 @@ mod tests {
     use crate::ui::strings::{EN, ZH};
 
     async fn render(edition: usize, id: &str, read: Read, strings: &'static Strings) -> String {
+        render_found(edition, id, read, None, strings).await
+    }
+
+    async fn render_found(edition: usize, id: &str, read: Read, found_by: Option<FoundBy>, strings: &'static Strings) -> String {
         let text = include_str!("../../tests/fixtures/reader.json");
         let props = ArticleViewProps {
             corpus: SharedCorpus::new(corpus::load(text).expect("the reader fixture is valid")),
@@ -128,7 +139,7 @@ mod tests {
             read,
             corpus_url: "https://example.com/reader.json".into(),
             strings,
-            highlight: None,
+            found_by,
         };
         yew::LocalServerRenderer::<ArticleView>::with_props(props).render().await
     }
@@ -140,6 +151,17 @@ mod tests {
         assert!(html.contains(r##"href="#/2024-09-12/3/p3-end""##) && html.contains("下转第三版"), "{html}");
         assert!(html.contains(r##"href="#/2024-09-12/2/p2-from-p1/whole""##) && html.contains("阅读全文"), "{html}");
         assert!(!html.contains("bs-page-turn"), "{html}");
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn opened_from_search_it_marks_the_hits_and_leads_back_to_the_results() {
+        let found_by = FoundBy { query: "改革".to_owned(), filter: crate::search::Filter { page: Some(2), ..Default::default() } };
+        let html = render_found(0, "p2-from-p1", Read::Fragment, Some(found_by), &ZH).await;
+        assert!(html.contains(r#"<mark class="bs-hit">改革</mark>"#), "{html}");
+        assert!(html.contains(r##"href="#/search/%E6%94%B9%E9%9D%A9?page=2" class="bs-back-link">返回搜索结果"##), "{html}");
+        assert!(html.contains(r##"href="#/2024-09-12/2/p2-from-p1/whole?q=%E6%94%B9%E9%9D%A9&amp;page=2""##), "reading on keeps the marks: {html}");
+        let plain = render(0, "p2-from-p1", Read::Fragment, &ZH).await;
+        assert!(!plain.contains("bs-hit") && plain.contains(r##"href="#/2024-09-12/2" class="bs-back-link""##), "{plain}");
     }
 
     #[tokio::test(flavor = "current_thread")]

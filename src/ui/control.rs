@@ -74,7 +74,7 @@ pub struct Navigation {
     pub page: Option<u32>,
     /// The article's id, for the article view.
     pub article: Option<String>,
-    /// The search text, for the search view.
+    /// The search text, for the search view and an article opened from it.
     pub query: Option<String>,
 }
 
@@ -91,6 +91,9 @@ impl Navigation {
                 navigation.view = "article";
                 navigation.page = corpus.editions.get(*edition).and_then(|e| e.article(id)).map(|article| article.page);
                 navigation.article = Some(id.clone());
+                if let Route::Article { found_by: Some(found_by), .. } = route {
+                    navigation.query = Some(found_by.query.clone());
+                }
             }
             Place::Search { query, .. } => (navigation.view, navigation.query) = ("search", Some(query.clone())),
             Place::NotFound => {}
@@ -258,6 +261,7 @@ mod tests {
                                 "page": 2, "article": "p2-lead", "query": null })
         );
         assert_eq!(detail("#/search/%E4%B8%8A%E5%90%88")["query"], "上合");
+        assert_eq!(detail("#/2024-09-12/2/p2-lead/whole?q=%E4%B8%8A%E5%90%88")["query"], "上合", "an article opened from search");
         assert_eq!(detail("#/2024-09-12/3")["view"], "page");
         assert_eq!(detail("#/2024-09-12/9")["view"], "not-found");
     }

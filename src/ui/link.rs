@@ -18,10 +18,6 @@ pub struct LinkProps {
     /// `prev` or `next` for page turns.
     #[prop_or_default]
     pub rel: Option<AttrValue>,
-    /// Told when a plain click follows the link (a search result passes
-    /// its query on to the article it opens).
-    #[prop_or_default]
-    pub on_follow: Option<Callback<()>>,
     #[prop_or_default]
     pub children: Html,
 }
@@ -30,15 +26,12 @@ pub struct LinkProps {
 pub fn Link(props: &LinkProps) -> Html {
     let navigator = use_context::<Navigator>();
     let onclick = {
-        let (to, on_follow) = (props.to.clone(), props.on_follow.clone());
+        let to = props.to.clone();
         Callback::from(move |event: MouseEvent| {
             // Modified clicks (new tab, new window) stay the browser's.
             let plain = event.button() == 0 && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
             if let Some(navigator) = navigator.as_ref().filter(|_| plain) {
                 event.prevent_default();
-                if let Some(on_follow) = &on_follow {
-                    on_follow.emit(());
-                }
                 navigator.go.emit(to.clone());
             }
         })

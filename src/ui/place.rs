@@ -93,7 +93,7 @@ pub fn page_route(corpus: &Corpus, edition: usize, page: u32) -> Route {
 /// The route of an article; `None` when the edition holds no such article.
 pub fn article_route(corpus: &Corpus, edition: usize, id: &str, read: Read) -> Option<Route> {
     let article = corpus.editions.get(edition)?.article(id)?;
-    Some(Route::Article { edition: edition_key(corpus, edition), page: article.page, id: id.to_owned(), read })
+    Some(Route::Article { edition: edition_key(corpus, edition), page: article.page, id: id.to_owned(), read, found_by: None })
 }
 
 /// The route that shows `place`; `NotFound` has none.

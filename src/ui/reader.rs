@@ -5,7 +5,7 @@
 //! Search plugs in at three spots: its box goes in the header's
 //! `.bs-search-slot` (the `search_box` prop), its results are the view of
 //! [`Place::Search`] (`search_view`), and an article opened from them marks
-//! the query's hits (`highlight`).
+//! the query's hits and leads back to them (`found_by`).
 
 use yew::prelude::*;
 
@@ -18,11 +18,10 @@ use super::page::PageView;
 use super::page_strip::PageStrip;
 use super::place::Place;
 use super::prefs::Prefs;
-use super::route::Route;
+use super::route::{FoundBy, Route};
 use super::shared::SharedCorpus;
 use super::strings::Strings;
 use super::toolbar::Toolbar;
-use crate::search::Query;
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
@@ -41,9 +40,9 @@ pub struct ReaderProps {
     /// The results, shown for [`Place::Search`].
     #[prop_or_default]
     pub search_view: Html,
-    /// The search whose hits an article view marks.
+    /// The search the article shown was opened from.
     #[prop_or_default]
-    pub highlight: Option<Query>,
+    pub found_by: Option<FoundBy>,
 }
 
 #[component]
@@ -67,7 +66,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         },
         Place::Article { edition, id, read } => html! {
             <ArticleView corpus={corpus.clone()} edition={*edition} id={id.clone()} read={*read}
-                         corpus_url={props.corpus_url.clone()} highlight={props.highlight.clone()} {strings} />
+                         corpus_url={props.corpus_url.clone()} found_by={props.found_by.clone()} {strings} />
         },
         Place::Search { .. } => props.search_view.clone(),
         Place::NotFound => html! { <NotFound {strings} has_editions={!corpus.editions.is_empty()} /> },
@@ -137,7 +136,7 @@ mod tests {
             landmark: Landmark::Page,
             search_box: Html::default(),
             search_view: Html::default(),
-            highlight: None,
+            found_by: None,
         };
         yew::LocalServerRenderer::<Reader>::with_props(props).render().await
     }

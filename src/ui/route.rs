@@ -6,6 +6,10 @@
 //! #/2024-09-12/2                       a page
 //! #/2024-09-12/2/<article-id>          an article (the fragment on that page)
 //! #/2024-09-12/2/<article-id>/whole    the article stitched across its pages
+//! #/2024-09-12/2/<article-id>/whole?q=<query>&from=…&to=…&page=…
+//!                                      … opened from search results: the
+//!                                      query's hits marked, its results the
+//!                                      way back
 //! #/search/<query>                     search results
 //! #/search/<query>?from=1916-03-01&to=1916-03-31&page=1
 //!                                      … filtered by edition date and page
@@ -50,27 +54,69 @@ pub enum Route {
     Home,
     Edition(EditionKey),
     Page { edition: EditionKey, page: u32 },
-    Article { edition: EditionKey, page: u32, id: String, read: Read },
+    Article { edition: EditionKey, page: u32, id: String, read: Read, found_by: Option<FoundBy> },
     /// Search results: the query as typed, and the filters.
     Search { query: String, filter: Filter },
 }
 
-/// The filters as a hash's parameters: `?from=…&to=…&page=…`, each only
-/// when set; empty when none is.
-fn filter_params(filter: &Filter) -> String {
-    let params: Vec<String> = [
+/// The search an article was opened from: its hits are marked in the
+/// article, and its results are where the article leads back to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FoundBy {
+    /// The query as typed; never empty (an empty query finds nothing).
+    pub query: String,
+    pub filter: Filter,
+}
+
+impl FoundBy {
+    /// The results this search shows.
+    pub fn results(&self) -> Route {
+        Route::Search { query: self.query.clone(), filter: self.filter.clone() }
+    }
+}
+
+/// The filters as a hash's parameters: `from=…`, `to=…`, `page=…`, each
+/// only when set.
+fn filter_params(filter: &Filter) -> Vec<String> {
+    [
         filter.from.as_ref().map(|date| format!("from={date}")),
         filter.to.as_ref().map(|date| format!("to={date}")),
         filter.page.map(|page| format!("page={page}")),
     ]
     .into_iter()
     .flatten()
-    .collect();
+    .collect()
+}
+
+/// `?a&b…`, or nothing without parameters.
+fn query_string(params: Vec<String>) -> String {
     if params.is_empty() {
         String::new()
     } else {
         format!("?{}", params.join("&"))
     }
+}
+
+/// [`FoundBy`] as a hash's parameters: `q=…` first, then its filters.
+fn found_by_params(found_by: &FoundBy) -> Vec<String> {
+    let mut params = vec![format!("q={}", encode(&found_by.query))];
+    params.extend(filter_params(&found_by.filter));
+    params
+}
+
+/// Reads [`found_by_params`] back; `None` without a (non-empty) query, with
+/// a repeated one, or when the filters do not parse.
+fn parse_found_by(params: &str) -> Option<FoundBy> {
+    let mut query = None;
+    let mut filters = Vec::new();
+    for param in params.split('&').filter(|param| !param.is_empty()) {
+        match param.strip_prefix("q=") {
+            Some(value) if query.is_none() => query = Some(decode(value).filter(|query| !query.is_empty())?),
+            Some(_) => return None,
+            None => filters.push(param),
+        }
+    }
+    Some(FoundBy { query: query?, filter: parse_filter(&filters.join("&"))? })
 }
 
 /// Reads [`filter_params`] back; `None` on an unknown, repeated or
@@ -101,22 +147,31 @@ const SEARCH: &str = "search";
 const WHOLE: &str = "whole";
 
 impl Route {
+    /// This route opened from the search `found_by`, when it is an article's
+    /// (the hits are marked there); any other route stays as it is.
+    pub fn with_found_by(self, found_by: Option<FoundBy>) -> Route {
+        match self {
+            Route::Article { edition, page, id, read, .. } => Route::Article { edition, page, id, read, found_by },
+            other => other,
+        }
+    }
+
     /// The URL hash of this route, `#/…`.
     pub fn to_hash(&self) -> String {
-        let segments: Vec<String> = match self {
-            Route::Home => Vec::new(),
-            Route::Edition(edition) => vec![edition.segment()],
-            Route::Page { edition, page } => vec![edition.segment(), page.to_string()],
-            Route::Article { edition, page, id, read } => {
+        let (segments, params): (Vec<String>, Vec<String>) = match self {
+            Route::Home => (Vec::new(), Vec::new()),
+            Route::Edition(edition) => (vec![edition.segment()], Vec::new()),
+            Route::Page { edition, page } => (vec![edition.segment(), page.to_string()], Vec::new()),
+            Route::Article { edition, page, id, read, found_by } => {
                 let mut segments = vec![edition.segment(), page.to_string(), encode(id)];
                 if *read == Read::Whole {
                     segments.push(WHOLE.to_owned());
                 }
-                segments
+                (segments, found_by.as_ref().map(found_by_params).unwrap_or_default())
             }
-            Route::Search { query, filter } => vec![SEARCH.to_owned(), format!("{}{}", encode(query), filter_params(filter))],
+            Route::Search { query, filter } => (vec![SEARCH.to_owned(), encode(query)], filter_params(filter)),
         };
-        format!("#/{}", segments.join("/"))
+        format!("#/{}{}", segments.join("/"), query_string(params))
     }
 
     /// Reads a URL hash (with or without its `#`). `None` when the hash is
@@ -131,14 +186,19 @@ impl Route {
             }
             return Some(Route::Search { query: decode(query)?, filter: parse_filter(params)? });
         }
+        // Only an article takes parameters: the search it was opened from.
+        let (path, params) = match path.split_once('?') {
+            Some((path, params)) => (path, Some(params)),
+            None => (path, None),
+        };
         let path = path.strip_suffix('/').unwrap_or(path);
         if path.is_empty() {
-            return Some(Route::Home);
+            return params.is_none().then_some(Route::Home);
         }
         let segments: Vec<&str> = path.split('/').collect();
         let edition = EditionKey::parse(segments[0])?;
         let page = match segments.get(1) {
-            None => return Some(Route::Edition(edition)),
+            None => return params.is_none().then_some(Route::Edition(edition)),
             Some(page) => parse_page(page)?,
         };
         let read = match segments.get(3..) {
@@ -147,10 +207,14 @@ impl Route {
             Some(_) => return None,
         };
         match segments.get(2) {
-            None => Some(Route::Page { edition, page }),
+            None => params.is_none().then_some(Route::Page { edition, page }),
             Some(id) => {
                 let id = decode(id).filter(|id| !id.is_empty())?;
-                Some(Route::Article { edition, page, id, read })
+                let found_by = match params {
+                    None => None,
+                    Some(params) => Some(parse_found_by(params)?),
+                };
+                Some(Route::Article { edition, page, id, read, found_by })
             }
         }
     }
@@ -208,7 +272,7 @@ mod tests {
     #[test]
     fn routes_have_the_documented_hashes() {
         let edition = key("2024-09-12", None);
-        let article = |read| Route::Article { edition: edition.clone(), page: 2, id: "2024-09-12-p2-1".to_owned(), read };
+        let article = |read| Route::Article { edition: edition.clone(), page: 2, id: "2024-09-12-p2-1".to_owned(), read, found_by: None };
         assert_eq!(Route::Home.to_hash(), "#/");
         assert_eq!(Route::Edition(edition.clone()).to_hash(), "#/2024-09-12");
         assert_eq!(Route::Page { edition: edition.clone(), page: 2 }.to_hash(), "#/2024-09-12/2");
@@ -218,6 +282,9 @@ mod tests {
         assert_eq!(search("上合 示范区", Filter::default()).to_hash(), "#/search/%E4%B8%8A%E5%90%88%20%E7%A4%BA%E8%8C%83%E5%8C%BA");
         let filtered = Filter { from: Some("1916-03-01".to_owned()), to: None, page: Some(1) };
         assert_eq!(search("a?b&c", filtered).to_hash(), "#/search/a%3Fb%26c?from=1916-03-01&page=1");
+        let found_by = FoundBy { query: "上合 a&b".to_owned(), filter: Filter { from: None, to: Some("2024-09-30".to_owned()), page: Some(2) } };
+        let from_search = Route::Article { edition: edition.clone(), page: 2, id: "p2-1".to_owned(), read: Read::Whole, found_by: Some(found_by) };
+        assert_eq!(from_search.to_hash(), "#/2024-09-12/2/p2-1/whole?q=%E4%B8%8A%E5%90%88%20a%26b&to=2024-09-30&page=2");
         let sun = Route::Page { edition: key("1916-03-04", Some("The Sun ~ N.Y.")), page: 1 };
         assert_eq!(sun.to_hash(), "#/1916-03-04~The%20Sun%20%7E%20N.Y./1");
     }
@@ -239,6 +306,9 @@ mod tests {
             Some(Route::Edition(key("2024-09-12", Some("青岛日报")))),
             "decoded Unicode as pasted from an address bar"
         );
+        let opened = Route::parse("#/2024-09-12/2/p2-1/whole?q=上合 组织");
+        let Some(Route::Article { found_by: Some(found_by), .. }) = opened else { panic!("{opened:?}") };
+        assert_eq!(found_by.results(), Route::Search { query: "上合 组织".to_owned(), filter: Filter::default() });
     }
 
     #[test]
@@ -247,6 +317,8 @@ mod tests {
             "#/12-09-2024", "#/2024-09-12/0", "#/2024-09-12/-2", "#/2024-09-12/two", "#/2024-09-12/2/a/half",
             "#/2024-09-12/2//", "#/2024-09-12~", "#/2024-09-12/2/%FF", "#/search", "#/search/a/b", "#/2024-09-12/99999999999",
             "#/search/a?page=0", "#/search/a?from=March", "#/search/a?sort=date", "#/search/a?page=1&page=2", "#/search/a?page",
+            "#/2024-09-12/2/a?from=2024-09-01", "#/2024-09-12/2/a?q=", "#/2024-09-12/2/a?q=x&q=y", "#/2024-09-12/2/a/whole?q=x&sort=date",
+            "#/2024-09-12/2?q=x", "#/2024-09-12?q=x", "#/?q=x",
         ] {
             assert_eq!(Route::parse(hash), None, "{hash}");
         }
@@ -262,17 +334,24 @@ mod tests {
         (date(), date(), proptest::option::of(1u32..)).prop_map(|(from, to, page)| Filter { from, to, page })
     }
 
+    fn any_found_by() -> impl Strategy<Value = FoundBy> {
+        ("\\PC{1,20}", any_filter()).prop_map(|(query, filter)| FoundBy { query, filter })
+    }
+
     fn any_route() -> impl Strategy<Value = Route> {
         prop_oneof![
             Just(Route::Home),
             any_key().prop_map(Route::Edition),
             (any_key(), 1u32..).prop_map(|(edition, page)| Route::Page { edition, page }),
-            (any_key(), 1u32.., "\\PC{1,20}", any::<bool>()).prop_map(|(edition, page, id, whole)| Route::Article {
-                edition,
-                page,
-                id,
-                read: if whole { Read::Whole } else { Read::Fragment },
-            }),
+            (any_key(), 1u32.., "\\PC{1,20}", any::<bool>(), proptest::option::of(any_found_by())).prop_map(
+                |(edition, page, id, whole, found_by)| Route::Article {
+                    edition,
+                    page,
+                    id,
+                    read: if whole { Read::Whole } else { Read::Fragment },
+                    found_by,
+                }
+            ),
             ("\\PC{0,20}", any_filter()).prop_map(|(query, filter)| Route::Search { query, filter }),
         ]
     }

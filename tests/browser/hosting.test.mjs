@@ -1,6 +1,6 @@
 // Hosting: the built folder is a package a CDN can serve. The widget finds
-// its wasm and stylesheet beside its own script on another origin, while the
-// corpus `src` resolves against the host page.
+// its wasm beside its own script on another origin and carries its
+// stylesheet inside it, while the corpus `src` resolves against the host page.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -18,7 +18,7 @@ test('the build is an npm package holding exactly the widget', async () => {
   const { stdout } = await run('npm', ['pack', '--dry-run', '--json', DIST]);
   const [pack] = JSON.parse(stdout);
   const files = pack.files.map((file) => file.path).sort();
-  assert.deepEqual(files, ['broadsheet-search.js', 'broadsheet-widget.js', 'broadsheet-widget_bg.wasm', 'broadsheet.css', 'broadsheet.js', 'corpus.schema.json', 'package.json', 'sw.js']);
+  assert.deepEqual(files, ['broadsheet-widget.js', 'broadsheet-widget_bg.wasm', 'broadsheet.js', 'corpus.schema.json', 'package.json', 'sw.js']);
   const cargo = await readFile('Cargo.toml', 'utf8');
   assert.equal(pack.version, cargo.match(/^version = "(.+)"$/m)[1], 'the package version is the crate version');
 });
@@ -35,7 +35,8 @@ test('served from another origin with CORS, the widget loads and reads the host 
     }
     response.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': `default-src 'self'; script-src ${cdnUrl} 'wasm-unsafe-eval'; style-src ${cdnUrl}; connect-src 'self' ${cdnUrl}; img-src 'self'`,
+      // No style-src for the CDN: the stylesheet comes inside the script.
+      'content-security-policy': `default-src 'self'; script-src ${cdnUrl} 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${cdnUrl}; img-src 'self'`,
     });
     response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host on another origin</title>
 <script type="module" src="${cdnUrl}broadsheet.js"></script></head>
@@ -46,8 +47,11 @@ test('served from another origin with CORS, the widget loads and reads the host 
     const { page, context, problems } = await openPage(browser, `http://127.0.0.1:${host.address().port}/`);
     await page.locator('broadsheet-reader .bs-title').waitFor();
     assert.equal(await page.locator('broadsheet-reader .bs-title').innerText(), (await bundledCorpus()).publication.title);
-    const sheet = await page.evaluate(() => document.querySelector('broadsheet-reader').shadowRoot.querySelector('link[rel=stylesheet]').href);
-    assert.equal(sheet, `${cdnUrl}broadsheet.css`, 'the stylesheet comes from beside the script');
+    const styled = await page.evaluate(() => {
+      const shadow = document.querySelector('broadsheet-reader').shadowRoot;
+      return { sheets: shadow.adoptedStyleSheets.length, elements: shadow.querySelectorAll('link, style').length, display: getComputedStyle(shadow.host).display };
+    });
+    assert.deepEqual(styled, { sheets: 1, elements: 0, display: 'block' }, 'the stylesheet comes inside the script and applies (:host is a block)');
     assert.deepEqual(problems, []);
     await context.close();
   } finally {

@@ -45,6 +45,41 @@ test('with the network off, a reload still shows the reader', async () => {
   }
 });
 
+// What the widget itself needs offline (the loader is also the search worker
+// and holds the stylesheet), and the demo host page's own files beside it.
+const RUNTIME = ['broadsheet.js', 'broadsheet-widget.js', 'broadsheet-widget_bg.wasm'];
+const DEMO_PAGE = ['./', 'corpora.json', 'demo.css', 'demo.js', 'icon.svg', 'manifest.webmanifest'];
+
+test('the offline set is the runtime, the corpus and its index: five files', async () => {
+  const server = await startServer();
+  const { page, context, problems } = await openPage(browser, server.url);
+  try {
+    await firstHeadline(page).waitFor();
+    await waitForServiceWorkerControl(page);
+    const cached = await page.evaluate(async () => {
+      const [name] = (await caches.keys()).filter((key) => key.startsWith('broadsheet-shell-'));
+      const base = new URL('./', location.href).href;
+      return (await (await caches.open(name)).keys()).map((request) => request.url.replace(base, '') || './');
+    });
+    const offlineSet = cached.filter((file) => !DEMO_PAGE.includes(file)).sort();
+    assert.deepEqual(offlineSet, [...RUNTIME, 'corpus.index', 'corpus.json'].sort());
+    assert.ok(offlineSet.length <= 5, `at most five files: ${offlineSet}`);
+    assert.deepEqual(cached.filter((file) => DEMO_PAGE.includes(file)).sort(), DEMO_PAGE, 'and the demo page');
+
+    // Those files are all it takes: offline, the reader opens and searches.
+    await context.setOffline(true);
+    await page.reload();
+    const reader = page.locator('broadsheet-reader');
+    await reader.locator('.bs-search-input').fill('上合');
+    await reader.locator('.bs-results[aria-busy="false"]').waitFor();
+    assert.ok(await reader.locator('.bs-result').count() > 0, 'results offline');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
 test('a new corpus replaces the cache as a whole after the reader accepts the update', async () => {
   // A private copy of the build, so the test can change it under a live page.
   const server = await startFixtureServer();

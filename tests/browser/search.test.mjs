@@ -97,9 +97,17 @@ const focused = (reader) => reader.evaluate((host) => {
 const resultArticles = (reader) => reader.locator('.bs-result-link').evaluateAll(
   (links) => links.map((link) => decodeURIComponent(link.getAttribute('href').split('/')[3])),
 );
-/** The routes the results open, and those of the CLI's first hits (of the first paper). */
-const resultRoutes = (reader) => reader.locator('.bs-result-link').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+/** The articles the results open, as routes without the search they carry
+ * (`?q=…`), and those of the CLI's first hits (of the first paper). */
+const resultRoutes = (reader) => reader.locator('.bs-result-link').evaluateAll((links) => links.map((link) => link.getAttribute('href').split('?')[0]));
 const routesOf = (hits) => hits.slice(0, 20).map((hit) => `#/${hit.date}/${hit.page}/${hit.article}/whole`);
+
+/** Waits until the first search hit of the article shown is on screen. */
+const firstHitOnScreen = (page) => page.waitForFunction(() => {
+  const hit = document.querySelector('broadsheet-reader').shadowRoot.querySelector('.bs-article .bs-hit');
+  const box = hit?.getBoundingClientRect();
+  return box && box.top >= 0 && box.bottom <= innerHeight;
+}, null, { timeout: 5000 });
 
 describe('the box and the results', () => {
   test('a Chinese substring across a word boundary is found as you type, hits marked', async () => {
@@ -163,14 +171,10 @@ describe('the box and the results', () => {
     await searchFor(reader, '前进道路');
     await reader.locator('.bs-result-link').first().click();
     await reader.locator('.bs-article .bs-hit').first().waitFor();
-    assert.equal(await hashOf(page), '#/2024-09-12/1/p1-lead/whole');
+    assert.equal(await hashOf(page), '#/2024-09-12/1/p1-lead/whole?q=前进道路');
     assert.ok((await reader.locator('.bs-page-turn-inline').count()) >= 2, 'stitched across its pages');
     assert.deepEqual(await reader.locator('.bs-article .bs-hit').allInnerTexts(), ['前进道路']);
-    await page.waitForFunction(() => {
-      const hit = document.querySelector('broadsheet-reader').shadowRoot.querySelector('.bs-article .bs-hit');
-      const box = hit.getBoundingClientRect();
-      return box.top >= 0 && box.bottom <= innerHeight;
-    }, null, { timeout: 5000 });
+    await firstHitOnScreen(page);
     assert.ok(await page.evaluate(() => scrollY) > 0, 'the page scrolled down to the hit');
     await screenshot(page, 'search-opened-hit');
     await page.goBack();
@@ -253,6 +257,42 @@ describe('the query in the URL and in history', () => {
     await context.close();
   });
 
+  test('an article opened from results keeps its hits through a reload, and leads back to the results', async () => {
+    // 前进道路 is printed on page three, at the end of a story that starts on page one.
+    const { page, context, problems, reader } = await openReader('reader.html', '#/search/%E5%89%8D%E8%BF%9B%E9%81%93%E8%B7%AF?page=3');
+    await reader.locator('.bs-results[aria-busy="false"]').waitFor();
+    await reader.locator('.bs-result-link').first().click();
+    await reader.locator('.bs-article .bs-hit').first().waitFor();
+    assert.equal(await hashOf(page), '#/2024-09-12/1/p1-lead/whole?q=前进道路&page=3');
+    await page.reload();
+    await reader.locator('.bs-article .bs-hit').first().waitFor();
+    assert.deepEqual(await reader.locator('.bs-article .bs-hit').allInnerTexts(), ['前进道路'], 'the hits are marked again');
+    await firstHitOnScreen(page);
+    assert.ok(await page.evaluate(() => scrollY) > 0, 'the page scrolled down to the hit');
+    await reader.locator('.bs-back-link').click();
+    await reader.locator('.bs-results[aria-busy="false"]').waitFor();
+    assert.equal(await hashOf(page), '#/search/前进道路?page=3');
+    assert.equal(await reader.locator('.bs-search-input').inputValue(), '前进道路');
+    assert.equal(await reader.locator('select.bs-filter-input').inputValue(), '3', 'with its filter');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('back and forward return to the results and to the article with its hits marked', async () => {
+    const { page, context, reader } = await openReader();
+    await searchFor(reader, '前进道路');
+    await reader.locator('.bs-result-link').first().click();
+    await reader.locator('.bs-article .bs-hit').first().waitFor();
+    await page.goBack();
+    await reader.locator('.bs-results[aria-busy="false"]').waitFor();
+    assert.equal(await hashOf(page), '#/search/前进道路');
+    await page.goForward();
+    await reader.locator('.bs-article .bs-hit').first().waitFor();
+    assert.deepEqual(await reader.locator('.bs-article .bs-hit').allInnerTexts(), ['前进道路']);
+    await firstHitOnScreen(page);
+    await context.close();
+  });
+
   test('refining a search as you type leaves one history entry', async () => {
     const { page, context, reader } = await openReader();
     await searchFor(reader, '上');
@@ -266,13 +306,26 @@ describe('the query in the URL and in history', () => {
   test('with memory routing the search lives in the reader\'s own history', async () => {
     const { page, context, reader } = await openReader('memory.html');
     const start = page.url();
-    await searchFor(reader, '上合');
+    // The story of 前进道路 runs from page one to page three: it reads whole or in part.
+    await searchFor(reader, '前进道路');
     await reader.locator('.bs-result-link').first().click();
-    await reader.locator('.bs-article').waitFor();
+    await reader.locator('.bs-article .bs-hit').first().waitFor();
+    const marked = await reader.locator('.bs-article .bs-hit').allInnerTexts();
     assert.equal(page.url(), start, 'the host URL is untouched');
+    // Reading on and coming back finds the article still marked.
+    await reader.locator('.bs-read-link').click();
+    await reader.locator('.bs-page-turn-inline').first().waitFor({ state: 'detached' });
+    await reader.locator('.bs-back').click();
+    await reader.locator('.bs-article .bs-hit').first().waitFor();
+    assert.deepEqual(await reader.locator('.bs-article .bs-hit').allInnerTexts(), marked);
+    await reader.locator('.bs-back-link').click();
+    await reader.locator('.bs-result').first().waitFor();
+    assert.equal(await reader.locator('.bs-search-input').inputValue(), '前进道路');
+    await reader.locator('.bs-back').click();
+    await reader.locator('.bs-article').waitFor();
     await reader.locator('.bs-back').click();
     await reader.locator('.bs-result').first().waitFor();
-    assert.equal(await reader.locator('.bs-search-input').inputValue(), '上合');
+    assert.equal(await reader.locator('.bs-search-input').inputValue(), '前进道路');
     await reader.locator('.bs-back').click();
     await reader.locator('.bs-edition-view').waitFor();
     await context.close();

@@ -4,17 +4,14 @@
 // first fragment). When the widget cannot search yet, recall is measured
 // with the CLI (`broadsheet search --json`), the same engine natively.
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdir, readdir } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { RUNTIME } from '../../../tools/runtime-files.mjs';
 
 export const name = 'broadsheet';
 export const label = 'Broadsheet';
 export const setup = 'the widget from `make build` searching through its element API; its index built by `broadsheet index`, served beside the corpus';
 
-// The widget's files in dist/: the loader, the wasm and its glue, the search
-// worker, the stylesheet (the demo page, corpus and service worker are not
-// the widget).
-const isWidgetFile = (file) => file.startsWith('broadsheet') && /\.(js|wasm|css)$/.test(file);
 const EVERYTHING = 1_000_000_000;
 
 export const storyLabel = (story) => `${story.date}|${story.head}`;
@@ -22,8 +19,7 @@ export const storyLabel = (story) => `${story.date}|${story.head}`;
 /** Copies the widget into `dir` and indexes `corpusFile` (the served corpus) beside it. */
 export async function build({ dir, corpusFile, binary, dist }) {
   await mkdir(dir, { recursive: true });
-  const widget = (await readdir(dist)).filter(isWidgetFile);
-  for (const file of widget) await copyFile(join(dist, file), join(dir, file));
+  for (const file of RUNTIME) await copyFile(join(dist, file), join(dir, file));
   const start = performance.now();
   const run = spawnSync(binary, ['index', corpusFile], { encoding: 'utf8' });
   const buildMs = performance.now() - start;
@@ -31,7 +27,7 @@ export async function build({ dir, corpusFile, binary, dist }) {
   const index = corpusFile.replace(/\.json$/, '.index');
   return {
     buildMs,
-    offline: [...widget.map((file) => join(dir, file)), corpusFile, index],
+    offline: [...RUNTIME.map((file) => join(dir, file)), corpusFile, index],
     native: (query) => nativeSearch(binary, corpusFile, query),
   };
 }

@@ -3,7 +3,8 @@
 //! marked; or what to do when there is nothing to show.
 //!
 //! A result opens its story whole (stitched across pages), where the hits
-//! are marked and the first is scrolled to. The up and down arrows walk the
+//! are marked and the first is scrolled to: its route carries the search, so
+//! a reload or a shared link shows the same. The up and down arrows walk the
 //! results; up from the first returns to the search box.
 
 use std::rc::Rc;
@@ -13,7 +14,7 @@ use yew::prelude::*;
 use super::super::labels::{long_date, page_name};
 use super::super::link::Link;
 use super::super::place::article_route;
-use super::super::route::{Read, Route};
+use super::super::route::{FoundBy, Read};
 use super::super::shared::SharedCorpus;
 use super::super::strings::Strings;
 use super::filters::{Choices, Filters};
@@ -35,8 +36,6 @@ pub struct SearchViewProps {
     pub strings: &'static Strings,
     pub on_filter: Callback<Filter>,
     pub on_more: Callback<()>,
-    /// A result is being opened, by this route.
-    pub on_open: Callback<Route>,
 }
 
 #[component]
@@ -112,20 +111,17 @@ fn result(props: &SearchViewProps, hit: &Hit, query: &Query) -> Option<Html> {
     let corpus = &props.corpus;
     let edition = corpus.editions.get(hit.edition)?;
     let article = edition.article(&hit.article)?;
-    let to = article_route(corpus, hit.edition, &hit.article, Read::Whole)?;
+    let found_by = FoundBy { query: props.query.clone(), filter: props.filter.clone() };
+    let to = article_route(corpus, hit.edition, &hit.article, Read::Whole)?.with_found_by(Some(found_by));
     let title = hit.headline.clone().unwrap_or_else(|| article.display_title());
     let lang = corpus.publication_of(edition).lang.clone();
-    let on_follow = {
-        let (on_open, to) = (props.on_open.clone(), to.clone());
-        Callback::from(move |()| on_open.emit(to.clone()))
-    };
     let several_papers = corpus.editions.iter().any(|other| corpus.publication_of(other).title != corpus.publication.title);
     let paper = several_papers.then(|| corpus.publication_of(edition).title.clone());
     let meta = [paper, Some(long_date(props.strings, &hit.date)), Some(page_name(props.strings, edition, hit.page))];
     Some(html! {
         <li class="bs-result" key={format!("{}/{}", hit.edition, hit.article)}>
             <h3 class="bs-result-title" lang={lang.clone()}>
-                <Link {to} class="bs-result-link" {on_follow}>{ marked_by(&title, Some(query)) }</Link>
+                <Link {to} class="bs-result-link">{ marked_by(&title, Some(query)) }</Link>
             </h3>
             <p class="bs-result-meta">{ meta.into_iter().flatten().collect::<Vec<_>>().join(" · ") }</p>
             { for hit.snippets.iter().map(|snippet| html! {
@@ -190,7 +186,6 @@ mod tests {
             strings,
             on_filter: Callback::noop(),
             on_more: Callback::noop(),
-            on_open: Callback::noop(),
         };
         yew::LocalServerRenderer::<SearchView>::with_props(props).render().await
     }
@@ -199,7 +194,10 @@ mod tests {
     async fn results_link_to_the_whole_story_with_hits_marked() {
         let html = render("改革", None, &ZH).await;
         assert!(html.contains(r#"role="status""#) && html.contains("找到 2 篇报道"), "{html}");
-        assert!(html.contains(r##"href="#/2024-09-12/1/p1-lead/whole""##), "a continued story opens whole from its first page: {html}");
+        assert!(
+            html.contains(r##"href="#/2024-09-12/1/p1-lead/whole?q=%E6%94%B9%E9%9D%A9""##),
+            "a continued story opens whole from its first page, with the query to mark: {html}"
+        );
         assert!(html.contains(r#"<mark class="bs-hit">改革</mark>"#), "{html}");
         assert!(html.contains("2024年9月12日 星期四 · 第一版"), "{html}");
         assert!(!html.contains("bs-more"), "every hit is shown: {html}");

@@ -12,9 +12,9 @@
 //! frozen page for the 15 MB of the 1916 pages. In the page the engine
 //! takes the reader's corpus as loaded (read in slices), which leaves the
 //! stored index's decoding (about 1 ms) or the build. So a corpus over
-//! [`IN_PAGE_LIMIT`] is searched in a Web Worker, `broadsheet-search.js`
-//! beside the loader, which loads this same wasm and answers searches in
-//! order; the page only posts messages (about 0.2 ms more per query). A
+//! [`IN_PAGE_LIMIT`] is searched in a Web Worker started from the loader
+//! `broadsheet.js` itself (in a worker it runs `www/broadsheet-search.js`),
+//! which loads this same wasm and answers searches in order; the page only posts messages (about 0.2 ms more per query). A
 //! smaller corpus opens in the page in less than one long task (50 ms) and
 //! spares the worker's start (about 40 ms) and second copy of the corpus.
 //! Where no worker can start (the widget served from another origin, a

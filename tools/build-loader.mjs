@@ -1,0 +1,46 @@
+// Writes dist/broadsheet.js, the widget's one script, from its sources in
+// www/: the loader (broadsheet.js), the search worker it turns into in a
+// worker scope (broadsheet-search.js) and the reader's stylesheet
+// (broadsheet.css, minified and embedded as text for a constructed
+// stylesheet). The wasm-bindgen glue that Trunk writes into dist/ stays a
+// file of its own, imported by name.
+//
+// Run after `trunk build` (the Makefile does). It is not a general bundler
+// set-up: esbuild does the module work; this file only says what goes in.
+//
+// Usage: node tools/build-loader.mjs DIST
+import { build, transform } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const dist = process.argv[2] ?? 'dist';
+
+// The stylesheet as minified text: `import STYLESHEET from './broadsheet.css'`.
+const stylesheetAsText = {
+  name: 'stylesheet-as-text',
+  setup(bundle) {
+    bundle.onLoad({ filter: /\.css$/ }, async ({ path }) => {
+      const { code } = await transform(await readFile(path, 'utf8'), { loader: 'css', minify: true, sourcefile: path });
+      return { contents: code.trim(), loader: 'text' };
+    });
+  },
+};
+
+try {
+  await build({
+    entryPoints: ['www/broadsheet.js'],
+    outfile: join(dist, 'broadsheet.js'),
+    bundle: true,
+    format: 'esm',
+    // Trunk's output beside it, not a source.
+    external: ['./broadsheet-widget.js'],
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    plugins: [stylesheetAsText],
+  });
+} catch (error) {
+  console.error(`build-loader: ${error.message}`);
+  process.exit(1);
+}
+console.log(`build-loader: ${dist}/broadsheet.js`);

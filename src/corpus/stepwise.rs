@@ -91,15 +91,6 @@ impl<'t> StepwiseLoad<'t> {
         Step::Working { done: self.done(), total: self.text.len() }
     }
 
-    /// Steps to the end.
-    pub fn run(mut self) -> Result<Corpus, DecodeError> {
-        loop {
-            if let Step::Done(outcome) = self.step() {
-                return outcome;
-            }
-        }
-    }
-
     /// The document's own fields decoded; `None` when a part is not JSON
     /// or the version is unsupported (which [`super::load`] reports only
     /// when the whole text is JSON).

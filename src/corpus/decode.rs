@@ -90,7 +90,7 @@ pub(super) fn parse(text: &str) -> Result<Value, DecodeError> {
 }
 
 /// Parses JSON text whose lone surrogates are replaced.
-fn parse_replaced(text: &str) -> Result<Value, DecodeError> {
+pub(super) fn parse_replaced(text: &str) -> Result<Value, DecodeError> {
     serde_json::from_str(text).map_err(|error| DecodeError::Syntax {
         line: error.line().max(1),
         // serde_json says column 0 for an error before a line's first

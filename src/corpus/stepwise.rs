@@ -4,7 +4,8 @@
 //!
 //! [`super::outline`] first finds where the document's parts lie, a slice
 //! of text at a time; then the document's own fields are decoded, then each
-//! edition on its own: parsed, decoded and validated. The outcome is
+//! edition on its own: read the fast way ([`super::fast`]) or, when that
+//! declines, parsed and walked, then validated. The outcome is
 //! [`super::load`]'s exactly: the same corpus, the same problems in the
 //! same order with the same JSON paths. A text the outline cannot follow
 //! (not JSON, or not shaped like a corpus) or a part that is not JSON is
@@ -19,10 +20,12 @@ use std::mem;
 
 use serde_json::Value;
 
-use super::decode::{parse, Decoder, Header, Object};
+use super::decode::{parse, parse_replaced, Decoder, Header, Object};
+use super::fast;
 use super::model::{Corpus, Edition};
 use super::outline::{Outline, OutlineScan, Scan};
 use super::problem::index;
+use super::surrogates::replace_lone_surrogates;
 use super::validate::Validator;
 use super::{load, DecodeError};
 
@@ -82,8 +85,14 @@ impl<'t> StepwiseLoad<'t> {
                 let Some(range) = editions.ranges.get(editions.decoded.len()).cloned() else {
                     return Step::Done(editions.finish());
                 };
-                let Ok(value) = parse(&self.text[range]) else { return self.whole() };
-                editions.decode(&value);
+                let text = replace_lone_surrogates(&self.text[range]);
+                match fast::decode_edition(&text) {
+                    Some(edition) => editions.accept(Some(edition)),
+                    None => {
+                        let Ok(value) = parse_replaced(&text) else { return self.whole() };
+                        editions.walk(&value);
+                    }
+                }
                 self.stage = Stage::Editions(editions);
             }
             Stage::Finished => panic!("the load has finished"),
@@ -122,9 +131,15 @@ impl<'t> StepwiseLoad<'t> {
 }
 
 impl Editions {
-    /// Decodes the next edition and, while nothing was wrong, validates it.
-    fn decode(&mut self, value: &Value) {
+    /// Decodes the next edition by walking its JSON tree, which reports its problems.
+    fn walk(&mut self, value: &Value) {
         let edition = self.decoder.edition(value, &index("editions", self.decoded.len()));
+        self.accept(edition);
+    }
+
+    /// Takes the next edition, as far as it decoded, and validates it while
+    /// nothing was wrong.
+    fn accept(&mut self, edition: Option<Edition>) {
         // Without problems so far, the publication has decoded too.
         if let (Some(edition), Some(publication), false) = (&edition, self.header.publication(), self.decoder.has_problems()) {
             self.validator.edition(edition, publication);

@@ -116,6 +116,7 @@ test-browser: build browser-tools $(HUGE_CORPORA)
 # ../shared holds them).
 bench: build browser-tools $(BROADSHEET) $(HUGE_CORPORA)
 	CHROMIUM=$(CHROMIUM) node tools/bench-widget.mjs
+	CHROMIUM=$(CHROMIUM) node tools/bench-search.mjs 3
 	CHROMIUM=$(CHROMIUM) node tools/bench-main-thread.mjs
 
 clean:

@@ -1,5 +1,6 @@
-// The widget's search in headless Chromium (`make demo-corpora` first, for
-// the 1916 pages): for each corpus, where the engine runs (a worker above
+// The widget's search in headless Chromium, on the bundled corpus, the
+// generated 10,000-story Chinese corpus (build/zh-10k.json) and the 1916
+// pages (build/chronam.json), each when it is there: for each corpus, where the engine runs (a worker above
 // 1 MB of corpus, else the page), how long it takes to open its index (the
 // stored one, and one built in the browser when none is stored), the cold
 // first query through `reader.search()`, the query latency after that
@@ -9,7 +10,8 @@
 // to show what the worker spares. A measurement, not a test: it prints
 // numbers and never fails on them.
 //
-//   node tools/bench-search.mjs [runs]       (after `make build`)
+//   node tools/bench-search.mjs [runs]       (`make bench` runs it after `make build`)
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -17,9 +19,10 @@ import { DIST, hostPage, launchBrowser, startFixtureServer } from '../tests/brow
 
 const RUNS = Number(process.argv[2] ?? 5);
 const CORPORA = [
-  { name: 'bundled (青岛日报, 4 stories)', file: 'corpus.json', queries: ['上', '上合', '上合组织', '高水平对外开放', '青岛 开放'] },
-  { name: 'chronam (1916, 9,274 stories, 15 MB)', file: 'chronam.json', queries: ['the', 'war', 'wilson', 'president wilson', '"new york"', 'ongres', 'mexico villa', 'submarine'] },
-].filter((corpus) => existsSync(join(DIST, corpus.file)));
+  { name: 'bundled (青岛日报, 4 stories)', source: join(DIST, 'corpus.json'), file: 'corpus.json', queries: ['上', '上合', '上合组织', '高水平对外开放', '青岛 开放'] },
+  { name: 'zh-10k (10,000 generated stories, 36 MB)', source: 'build/zh-10k.json', file: 'zh-10k.json', queries: ['上', '上合', '合作', '上合组织', '高水平对外开放', '青岛 开放', '合作 发展'] },
+  { name: 'chronam (1916, 9,274 stories, 15 MB)', source: 'build/chronam.json', file: 'chronam.json', queries: ['the', 'war', 'wilson', 'president wilson', '"new york"', 'ongres', 'mexico villa', 'submarine'] },
+].filter((corpus) => existsSync(corpus.source));
 const NO_WORKER_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'none'; style-src 'self'; img-src 'self'";
 
 /** Runs in the page: opens the reader on `src`, searches, and reports timings. */
@@ -68,8 +71,17 @@ const server = await startFixtureServer({
   'bench.html': hostPage(''),
   'bench-no-worker.html': hostPage('', { csp: NO_WORKER_CSP }),
 });
-// The same corpora with no index beside them: the engine builds one.
-for (const corpus of CORPORA) await copyFile(join(DIST, corpus.file), join(server.dir, `bare-${corpus.file}`));
+// Each corpus with the index `broadsheet index` writes beside it, and again
+// with no index beside it: the engine builds one.
+for (const corpus of CORPORA) {
+  const served = join(server.dir, corpus.file);
+  if (corpus.source !== join(DIST, corpus.file)) {
+    await copyFile(corpus.source, served);
+    const indexing = spawnSync('target/release/broadsheet', ['index', served], { encoding: 'utf8' });
+    if (indexing.status !== 0) throw new Error(`broadsheet index ${served} failed: ${indexing.stderr}`);
+  }
+  await copyFile(served, join(server.dir, `bare-${corpus.file}`));
+}
 const browser = await launchBrowser();
 try {
   for (const corpus of CORPORA) {

@@ -178,10 +178,10 @@ mod tests {
     #[tokio::test(flavor = "current_thread")]
     async fn a_jump_to_a_page_outside_the_archive_says_so_instead_of_linking() {
         let html = render(0, "p3-culture", Read::Fragment, &ZH).await;
-        assert!(html.contains("下转第四版") && html.contains("第四版未收入本数据库"), "{html}");
+        assert!(html.contains("下转第四版") && html.contains("<bdi>第四版</bdi>未收入本数据库"), "{html}");
         assert!(!html.contains("#/2024-09-12/4"), "{html}");
         let english = render(1, "a1-harbour", Read::Fragment, &EN).await;
-        assert!(english.contains("Continued on Page A6") && english.contains("Page A6 is not in this archive"), "{english}");
+        assert!(english.contains("Continued on Page A6") && english.contains("<bdi>Page A6</bdi> is not in this archive"), "{english}");
     }
 
     #[tokio::test(flavor = "current_thread")]

@@ -9,6 +9,7 @@
 use yew::prelude::*;
 
 use super::image_url::image_url;
+use super::isolated::filled;
 use super::search::marked::marked_by;
 use super::strings::Strings;
 use crate::corpus::Figure;
@@ -79,8 +80,7 @@ pub fn FigureView(props: &FigureViewProps) -> Html {
 
 /// `刘栋 摄` / `Photo: Tom Ng`, the name marked where the search found it.
 fn credit_line(strings: &Strings, name: &str, highlight: Option<&Query>) -> Html {
-    let (before, after) = strings.credit.split_once("{}").unwrap_or((strings.credit, ""));
-    html! { <>{ before }{ marked_by(name, highlight) }{ after }</> }
+    filled(strings.credit, marked_by(name, highlight))
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -114,7 +114,7 @@ mod tests {
         let html = render(None, &ZH).await;
         assert!(html.contains("图片未收录") && !html.contains("<img"), "{html}");
         assert!(html.contains("<figcaption class=\"bs-caption\">"), "{html}");
-        assert!(html.contains("刘栋 摄"), "{html}");
+        assert!(html.contains("<bdi>刘栋</bdi> 摄"), "{html}");
     }
 
     #[tokio::test(flavor = "current_thread")]
@@ -122,7 +122,7 @@ mod tests {
         let html = render(Some("img/1.jpg"), &EN).await;
         assert!(html.contains(r#"src="https://example.com/data/img/1.jpg""#), "{html}");
         assert!(html.contains("Enlarge image") && html.contains("<dialog"), "{html}");
-        assert!(html.contains("Photo: 刘栋"), "{html}");
+        assert!(html.contains("Photo: <bdi>刘栋</bdi>"), "{html}");
     }
 
     #[tokio::test(flavor = "current_thread")]

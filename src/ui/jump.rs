@@ -7,6 +7,7 @@
 
 use yew::prelude::*;
 
+use super::isolated::filled;
 use super::labels::{continued_from, continued_on, jump_page_name};
 use super::link::Link;
 use super::place::{article_route, page_route};
@@ -55,7 +56,7 @@ pub fn JumpLine(props: &JumpLineProps) -> Html {
                 <Link {to} class="bs-jump-link">{ label }</Link>
             } else {
                 <span class="bs-jump-label">{ label }</span>
-                <span class="bs-jump-note">{ Strings::fill(strings.not_in_archive, &page) }</span>
+                <span class="bs-jump-note">{ filled(strings.not_in_archive, html! { { page } }) }</span>
             }
         </p>
     }

@@ -17,6 +17,7 @@ pub mod fetch;
 pub mod figure;
 pub mod history;
 pub mod image_url;
+pub mod isolated;
 pub mod jump;
 pub mod labels;
 pub mod landmark;

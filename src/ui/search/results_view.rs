@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::super::isolated::{filled, joined};
 use super::super::labels::{long_date, page_name};
 use super::super::link::Link;
 use super::super::place::article_route;
@@ -57,7 +58,7 @@ pub fn SearchView(props: &SearchViewProps) -> Html {
         (Found::Hits { total: 0, .. }, _) if props.settled => {
             let body = html! {
                 <div class="bs-no-results">
-                    <p>{ Strings::fill(strings.no_results, props.query.trim()) }</p>
+                    <p>{ filled(strings.no_results, html! { { props.query.trim() } }) }</p>
                     <p class="bs-notice">{ strings.no_results_hint }</p>
                 </div>
             };
@@ -123,7 +124,7 @@ fn result(props: &SearchViewProps, hit: &Hit, query: &Query) -> Option<Html> {
             <h3 class="bs-result-title" lang={lang.clone()}>
                 <Link {to} class="bs-result-link">{ marked_by(&title, Some(query)) }</Link>
             </h3>
-            <p class="bs-result-meta">{ meta.into_iter().flatten().collect::<Vec<_>>().join(" · ") }</p>
+            <p class="bs-result-meta">{ joined(meta.into_iter().flatten(), " · ") }</p>
             { for hit.snippets.iter().map(|snippet| html! {
                 <p class="bs-snippet" lang={lang.clone()}>{ marked(&snippet.text, &snippet.highlights) }</p>
             }) }
@@ -199,14 +200,14 @@ mod tests {
             "a continued story opens whole from its first page, with the query to mark: {html}"
         );
         assert!(html.contains(r#"<mark class="bs-hit">改革</mark>"#), "{html}");
-        assert!(html.contains("2024年9月12日 星期四 · 第一版"), "{html}");
+        assert!(html.contains("<bdi>2024年9月12日 星期四</bdi> · <bdi>第一版</bdi>"), "{html}");
         assert!(!html.contains("bs-more"), "every hit is shown: {html}");
     }
 
     #[tokio::test(flavor = "current_thread")]
     async fn nothing_found_says_so_with_the_query() {
         let html = render("无此内容", None, &ZH).await;
-        assert!(html.contains("没有找到含有“无此内容”的报道。") && html.contains("找到 0 篇报道"), "{html}");
+        assert!(html.contains("没有找到含有“<bdi>无此内容</bdi>”的报道。") && html.contains("找到 0 篇报道"), "{html}");
         assert!(!html.contains("bs-results"), "{html}");
     }
 
@@ -223,7 +224,7 @@ mod tests {
     #[tokio::test(flavor = "current_thread")]
     async fn results_of_a_second_paper_name_it() {
         let html = render("Harbour", None, &EN).await;
-        assert!(html.contains("The Evening Star · Thursday, 12 September 2024 · Page A1"), "{html}");
+        assert!(html.contains("<bdi>The Evening Star</bdi> · <bdi>Thursday, 12 September 2024</bdi> · <bdi>Page A1</bdi>"), "{html}");
         assert!(html.contains(r#"<h3 lang="en" class="bs-result-title">"#), "{html}");
     }
 }

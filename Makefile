@@ -111,9 +111,9 @@ test-browser: build browser-tools $(HUGE_CORPORA)
 
 ## Benchmarks -------------------------------------------------------------
 
-# The load benchmark, and the offline set of the benchmark corpora; then
-# the main thread's longest task with them (the 1916 pages only when
-# ../shared holds them).
+# The load benchmark, and the offline set of the benchmark corpora, their
+# search and the main thread's longest task with them (the 1916 pages only
+# when ../shared holds them).
 bench: build browser-tools $(BROADSHEET) $(HUGE_CORPORA)
 	CHROMIUM=$(CHROMIUM) node tools/bench-widget.mjs
 	CHROMIUM=$(CHROMIUM) node tools/bench-search.mjs 3

@@ -75,19 +75,29 @@ pub fn decode(text: &str) -> Result<Corpus, DecodeError> {
 /// Decodes `text` (its lone surrogates replaced) by walking its JSON tree,
 /// reporting every problem.
 pub(super) fn walk(text: &str) -> Result<Corpus, DecodeError> {
-    let value: Value = serde_json::from_str(text).map_err(|error| DecodeError::Syntax {
+    let value = parse_replaced(text)?;
+    let mut decoder = Decoder::default();
+    match decoder.corpus(&value)? {
+        Some(corpus) => decoder.finish(corpus),
+        None => Err(DecodeError::Invalid(decoder.problems)),
+    }
+}
+
+/// Parses JSON text (one part of a document, for [`super::stepwise`]),
+/// lone surrogate escapes read as U+FFFD.
+pub(super) fn parse(text: &str) -> Result<Value, DecodeError> {
+    parse_replaced(&replace_lone_surrogates(text))
+}
+
+/// Parses JSON text whose lone surrogates are replaced.
+pub(super) fn parse_replaced(text: &str) -> Result<Value, DecodeError> {
+    serde_json::from_str(text).map_err(|error| DecodeError::Syntax {
         line: error.line().max(1),
         // serde_json says column 0 for an error before a line's first
         // character (an empty file); columns count from 1 here.
         column: error.column().max(1),
         message: strip_position(&error.to_string()),
-    })?;
-    let mut decoder = Decoder::default();
-    let corpus = decoder.corpus(&value)?;
-    match corpus {
-        Some(corpus) if decoder.problems.is_empty() => Ok(corpus),
-        _ => Err(DecodeError::Invalid(decoder.problems)),
-    }
+    })
 }
 
 /// serde_json appends " at line L column C"; the position is reported separately.
@@ -109,14 +119,52 @@ fn kind(value: &Value) -> &'static str {
     }
 }
 
-type Object = Map<String, Value>;
+pub(super) type Object = Map<String, Value>;
 
+/// The decoding of one document: the problems found so far.
 #[derive(Default)]
-struct Decoder {
+pub(super) struct Decoder {
     problems: Vec<Problem>,
 }
 
+/// The document's own fields, decoded before its editions.
+pub(super) struct Header {
+    version: Option<u64>,
+    publication: Option<Publication>,
+}
+
+impl Header {
+    /// The corpus of these fields and the editions that decoded.
+    pub(super) fn corpus(self, editions: Vec<Option<Edition>>) -> Corpus {
+        Corpus {
+            format: FORMAT.to_owned(),
+            version: self.version.unwrap_or(VERSION),
+            publication: self.publication.unwrap_or_else(|| Publication { title: String::new(), lang: String::new() }),
+            editions: editions.into_iter().flatten().collect(),
+        }
+    }
+
+    /// The corpus's publication, as far as it decoded.
+    pub(super) fn publication(&self) -> Option<&Publication> {
+        self.publication.as_ref()
+    }
+}
+
 impl Decoder {
+    /// Whether anything was wrong so far.
+    pub(super) fn has_problems(&self) -> bool {
+        !self.problems.is_empty()
+    }
+
+    /// `corpus` when nothing was wrong, else every problem found.
+    pub(super) fn finish(self, corpus: Corpus) -> Result<Corpus, DecodeError> {
+        if self.problems.is_empty() {
+            Ok(corpus)
+        } else {
+            Err(DecodeError::Invalid(self.problems))
+        }
+    }
+
     fn problem(&mut self, path: &str, message: impl Into<String>) {
         self.problems.push(Problem::new(path, message));
     }
@@ -209,6 +257,15 @@ impl Decoder {
     /// Decodes the document; an unsupported version stops decoding at once.
     fn corpus(&mut self, value: &Value) -> Result<Option<Corpus>, DecodeError> {
         let Some(object) = self.object(value, "") else { return Ok(None) };
+        let header = self.header(object)?;
+        let editions: Vec<Option<Edition>> =
+            self.array(object, "editions", "").into_iter().map(|(path, value)| self.edition(value, &path)).collect();
+        Ok(Some(header.corpus(editions)))
+    }
+
+    /// The document's fields but its editions; an unsupported version stops
+    /// decoding at once.
+    pub(super) fn header(&mut self, object: &Object) -> Result<Header, DecodeError> {
         if let Some(format) = self.required_string(object, "format", "") {
             if format != FORMAT {
                 self.problem("format", format!("expected \"{FORMAT}\", found \"{format}\""));
@@ -229,14 +286,7 @@ impl Decoder {
         };
         let publication =
             self.required(object, "publication", "").and_then(|value| self.publication(value, "publication"));
-        let editions: Vec<Option<Edition>> =
-            self.array(object, "editions", "").into_iter().map(|(path, value)| self.edition(value, &path)).collect();
-        Ok(Some(Corpus {
-            format: FORMAT.to_owned(),
-            version: version.unwrap_or(VERSION),
-            publication: publication.unwrap_or_else(|| Publication { title: String::new(), lang: String::new() }),
-            editions: editions.into_iter().flatten().collect(),
-        }))
+        Ok(Header { version, publication })
     }
 
     fn publication(&mut self, value: &Value, path: &str) -> Option<Publication> {
@@ -249,7 +299,7 @@ impl Decoder {
         Some(Publication { title: title?, lang: lang? })
     }
 
-    fn edition(&mut self, value: &Value, path: &str) -> Option<Edition> {
+    pub(super) fn edition(&mut self, value: &Value, path: &str) -> Option<Edition> {
         let object = self.object(value, path)?;
         let date = self.required_string(object, "date", path);
         if let Some(date) = &date {

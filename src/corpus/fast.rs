@@ -22,6 +22,12 @@ pub fn decode(text: &str) -> Option<Corpus> {
     into_model(serde_json::from_str(text).ok()?)
 }
 
+/// The edition of `text`, one element of a corpus's `editions` (for
+/// [`super::stepwise`]), or `None` when the walk must judge it.
+pub fn decode_edition(text: &str) -> Option<Edition> {
+    edition(serde_json::from_str(text).ok()?)
+}
+
 // Mirror types: every field the walk reads, optional, so that a missing
 // field and `null` read alike, as the walk treats them; unknown fields are
 // skipped, as the walk skips them.

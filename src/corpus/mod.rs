@@ -4,7 +4,8 @@
 //! [`model`] holds the types, [`decode`] turns JSON text into them while
 //! collecting every structural problem with its JSON path, and [`validate`]
 //! checks the rules that span several fields (unique ids, jumps that point
-//! back, pages that exist). The format itself is documented in
+//! back, pages that exist); [`stepwise`] does both a piece at a time, for
+//! the browser, with the help of [`outline`]. The format itself is documented in
 //! `docs/corpus-format.md` and shipped as a JSON Schema in
 //! `www/corpus.schema.json`.
 //!
@@ -14,7 +15,9 @@
 pub mod decode;
 mod fast;
 pub mod model;
+pub mod outline;
 pub mod problem;
+pub mod stepwise;
 pub mod surrogates;
 pub mod url;
 pub mod validate;

@@ -13,20 +13,43 @@ use super::url::is_safe_url;
 
 /// Every rule violation in the corpus, in document order.
 pub fn validate(corpus: &Corpus) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let mut seen_editions: HashMap<(&str, &str), usize> = HashMap::new();
-    for (e, edition) in corpus.editions.iter().enumerate() {
+    let mut validator = Validator::default();
+    for edition in &corpus.editions {
+        validator.edition(edition, &corpus.publication);
+    }
+    validator.finish()
+}
+
+/// The rules checked one edition at a time, in corpus order, for a corpus
+/// that is still being decoded ([`super::stepwise`]).
+#[derive(Default)]
+pub struct Validator {
+    problems: Vec<Problem>,
+    /// The index of the first edition of each title and date.
+    seen_editions: HashMap<(String, String), usize>,
+    editions: usize,
+}
+
+impl Validator {
+    /// Checks the next edition of a corpus published as `publication`.
+    pub fn edition(&mut self, edition: &Edition, publication: &Publication) {
+        let e = self.editions;
+        self.editions += 1;
         let path = index("editions", e);
-        let title = corpus.publication_of(edition).title.as_str();
-        if let Some(first) = seen_editions.insert((title, edition.date.as_str()), e) {
-            problems.push(Problem::new(
+        let title = edition.publication.as_ref().unwrap_or(publication).title.as_str();
+        if let Some(first) = self.seen_editions.insert((title.to_owned(), edition.date.clone()), e) {
+            self.problems.push(Problem::new(
                 field(&path, "date"),
                 format!("{title} of {} is already editions[{first}]", edition.date),
             ));
         }
-        validate_edition(edition, &path, &mut problems);
+        validate_edition(edition, &path, &mut self.problems);
     }
-    problems
+
+    /// Every rule violation of the editions checked, in document order.
+    pub fn finish(self) -> Vec<Problem> {
+        self.problems
+    }
 }
 
 fn validate_edition(edition: &Edition, path: &str, problems: &mut Vec<Problem>) {

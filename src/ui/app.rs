@@ -111,9 +111,10 @@ pub fn App(props: &AppProps) -> Html {
                         load.set(Load::Loading(progress));
                     }
                 };
-                let loaded = super::fetch::fetch_corpus_bytes(&src, on_progress)
-                    .await
-                    .and_then(|bytes| Ok((super::fetch::read_corpus(&src, &bytes)?, bytes)));
+                let loaded = match super::fetch::fetch_corpus_bytes(&src, &on_progress).await {
+                    Ok(bytes) => super::fetch::read_corpus(&src, &bytes, &on_progress).await.map(|corpus| (corpus, bytes)),
+                    Err(error) => Err(error),
+                };
                 if !latest() {
                     return;
                 }
@@ -124,8 +125,10 @@ pub fn App(props: &AppProps) -> Html {
                                 search_status.set(status);
                             }
                         });
+                        let corpus = SharedCorpus::new(corpus);
                         let service = super::search::service::SearchService::new(
                             js_sys::Uint8Array::from(bytes.as_slice()),
+                            corpus.clone(),
                             super::search::index_url::index_url(&src),
                             worker_url.map(|url| url.to_string()),
                             on_status,
@@ -133,7 +136,7 @@ pub fn App(props: &AppProps) -> Html {
                         // The searcher first: the host's waiting commands
                         // are answered as soon as the corpus is ready.
                         searcher.set(Some(Searcher::new(service)));
-                        load.set(Load::Ready(SharedCorpus::new(corpus)));
+                        load.set(Load::Ready(corpus));
                     }
                     Err(error) => load.set(Load::Failed(error)),
                 }

@@ -1,5 +1,6 @@
 //! Downloading the corpus in the browser (wasm only), reporting the bytes
-//! received as they arrive so the reader can show progress.
+//! received as they arrive so the reader can show progress, then reading
+//! it in slices that leave the page free to paint and answer input.
 
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -7,7 +8,45 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::load_error::LoadError;
 use super::progress::Progress;
-use crate::corpus::{self, Corpus};
+use super::utf8::{Checked, Utf8Check};
+use crate::corpus::stepwise::{Step, StepwiseLoad};
+use crate::corpus::Corpus;
+
+/// The longest the reader reads the corpus before it lets the page paint
+/// and answer input: well under the 50 ms that make a long task, so that
+/// typing and scrolling stay smooth while a corpus of many megabytes opens.
+const SLICE_MS: f64 = 30.0;
+
+/// Bytes checked for UTF-8 between two looks at the clock.
+const UTF8_STEP: usize = 1 << 20;
+
+/// The clock of the current slice of work, which says when to yield.
+struct Slices {
+    started: f64,
+}
+
+impl Slices {
+    fn new() -> Self {
+        Slices { started: now() }
+    }
+
+    /// Whether the slice has run its time: the caller then shows its
+    /// progress and awaits [`Slices::yield_to_page`].
+    fn due(&self) -> bool {
+        now() - self.started > SLICE_MS
+    }
+
+    /// Lets the page paint and handle input (a task of its own), then starts a new slice.
+    async fn yield_to_page(&mut self) {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        self.started = now();
+    }
+}
+
+/// The wall clock's milliseconds are fine enough to cut 30 ms slices.
+fn now() -> f64 {
+    js_sys::Date::now()
+}
 
 /// Fetches the corpus file at `url`, calling `on_progress` after every
 /// chunk of the body. The bytes are kept: the search engine checks its
@@ -21,9 +60,12 @@ pub async fn fetch_corpus_bytes(url: &str, on_progress: impl Fn(Progress)) -> Re
         return Err(LoadError::Status { url: url.to_owned(), status: response.status(), status_text: response.status_text() });
     }
     let total = response.headers().get("content-length").ok().flatten().and_then(|length| length.trim().parse().ok());
-    let mut progress = Progress { received: 0, total };
+    let mut progress = Progress { received: 0, total, read: None };
     on_progress(progress);
     let mut bytes = Vec::new();
+    // A body already at hand (from a cache, over loopback) arrives in one
+    // task of many chunks unless the reader yields now and then.
+    let mut slices = Slices::new();
     if let Some(body) = response.body() {
         let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
         loop {
@@ -44,16 +86,44 @@ pub async fn fetch_corpus_bytes(url: &str, on_progress: impl Fn(Progress)) -> Re
             chunk.copy_to(&mut bytes[start..]);
             progress.received = bytes.len() as u64;
             on_progress(progress);
+            if slices.due() {
+                slices.yield_to_page().await;
+            }
         }
     }
     Ok(bytes)
 }
 
-/// Decodes and validates the corpus fetched from `url`.
-pub fn read_corpus(url: &str, bytes: &[u8]) -> Result<Corpus, LoadError> {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| LoadError::Encoding { url: url.to_owned(), valid_up_to: e.valid_up_to() })?;
-    corpus::load(text).map_err(|error| LoadError::Corpus { url: url.to_owned(), error })
+/// Decodes and validates the corpus fetched from `url` (as
+/// [`crate::corpus::load`]) in slices of about [`SLICE_MS`], yielding to the
+/// page between them and calling `on_progress` with the bytes read so far.
+pub async fn read_corpus(url: &str, bytes: &[u8], on_progress: impl Fn(Progress)) -> Result<Corpus, LoadError> {
+    let received = bytes.len() as u64;
+    let reading = |read: usize| on_progress(Progress { received, total: None, read: Some(read as u64) });
+    let mut slices = Slices::new();
+    let mut check = Utf8Check::new(bytes, UTF8_STEP);
+    let text = loop {
+        match check.step() {
+            Checked::Partial if slices.due() => {
+                reading(0);
+                slices.yield_to_page().await;
+            }
+            Checked::Partial => {}
+            Checked::Text(text) => break text,
+            Checked::Invalid { valid_up_to } => return Err(LoadError::Encoding { url: url.to_owned(), valid_up_to }),
+        }
+    };
+    let mut load = StepwiseLoad::new(text);
+    loop {
+        match load.step() {
+            Step::Done(outcome) => return outcome.map_err(|error| LoadError::Corpus { url: url.to_owned(), error }),
+            Step::Working { done, .. } if slices.due() => {
+                reading(done);
+                slices.yield_to_page().await;
+            }
+            Step::Working { .. } => {}
+        }
+    }
 }
 
 fn js_message(value: &JsValue) -> String {

@@ -39,6 +39,7 @@ pub mod shared;
 pub mod stitch;
 pub mod strings;
 pub mod toolbar;
+pub mod utf8;
 
 #[cfg(test)]
 mod tests {

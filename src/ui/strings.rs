@@ -26,6 +26,8 @@ pub struct Strings {
     /// Bytes received of the total: `{}`, the two sizes joined.
     pub loaded: &'static str,
     pub of: &'static str,
+    /// The corpus received is being read: `{}`, the sizes read and received joined.
+    pub reading: &'static str,
     pub pages: &'static str,
     pub edition: &'static str,
     pub previous_page: &'static str,
@@ -91,6 +93,7 @@ pub static ZH: Strings = Strings {
     loading: "正在载入",
     loaded: "已载入 {}",
     of: " / ",
+    reading: "正在读取 {}",
     pages: "版面",
     edition: "期次",
     previous_page: "上一版",
@@ -148,6 +151,7 @@ pub static EN: Strings = Strings {
     loading: "Loading",
     loaded: "{} loaded",
     of: " of ",
+    reading: "Reading {}",
     pages: "Pages",
     edition: "Edition",
     previous_page: "Previous page",

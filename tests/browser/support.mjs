@@ -61,8 +61,9 @@ export async function bundledCorpus() {
 /**
  * Opens `url` in a fresh page, recording console errors, page errors and
  * Content-Security-Policy violations so a test can assert there were none.
+ * `initScripts` run in the page before any of its own.
  */
-export async function openPage(browser, url, { viewport = { width: 1280, height: 800 } } = {}) {
+export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, initScripts = [] } = {}) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const problems = [];
@@ -73,6 +74,7 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
       console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
     });
   });
+  for (const script of initScripts) await page.addInitScript(script);
   await page.goto(url);
   return { page, context, problems };
 }

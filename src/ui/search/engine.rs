@@ -8,7 +8,8 @@
 //! `search()` hands back exactly what the CLI prints. This module neither
 //! fetches nor renders.
 
-use crate::corpus::{self, Corpus};
+use super::super::shared::SharedCorpus;
+use crate::corpus;
 use crate::search::{corpus_hash, Filter, Hit, Index, IndexError, Query};
 
 /// One search: the text as typed, the filters, how many hits to return.
@@ -79,7 +80,7 @@ impl IndexSource {
 
 /// A corpus and its index, ready to answer.
 pub struct Engine {
-    corpus: Corpus,
+    corpus: SharedCorpus,
     index: Index,
     source: IndexSource,
 }
@@ -91,13 +92,19 @@ impl Engine {
     pub fn open(corpus_bytes: &[u8], stored: Option<&[u8]>) -> Result<Engine, String> {
         let text = std::str::from_utf8(corpus_bytes).map_err(|error| format!("the corpus is not UTF-8: {error}"))?;
         let corpus = corpus::load(text).map_err(|error| format!("the corpus is not valid: {}", error.lines().join("; ")))?;
+        Ok(Engine::of_loaded(SharedCorpus::new(corpus), corpus_bytes, stored))
+    }
+
+    /// As [`Engine::open`], for a corpus already loaded from `corpus_bytes`:
+    /// the reader's own, in the page, which spares reading it a second time.
+    pub fn of_loaded(corpus: SharedCorpus, corpus_bytes: &[u8], stored: Option<&[u8]>) -> Engine {
         let decoded = stored.map(|bytes| Index::decode(bytes, corpus_hash(corpus_bytes)));
         let (index, source) = match decoded {
             Some(Ok(index)) => (index, IndexSource::Stored),
             Some(Err(refused)) => (Index::build(&corpus), IndexSource::BuiltOverRefused(refused)),
             None => (Index::build(&corpus), IndexSource::BuiltForLack),
         };
-        Ok(Engine { corpus, index, source })
+        Engine { corpus, index, source }
     }
 
     pub fn source(&self) -> &IndexSource {
@@ -139,6 +146,11 @@ mod tests {
         let answer = engine.answer(&request("上合")).expect("answers");
         assert_eq!(answer.hits().expect("readable"), expected(READER, "上合"));
         assert!(answer.total >= 2, "{answer:?}");
+        // The reader's corpus, as the page has it loaded, takes the same index and answers the same.
+        let loaded = SharedCorpus::new(corpus::load(READER).expect("valid"));
+        let engine = Engine::of_loaded(loaded, READER.as_bytes(), Some(&stored));
+        assert_eq!(engine.source(), &IndexSource::Stored);
+        assert_eq!(engine.answer(&request("上合")), Ok(answer));
     }
 
     #[test]

@@ -9,7 +9,9 @@
 //! the engine's build and decode are single calls. Measured in Chromium
 //! (`node tools/bench-search.mjs`): about 15 ms per MB of corpus with a
 //! stored index and 45 ms per MB when building one, so 0.2 s and 0.7 s of
-//! frozen page for the 15 MB of the 1916 pages. So a corpus over
+//! frozen page for the 15 MB of the 1916 pages. In the page the engine
+//! takes the reader's corpus as loaded (read in slices), which leaves the
+//! stored index's decoding (about 1 ms) or the build. So a corpus over
 //! [`IN_PAGE_LIMIT`] is searched in a Web Worker started from the loader
 //! `broadsheet.js` itself (in a worker it runs `www/broadsheet-search.js`),
 //! which loads this same wasm and answers searches in order; the page only posts messages (about 0.2 ms more per query). A
@@ -36,6 +38,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::Callback;
 
+use super::super::shared::SharedCorpus;
 use super::engine::{Answer, Engine, Request};
 use super::searcher::{Reply, SearchBackend};
 use super::status::SearchStatus;
@@ -76,33 +79,40 @@ enum Backend {
     Failed(String),
 }
 
-/// The engine's inputs before it starts: the corpus bytes as received,
-/// where the stored index may be, and the worker's script.
+/// The engine's inputs before it starts: the corpus bytes as received and
+/// as the reader loaded them, where the stored index may be, and the
+/// worker's script.
 struct Idle {
     corpus: Uint8Array,
+    loaded: SharedCorpus,
     index_url: Option<String>,
     worker_url: Option<String>,
 }
 
-/// What the engine opens: the corpus bytes as received and the stored index, if any.
+/// What the engine opens: the corpus bytes as received (for a worker, and
+/// to check the stored index against), the corpus as the reader loaded it
+/// (in the page) and the stored index, if any.
 struct Inputs {
     corpus: Uint8Array,
+    loaded: SharedCorpus,
     index: Option<ArrayBuffer>,
 }
 
 impl SearchService {
-    /// The engine of `corpus` (the bytes the reader received), to open with
+    /// The engine of `corpus` (the bytes the reader received, which it
+    /// loaded as `loaded`), to open with
     /// the stored index at `index_url` when it matches them, in a worker
     /// from `worker_url` when one is given and can start, else in the page.
     /// `on_status` hears when it is ready or has failed.
     pub fn new(
         corpus: Uint8Array,
+        loaded: SharedCorpus,
         index_url: Option<String>,
         worker_url: Option<String>,
         on_status: Callback<SearchStatus>,
     ) -> SearchService {
         let shared = Rc::new(RefCell::new(Shared {
-            idle: Some(Idle { corpus, index_url, worker_url }),
+            idle: Some(Idle { corpus, loaded, index_url, worker_url }),
             backend: Backend::Opening(Vec::new()),
             next_id: 0,
             on_status,
@@ -128,7 +138,7 @@ impl SearchBackend for SearchService {
                 return;
             }
             let worker_url = idle.worker_url.filter(|_| idle.corpus.length() > IN_PAGE_LIMIT);
-            let inputs = Inputs { corpus: idle.corpus, index };
+            let inputs = Inputs { corpus: idle.corpus, loaded: idle.loaded, index };
             match worker_url.and_then(|url| spawn_worker(&url).ok()) {
                 Some(worker) => open_in_worker(&shared, worker, inputs),
                 None => open_in_page(&shared, inputs),
@@ -338,10 +348,7 @@ fn open_in_page(shared: &Rc<RefCell<Shared>>, inputs: Inputs) {
         }
         let started = now();
         let index = inputs.index.map(|index| Uint8Array::new(&index).to_vec());
-        let engine = match Engine::open(&inputs.corpus.to_vec(), index.as_deref()) {
-            Ok(engine) => engine,
-            Err(reason) => return fail(&shared, reason),
-        };
+        let engine = Engine::of_loaded(inputs.loaded, &inputs.corpus.to_vec(), index.as_deref());
         let reason = engine.source().reason().map_or(JsValue::NULL, JsValue::from);
         measure_opening(shared.borrow().started, "page", engine.source().name(), reason, (now() - started).into());
         let waiting = match std::mem::replace(&mut shared.borrow_mut().backend, Backend::Page(Box::new(engine))) {

@@ -1,0 +1,83 @@
+// The main thread's longest task with a huge corpus (part of `make bench`):
+// in Chromium at 360×640, the widget loads each huge corpus to its first
+// headline, opens a page and an article, and answers a query typed into the
+// search box, in a search worker and (a host whose policy refuses workers)
+// in the page. For each phase it prints the longest main-thread task and
+// the longest gap between frames, median of the runs. A measurement, not a
+// test: it prints numbers and never fails on them.
+//
+//   node tools/bench-main-thread.mjs [runs]      (after `make build`)
+import { copyFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { DEMO_CSP, hostPage, launchBrowser, startFixtureServer } from '../tests/browser/support.mjs';
+import {
+  firstHeadline, hugeCorpora, indexCorpus, longestSince, pageNow, searchFor, watchMainThread,
+} from '../tests/browser/main-thread.mjs';
+
+const RUNS = Number(process.argv[2] ?? 3);
+const PHONE = { width: 360, height: 640 };
+const NO_WORKER_CSP = DEMO_CSP.replace("default-src 'self';", "default-src 'self'; worker-src 'none';");
+
+const corpora = await hugeCorpora();
+const files = {};
+for (const { file } of corpora) {
+  const name = basename(file);
+  files[`${name}.html`] = hostPage(`<broadsheet-reader src="${name}" offline="off"></broadsheet-reader>`);
+  files[`${name}.page.html`] = hostPage(`<broadsheet-reader src="${name}" offline="off"></broadsheet-reader>`, { csp: NO_WORKER_CSP });
+}
+const server = await startFixtureServer(files);
+for (const { file } of corpora) {
+  await copyFile(file, join(server.dir, basename(file)));
+  await indexCorpus(join(server.dir, basename(file)));
+}
+const browser = await launchBrowser();
+
+/** One visit: each phase's longest task and frame gap, in ms. */
+async function visit(host, query, { views }) {
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  await page.addInitScript(watchMainThread);
+  const reader = page.locator('broadsheet-reader');
+  const phases = {};
+  await page.goto(`${server.url}${host}`);
+  await firstHeadline(page);
+  phases.load = await longestSince(page, 0);
+  if (views) {
+    let since = await pageNow(page);
+    await reader.locator('.bs-page-link').first().click();
+    await reader.locator('.bs-page-view').waitFor();
+    phases.page = await longestSince(page, since);
+    since = await pageNow(page);
+    await reader.locator('.bs-card-link').first().click();
+    await reader.locator('.bs-article').first().waitFor();
+    phases.article = await longestSince(page, since);
+  }
+  const since = await pageNow(page);
+  await searchFor(reader, query);
+  phases.search = await longestSince(page, since);
+  await context.close();
+  return phases;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const ms = (value) => `${value.toFixed(0).padStart(5)} ms`;
+
+try {
+  console.log(`Longest main-thread task (and frame gap) with a huge corpus, 360×640, median of ${RUNS}:`);
+  for (const { name, file, query } of corpora) {
+    const corpus = basename(file);
+    for (const [host, label, options] of [[`${corpus}.html`, 'worker', { views: true }], [`${corpus}.page.html`, 'in page', { views: false }]]) {
+      const runs = [];
+      for (let run = 0; run < RUNS; run++) runs.push(await visit(host, query, options));
+      for (const phase of Object.keys(runs[0])) {
+        const tasks = runs.map((r) => r[phase].task);
+        const gaps = runs.map((r) => r[phase].gap);
+        const what = phase === 'search' ? `search "${query}" (${label})` : phase === 'load' ? `load to first headline (${label})` : `open ${phase}`;
+        console.log(`  ${name.padEnd(13)} ${what.padEnd(34)} task ${ms(median(tasks))}  gap ${ms(median(gaps))}  (tasks: ${tasks.map((t) => t.toFixed(0)).join(', ')})`);
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

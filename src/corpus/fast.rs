@@ -10,6 +10,13 @@
 //! the walk, which finds the same corpus or reports the problems; so the
 //! two ways agree on every good corpus, and problems are always reported
 //! the thorough way. This module reports nothing itself.
+//!
+//! One difference is by design: a field Broadsheet does not read is
+//! skipped as JSON, not built into a tree, so the tree's own limits do not
+//! apply to it: nesting deeper than 128 or a number beyond `f64` inside
+//! such a field is accepted here, where the walk refuses the document.
+//! Nothing of that field is read either way, and building it to refuse it
+//! would cost what this module saves.
 
 use serde::Deserialize;
 

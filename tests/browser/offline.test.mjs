@@ -105,11 +105,8 @@ test('a new corpus replaces the cache as a whole after the reader accepts the up
     assert.ok((await page.locator('broadsheet-reader .bs-headline').allInnerTexts()).includes(before));
 
     await notice.locator('button').click();
-    await page.waitForFunction(
-      (headline) => [...document.querySelector('broadsheet-reader').shadowRoot.querySelectorAll('.bs-headline')].some((h) => h.textContent === headline),
-      changed.headline,
-      { timeout: 20000 },
-    );
+    // A locator, which outlives the reload the button starts.
+    await page.locator('broadsheet-reader .bs-headline').filter({ hasText: changed.headline }).first().waitFor({ timeout: 20000 });
     const caches = await page.evaluate(async () => (await self.caches.keys()).filter((name) => name.startsWith('broadsheet-shell-')));
     assert.equal(caches.length, 1, `one shell cache remains: ${caches}`);
     await context.close();

@@ -17,7 +17,8 @@ use super::query::{Filter, Query};
 use super::results::{Hit, SearchResults};
 use super::scorer::{adjacent_groups, Bm25};
 use super::snippets::snippets;
-use super::text_index::TextIndex;
+use super::preparation::Preparation;
+use super::text_index::{Extent, TextIndex};
 use super::vocabulary::Vocabulary;
 use crate::corpus::Corpus;
 
@@ -38,6 +39,18 @@ impl PartialEq for Index {
     }
 }
 
+/// The text index `derived` from `corpus` for a stored `layout`, when the
+/// corpus fits the layout; when it does not (it is not the corpus the index
+/// was built from), an empty text index, so that nothing is found.
+pub(super) fn fitted(layout: &Layout, derived: (TextIndex, Extent), corpus: &Corpus) -> TextIndex {
+    let (text, extent) = derived;
+    if layout.fits(&extent) {
+        text
+    } else {
+        TextIndex::build(&Layout::default(), corpus, Vocabulary::default()).0
+    }
+}
+
 impl Index {
     /// Indexes `corpus`.
     pub fn build(corpus: &Corpus) -> Index {
@@ -46,12 +59,9 @@ impl Index {
 
     /// Indexes `corpus`, numbering its characters in `vocabulary` (empty).
     pub(super) fn build_with(corpus: &Corpus, vocabulary: Vocabulary) -> Index {
-        let mut layout = Layout::of(corpus);
-        let (text, extent) = TextIndex::build(&layout, corpus, vocabulary);
-        layout.place(&extent);
-        let index = Index::from_layout(layout);
-        let _ = index.text.set(text);
-        index
+        let mut preparation = Preparation::building(corpus, vocabulary);
+        preparation.step(corpus, usize::MAX);
+        preparation.finish(corpus)
     }
 
     /// An index of a stored layout, its text index not yet derived.
@@ -61,25 +71,28 @@ impl Index {
         Index { layout, group_lens, bm25, text: OnceLock::new() }
     }
 
+    /// An index of `layout` with its text index.
+    pub(super) fn with_text(layout: Layout, text: TextIndex) -> Index {
+        let index = Index::from_layout(layout);
+        let _ = index.text.set(text);
+        index
+    }
+
+    /// The layout, which a [`Preparation`] of this index derives from.
+    pub(super) fn into_layout(self) -> Layout {
+        self.layout
+    }
+
     /// Derives the text index from `corpus` now, if it is not yet: a
     /// decoded index does it at its first search otherwise. Takes about as
-    /// long as [`Index::build`].
+    /// long as [`Index::build`]; [`Preparation`] does it in slices.
     pub fn prepare(&self, corpus: &Corpus) {
         self.text(corpus);
     }
 
-    /// The text index, derived from `corpus` on first use. When the corpus
-    /// does not fit the layout (it is not the one the index was built
-    /// from), the text index is empty and nothing is found.
+    /// The text index, derived from `corpus` on first use.
     fn text(&self, corpus: &Corpus) -> &TextIndex {
-        self.text.get_or_init(|| {
-            let (text, extent) = TextIndex::build(&self.layout, corpus, Vocabulary::default());
-            if self.layout.fits(&extent) {
-                text
-            } else {
-                TextIndex::build(&Layout::default(), corpus, Vocabulary::default()).0
-            }
-        })
+        self.text.get_or_init(|| fitted(&self.layout, TextIndex::build(&self.layout, corpus, Vocabulary::default()), corpus))
     }
 
     /// The number of stories (continued articles count once) indexed.

@@ -56,6 +56,7 @@ pub mod layout;
 pub mod matcher;
 pub mod normalize;
 pub mod postings;
+pub mod preparation;
 pub mod query;
 pub mod results;
 pub mod scan;
@@ -69,5 +70,6 @@ pub mod vocabulary;
 
 pub use format::{corpus_hash, IndexError};
 pub use index::Index;
+pub use preparation::Preparation;
 pub use query::{Filter, Query};
 pub use results::{Hit, SearchResults, Snippet};

@@ -86,7 +86,7 @@ pub struct PostingsBuilder {
     last_doc: Vec<u32>,
 }
 
-/// One unit of the stream as [`PostingsBuilder::place`] reads it.
+/// One unit of the stream as [`Placing::unit`] reads it.
 #[derive(Clone, Debug)]
 pub struct UnitSpan {
     /// Its positions, separator excluded: the stream holds the separator
@@ -120,69 +120,50 @@ impl PostingsBuilder {
         }
     }
 
-    /// Lists the ids of `stream`, every unit of which was counted, in
-    /// order. [`OVERFLOW`] ids are not listed: terms with such characters
-    /// are found by reading the text.
-    pub fn place(mut self, stream: &[u16], units: impl Iterator<Item = UnitSpan> + Clone) -> Postings {
+    /// Starts listing the ids of the stream whose units were all counted:
+    /// [`Placing::unit`] for each unit in order, then [`Placing::group`]
+    /// until it is done, then [`Placing::finish`]. [`OVERFLOW`] ids are not
+    /// listed: terms with such characters are found by reading the text.
+    pub fn placing(mut self) -> Placing {
         if let Some(overflow) = self.occurrences.get_mut(usize::from(OVERFLOW)) {
             *overflow = 0;
             self.documents[usize::from(OVERFLOW)] = 0;
         }
-        let (position_starts, mut next_position) = starts(&self.occurrences);
-        let (doc_starts, mut next_doc) = starts(&self.documents);
+        let (position_starts, next_position) = starts(&self.occurrences);
+        let (doc_starts, next_doc) = starts(&self.documents);
         let total = |starts: &[u32]| starts.last().copied().unwrap_or(0) as usize;
-        let mut postings = Postings {
-            positions: vec![0; total(&position_starts)],
-            next: vec![0; total(&position_starts)],
-            docs: vec![CharHit::default(); total(&doc_starts)],
-            position_starts,
-            doc_starts,
-        };
-        let mut placement = Placement {
-            positions: &mut postings.positions,
-            next: &mut postings.next,
-            docs: &mut postings.docs,
-            next_position: &mut next_position,
-            next_doc: &mut next_doc,
-            // Reused: every id's weight starts at 0.
-            weights: {
-                let mut weights = std::mem::take(&mut self.last_doc);
-                weights.iter_mut().for_each(|weight| *weight = 0);
-                weights
+        // Reused: every id's weight starts at 0.
+        let mut weights = std::mem::take(&mut self.last_doc);
+        weights.iter_mut().for_each(|weight| *weight = 0);
+        Placing {
+            postings: Postings {
+                positions: vec![0; total(&position_starts)],
+                next: vec![0; total(&position_starts)],
+                docs: vec![CharHit::default(); total(&doc_starts)],
+                position_starts,
+                doc_starts,
             },
+            next_position,
+            next_doc,
+            weights,
             touched: vec![0; self.occurrences.len() + 1],
             touched_len: 0,
-        };
-        let mut doc = None;
-        for unit in units {
-            if doc != Some(unit.doc) {
-                if let Some(previous) = doc {
-                    placement.end_doc(previous);
-                }
-                doc = Some(unit.doc);
-            }
-            placement.unit(stream, &unit);
+            doc: None,
+            grouping: Grouping::default(),
+            grouped: 0,
         }
-        if let Some(last) = doc {
-            placement.end_doc(last);
-        }
-        let mut grouping = Grouping::default();
-        for id in 0..postings.position_starts.len().saturating_sub(1) {
-            let range = list(&postings.position_starts, id as u16);
-            grouping.group(&mut postings.positions[range.clone()], &mut postings.next[range]);
-        }
-        postings
     }
 }
 
-/// The cursors of [`PostingsBuilder::place`] as it writes the lists.
-struct Placement<'a> {
-    positions: &'a mut [u32],
-    next: &'a mut [u16],
-    docs: &'a mut [CharHit],
+/// The lists as [`PostingsBuilder::placing`] fills them, a unit or a few
+/// lists at a time, so that a caller can pause in between (the widget does,
+/// to keep the page responsive while it derives an index).
+#[derive(Debug)]
+pub struct Placing {
+    postings: Postings,
     /// Per id: the slot of its next position, of its next document.
-    next_position: &'a mut [u32],
-    next_doc: &'a mut [u32],
+    next_position: Vec<u32>,
+    next_doc: Vec<u32>,
     /// Per id: the summed boosts of its occurrences in the document at
     /// hand, written once per id when the document ends.
     weights: Vec<u32>,
@@ -191,21 +172,32 @@ struct Placement<'a> {
     /// as random), `touched_len` of them in use.
     touched: Vec<u16>,
     touched_len: usize,
+    /// The document at hand.
+    doc: Option<u32>,
+    grouping: Grouping,
+    /// How many lists are grouped.
+    grouped: usize,
 }
 
-impl Placement<'_> {
-    /// Lists the positions of `unit` of `stream`.
+impl Placing {
+    /// Lists the positions of `unit` of `stream`; units come in order.
     ///
     /// Never inlined: a browser first runs wasm in a quickly compiled form
     /// and swaps in the optimized one only at a function's next call, so
     /// the work must come as a call per unit, not one long loop.
     #[inline(never)]
-    fn unit(&mut self, stream: &[u16], unit: &UnitSpan) {
+    pub fn unit(&mut self, stream: &[u16], unit: &UnitSpan) {
+        if self.doc != Some(unit.doc) {
+            self.end_doc();
+            self.doc = Some(unit.doc);
+        }
         let (first, last) = (unit.positions.start, unit.positions.end);
         // Locals, not fields, in the loop: the widget's wasm is built for
         // size, and reloads a field through `self` at every use.
-        let Placement { positions, next, next_position, weights, touched, touched_len, .. } = self;
-        let (weights, touched, mut in_use) = (&mut weights[..], &mut touched[..], *touched_len);
+        let Placing { postings, next_position, weights, touched, touched_len, .. } = self;
+        let (positions, next) = (&mut postings.positions[..], &mut postings.next[..]);
+        let (next_position, weights, touched) = (&mut next_position[..], &mut weights[..], &mut touched[..]);
+        let mut in_use = *touched_len;
         for (position, (&id, &following)) in (first as u32..).zip(stream[first..last].iter().zip(&stream[first + 1..=last])) {
             let id = usize::from(id);
             if id == usize::from(OVERFLOW) {
@@ -222,14 +214,36 @@ impl Placement<'_> {
         *touched_len = in_use;
     }
 
-    /// Writes the document entries of `doc`, whose units are all listed.
-    fn end_doc(&mut self, doc: u32) {
+    /// Writes the entries of the document at hand, whose units are all
+    /// listed.
+    fn end_doc(&mut self) {
+        let Some(doc) = self.doc.take() else { return };
         for &id in &self.touched[..self.touched_len] {
             let id = usize::from(id);
-            self.docs[self.next_doc[id] as usize] = CharHit { doc, weight: std::mem::take(&mut self.weights[id]) };
+            self.postings.docs[self.next_doc[id] as usize] = CharHit { doc, weight: std::mem::take(&mut self.weights[id]) };
             self.next_doc[id] += 1;
         }
         self.touched_len = 0;
+    }
+
+    /// Once every unit is listed: groups lists by next id until about
+    /// `budget` entries are done; true when every list is.
+    pub fn group(&mut self, budget: usize) -> bool {
+        self.end_doc();
+        let lists = self.postings.position_starts.len().saturating_sub(1);
+        let mut done = 0;
+        while self.grouped < lists && done < budget {
+            let range = list(&self.postings.position_starts, self.grouped as u16);
+            done += range.len() + 1;
+            self.grouping.group(&mut self.postings.positions[range.clone()], &mut self.postings.next[range]);
+            self.grouped += 1;
+        }
+        self.grouped == lists
+    }
+
+    /// The lists, once [`Placing::group`] has said it is done.
+    pub fn finish(self) -> Postings {
+        self.postings
     }
 }
 
@@ -253,7 +267,7 @@ impl Default for Grouping {
 }
 
 impl Grouping {
-    /// Never inlined, for the reason [`Placement::unit`] gives.
+    /// Never inlined, for the reason [`Placing::unit`] gives.
     #[inline(never)]
     fn group(&mut self, positions: &mut [u32], next: &mut [u16]) {
         let slots = &mut self.slots[..];
@@ -353,7 +367,12 @@ mod tests {
             stream.extend(ids);
             stream.push(SEPARATOR_ID);
         }
-        (builder.place(&stream, spans.into_iter()), stream)
+        let mut placing = builder.placing();
+        for span in &spans {
+            placing.unit(&stream, span);
+        }
+        while !placing.group(7) {}
+        (placing.finish(), stream)
     }
 
     #[test]

@@ -13,13 +13,13 @@
 use super::analyzer::{is_word_char, WordMarks};
 use super::layout::Layout;
 use super::normalize::fold_with;
-use super::postings::{Postings, PostingsBuilder, UnitSpan};
+use super::postings::{Placing, Postings, PostingsBuilder, UnitSpan};
 use super::vocabulary::{Vocabulary, OVERFLOW, SEPARATOR_ID};
 use crate::corpus::Corpus;
 
-/// The first pass of [`TextIndex::build`]: the stream of ids so far, with
+/// The first pass of a [`TextIndexBuild`]: the stream of ids so far, with
 /// what it counted and marked.
-#[derive(Default)]
+#[derive(Debug, Default)]
 struct FirstPass {
     vocabulary: Vocabulary,
     postings: PostingsBuilder,
@@ -78,32 +78,126 @@ impl TextIndex {
     /// `vocabulary` (empty), and says where the units were found to start.
     /// A unit whose text the corpus lacks counts as empty.
     pub fn build(layout: &Layout, corpus: &Corpus, vocabulary: Vocabulary) -> (TextIndex, Extent) {
-        let mut pass = FirstPass { vocabulary, ..FirstPass::default() };
-        let mut unit_starts = Vec::with_capacity(layout.units.len());
-        for d in 0..layout.docs.len() {
-            let article = layout.article(corpus, d);
-            for u in layout.doc_units(d) {
-                unit_starts.push(pass.stream.len() as u32);
-                let text = article.and_then(|article| layout.units[u].source.text(article));
-                pass.unit(text.unwrap_or_default(), d as u32);
-            }
-        }
-        let FirstPass { vocabulary, postings, marks, stream, .. } = pass;
-        let end = stream.len() as u32;
-        let ends = unit_starts.iter().skip(1).copied().chain([end]);
-        let spans = layout.units.iter().zip(unit_starts.iter().copied().zip(ends)).map(|(unit, (start, next))| UnitSpan {
-            positions: start as usize..next as usize - 1,
-            doc: unit.doc,
-            boost: u32::from(unit.source.field.boost()),
-        });
-        let postings = postings.place(&stream, spans);
-        let extent = Extent { unit_starts, end };
-        (TextIndex { vocabulary, postings, marks }, extent)
+        let mut build = TextIndexBuild::new(vocabulary);
+        build.step(layout, corpus, usize::MAX);
+        build.finish()
     }
 
     /// The memory the text index takes, in bytes.
     pub fn heap_bytes(&self) -> usize {
         let marks = (self.marks.in_word.words().len() + self.marks.stem_ends.words().len()) * size_of::<u64>();
         self.vocabulary.heap_bytes() + self.postings.heap_bytes() + marks
+    }
+}
+
+/// [`TextIndex::build`] a slice of work at a time: [`TextIndexBuild::step`]
+/// until it says it is done, then [`TextIndexBuild::finish`]. For a caller
+/// that must not block for the whole of a large corpus (the widget, when
+/// it searches in the page); the result is the same as in one go.
+#[derive(Debug)]
+pub struct TextIndexBuild {
+    pass: FirstPass,
+    unit_starts: Vec<u32>,
+    /// The next document to read.
+    next_doc: usize,
+    /// Once every document is read: the lists being written.
+    placing: Option<Placing>,
+    /// The next unit to list.
+    next_unit: usize,
+}
+
+impl TextIndexBuild {
+    /// A build that will number characters in `vocabulary` (empty).
+    pub fn new(vocabulary: Vocabulary) -> TextIndexBuild {
+        TextIndexBuild {
+            pass: FirstPass { vocabulary, ..FirstPass::default() },
+            unit_starts: Vec::new(),
+            next_doc: 0,
+            placing: None,
+            next_unit: 0,
+        }
+    }
+
+    /// Does about `budget` characters' worth of the work of indexing
+    /// `layout`'s units in `corpus` (the same layout and corpus at every
+    /// step), at least one piece of it; true once all of it is done.
+    pub fn step(&mut self, layout: &Layout, corpus: &Corpus, budget: usize) -> bool {
+        let budget = budget.max(1);
+        let mut done = 0;
+        let placing = loop {
+            if let Some(placing) = &mut self.placing {
+                break placing;
+            }
+            if self.next_doc == layout.docs.len() {
+                self.placing = Some(std::mem::take(&mut self.pass.postings).placing());
+                continue;
+            }
+            if done >= budget {
+                return false;
+            }
+            let d = self.next_doc;
+            self.next_doc += 1;
+            let article = layout.article(corpus, d);
+            let before = self.pass.stream.len();
+            for u in layout.doc_units(d) {
+                self.unit_starts.push(self.pass.stream.len() as u32);
+                let text = article.and_then(|article| layout.units[u].source.text(article));
+                self.pass.unit(text.unwrap_or_default(), d as u32);
+            }
+            done += self.pass.stream.len() - before + 1;
+        };
+        let (stream, unit_starts) = (&self.pass.stream, &self.unit_starts);
+        while let Some(unit) = layout.units.get(self.next_unit) {
+            if done >= budget {
+                return false;
+            }
+            let start = unit_starts[self.next_unit] as usize;
+            let next = unit_starts.get(self.next_unit + 1).map_or(stream.len(), |&next| next as usize);
+            self.next_unit += 1;
+            let span = UnitSpan { positions: start..next - 1, doc: unit.doc, boost: u32::from(unit.source.field.boost()) };
+            done += span.positions.len() + 1;
+            placing.unit(stream, &span);
+        }
+        placing.group(budget.saturating_sub(done))
+    }
+
+    /// The text index, and where its units were found to start, once
+    /// [`TextIndexBuild::step`] has said it is done (before that, the
+    /// index has no postings).
+    pub fn finish(self) -> (TextIndex, Extent) {
+        let FirstPass { vocabulary, marks, stream, .. } = self.pass;
+        let postings = self.placing.map(Placing::finish).unwrap_or_default();
+        let extent = Extent { unit_starts: self.unit_starts, end: stream.len() as u32 };
+        (TextIndex { vocabulary, postings, marks }, extent)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus;
+    use proptest::prelude::*;
+
+    const CORPORA: [&str; 3] = [
+        include_str!("../../tests/fixtures/reader.json"),
+        include_str!("../../tests/fixtures/two-pages.json"),
+        include_str!("../../www/corpus.json"),
+    ];
+
+    proptest! {
+        /// However the work is sliced, the result is the one of one go.
+        #[test]
+        fn a_build_in_steps_is_the_build_in_one_go(fixture in 0..CORPORA.len(), budgets in prop::collection::vec(0usize..400, 1..20)) {
+            let corpus = corpus::load(CORPORA[fixture]).expect("a valid fixture");
+            let layout = Layout::of(&corpus);
+            let whole = TextIndex::build(&layout, &corpus, Vocabulary::default());
+            let mut build = TextIndexBuild::new(Vocabulary::default());
+            let mut steps = 0;
+            while !build.step(&layout, &corpus, budgets[steps % budgets.len()]) {
+                steps += 1;
+                prop_assert!(steps < 1_000_000, "the build makes progress");
+            }
+            prop_assert_eq!(build.finish(), whole);
+        }
     }
 }

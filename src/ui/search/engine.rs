@@ -10,7 +10,7 @@
 
 use super::super::shared::SharedCorpus;
 use crate::corpus;
-use crate::search::{corpus_hash, Filter, Hit, Index, IndexError, Query};
+use crate::search::{corpus_hash, Filter, Hit, Index, IndexError, Preparation, Query};
 
 /// One search: the text as typed, the filters, how many hits to return.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,6 +85,41 @@ pub struct Engine {
     source: IndexSource,
 }
 
+/// An engine on its way, its index made ready a slice at a time
+/// ([`Preparation`]), so that the page can stay responsive meanwhile.
+pub struct Opening {
+    corpus: SharedCorpus,
+    preparation: Preparation,
+    source: IndexSource,
+}
+
+impl Opening {
+    /// Starts opening the engine of `corpus`, loaded from `corpus_bytes`,
+    /// on the `stored` index when it is one of those bytes, else on one
+    /// built from the corpus.
+    pub fn new(corpus: SharedCorpus, corpus_bytes: &[u8], stored: Option<&[u8]>) -> Opening {
+        let decoded = stored.map(|bytes| Index::decode(bytes, corpus_hash(corpus_bytes)));
+        let (preparation, source) = match decoded {
+            Some(Ok(index)) => (Preparation::of_stored(index), IndexSource::Stored),
+            Some(Err(refused)) => (Preparation::of_corpus(&corpus), IndexSource::BuiltOverRefused(refused)),
+            None => (Preparation::of_corpus(&corpus), IndexSource::BuiltForLack),
+        };
+        Opening { corpus, preparation, source }
+    }
+
+    /// Does about `budget` characters' worth of the work, at least some;
+    /// true once all of it is done.
+    pub fn step(&mut self, budget: usize) -> bool {
+        self.preparation.step(&self.corpus, budget)
+    }
+
+    /// The engine, once [`Opening::step`] has said it is done.
+    pub fn finish(self) -> Engine {
+        let index = self.preparation.finish(&self.corpus);
+        Engine { corpus: self.corpus, index, source: self.source }
+    }
+}
+
 impl Engine {
     /// Reads the corpus from the bytes the reader received and takes the
     /// `stored` index only when it was built from exactly these bytes;
@@ -98,13 +133,9 @@ impl Engine {
     /// As [`Engine::open`], for a corpus already loaded from `corpus_bytes`:
     /// the reader's own, in the page, which spares reading it a second time.
     pub fn of_loaded(corpus: SharedCorpus, corpus_bytes: &[u8], stored: Option<&[u8]>) -> Engine {
-        let decoded = stored.map(|bytes| Index::decode(bytes, corpus_hash(corpus_bytes)));
-        let (index, source) = match decoded {
-            Some(Ok(index)) => (index, IndexSource::Stored),
-            Some(Err(refused)) => (Index::build(&corpus), IndexSource::BuiltOverRefused(refused)),
-            None => (Index::build(&corpus), IndexSource::BuiltForLack),
-        };
-        Engine { corpus, index, source }
+        let mut opening = Opening::new(corpus, corpus_bytes, stored);
+        opening.step(usize::MAX);
+        opening.finish()
     }
 
     pub fn source(&self) -> &IndexSource {

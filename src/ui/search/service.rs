@@ -4,22 +4,21 @@
 //! a search route or the host asks): then the stored index is fetched from
 //! beside the corpus and the engine opens.
 //!
-//! Opening an index means parsing the corpus again and decoding the stored
-//! index or building one: one long task that no slicing can split, since
-//! the engine's build and decode are single calls. Measured in Chromium
-//! (`node tools/bench-search.mjs`): about 15 ms per MB of corpus with a
-//! stored index and 45 ms per MB when building one, so 0.2 s and 0.7 s of
-//! frozen page for the 15 MB of the 1916 pages. In the page the engine
-//! takes the reader's corpus as loaded (read in slices), which leaves the
-//! stored index's decoding (about 1 ms) or the build. So a corpus over
-//! [`IN_PAGE_LIMIT`] is searched in a Web Worker started from the loader
-//! `broadsheet.js` itself (in a worker it runs `www/broadsheet-search.js`),
-//! which loads this same wasm and answers searches in order; the page only posts messages (about 0.2 ms more per query). A
-//! smaller corpus opens in the page in less than one long task (50 ms) and
-//! spares the worker's start (about 40 ms) and second copy of the corpus.
-//! Where no worker can start (the widget served from another origin, a
-//! host policy that refuses workers) the engine runs in the page whatever
-//! the size, opened after the reader has rendered.
+//! Opening an engine means deriving its text index from the corpus (with
+//! the stored index's layout, or building one): about 10 ms per MB of
+//! corpus in Chromium, 0.4 s for the 36 MB Chinese benchmark corpus
+//! (`node tools/bench-search.mjs`). A corpus over [`IN_PAGE_LIMIT`] is
+//! searched in a Web Worker started from the loader `broadsheet.js` itself
+//! (in a worker it runs `www/broadsheet-search.js`), which loads this same
+//! wasm, reads the corpus again and answers searches in order; the page
+//! only posts messages (about 0.2 ms more per query). A smaller corpus
+//! opens in the page, on the reader's corpus as loaded, and spares the
+//! worker's start (about 40 ms) and second copy of the corpus. Where no
+//! worker can start (the widget served from another origin, a host policy
+//! that refuses workers) the engine runs in the page whatever the size,
+//! opened after the reader has rendered and in slices of [`SLICE_MS`], so
+//! the page stays responsive while it opens; each query is then one task
+//! (a few milliseconds, more for the commonest terms of a large corpus).
 //!
 //! The worker's messages (see `www/broadsheet-search.js`):
 //! `{type: 'open', corpus, index}` → `{type: 'opened', source, reason, ms}`;
@@ -39,13 +38,19 @@ use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::Callback;
 
 use super::super::shared::SharedCorpus;
-use super::engine::{Answer, Engine, Request};
+use super::engine::{Answer, Engine, Opening, Request};
 use super::searcher::{Reply, SearchBackend};
 use super::status::SearchStatus;
 
 /// The largest corpus, in bytes, whose engine opens in the page rather than
 /// in a worker: built there in well under 50 ms.
 pub const IN_PAGE_LIMIT: u32 = 1_000_000;
+
+/// How long the page's engine works on its index before the page gets its
+/// turn: well under the 50 ms that count as a long task.
+const SLICE_MS: f64 = 30.0;
+/// The work of one step of that, in characters: about a millisecond's.
+const SLICE_STEP: usize = 20_000;
 
 /// The search engine of one loaded corpus. Dropping it stops its worker.
 pub struct SearchService {
@@ -348,7 +353,24 @@ fn open_in_page(shared: &Rc<RefCell<Shared>>, inputs: Inputs) {
         }
         let started = now();
         let index = inputs.index.map(|index| Uint8Array::new(&index).to_vec());
-        let engine = Engine::of_loaded(inputs.loaded, &inputs.corpus.to_vec(), index.as_deref());
+        let mut opening = Opening::new(inputs.loaded, &inputs.corpus.to_vec(), index.as_deref());
+        // In slices of a few frames' time, the page drawn and answered in
+        // between: a large corpus's index takes hundreds of milliseconds.
+        loop {
+            let slice = now();
+            let mut done = false;
+            while !done && now() - slice < SLICE_MS {
+                done = opening.step(SLICE_STEP);
+            }
+            if done {
+                break;
+            }
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            if shared.borrow().stopped {
+                return;
+            }
+        }
+        let engine = opening.finish();
         let reason = engine.source().reason().map_or(JsValue::NULL, JsValue::from);
         measure_opening(shared.borrow().started, "page", engine.source().name(), reason, (now() - started).into());
         let waiting = match std::mem::replace(&mut shared.borrow_mut().backend, Backend::Page(Box::new(engine))) {

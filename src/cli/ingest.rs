@@ -11,7 +11,7 @@
 //!
 //! Reading the text is [`crate::ingest`]'s job; this module does the files.
 //! Its messages quote manifest cells, file names and corpus titles, so each
-//! is printed [`inert`](super::terminal::inert).
+//! is printed [`inert`].
 
 mod folder;
 mod manifest;

@@ -8,7 +8,7 @@
 //! lone surrogate escape reads as U+FFFD ([`super::surrogates`]).
 //!
 //! A corpus with nothing wrong in it is read the fast way first
-//! ([`super::fast`]); the walk runs when that declines, and judges.
+//! (`corpus::fast`); the walk runs when that declines, and judges.
 //!
 //! Rules that span fields (unique ids, jumps, pages) are [`super::validate`]'s.
 

@@ -1,7 +1,7 @@
 //! The corpus: the versioned JSON document that the CLI writes and the widget
 //! reads.
 //!
-//! [`model`] holds the types, [`decode`] turns JSON text into them while
+//! [`model`] holds the types, [`decode`](mod@decode) turns JSON text into them while
 //! collecting every structural problem with its JSON path, and [`validate`]
 //! checks the rules that span several fields (unique ids, jumps that point
 //! back, pages that exist); [`stepwise`] does both a piece at a time, for

@@ -4,7 +4,7 @@
 //!
 //! [`super::outline`] first finds where the document's parts lie, a slice
 //! of text at a time; then the document's own fields are decoded, then each
-//! edition on its own: read the fast way ([`super::fast`]) or, when that
+//! edition on its own: read the fast way (`corpus::fast`) or, when that
 //! declines, parsed and walked, then validated. The outcome is
 //! [`super::load`]'s exactly: the same corpus, the same problems in the
 //! same order with the same JSON paths. A text the outline cannot follow

@@ -1,6 +1,6 @@
 //! The rules of the corpus format that span several fields.
 //!
-//! [`super::decode`] guarantees types and required fields; this module checks
+//! [`super::decode()`] guarantees types and required fields; this module checks
 //! what a reader relies on beyond them: editions and article ids are unique,
 //! every article sits on a listed page, continuation jumps land on an article
 //! that points back, no article is empty, and image URLs are safe to load.

@@ -34,7 +34,7 @@ const MIN_DISTANCE: f64 = 60.0;
 /// A slow drag is selecting text or reading with a finger, not swiping.
 const MAX_DURATION_MS: f64 = 800.0;
 
-/// A mostly horizontal, quick move of at least [`MIN_DISTANCE`]: to the left
+/// A mostly horizontal, quick move of at least `MIN_DISTANCE`: to the left
 /// turns to the next page (as a paper page turns), to the right to the previous.
 pub fn classify(start: Point, end: Point) -> Option<Turn> {
     let (dx, dy) = (end.x - start.x, end.y - start.y);

@@ -2,7 +2,7 @@
 //! received it, and its index, either the stored one or one built here.
 //!
 //! The same code runs in the search worker and, where no worker can be
-//! started, in the page ([`super::service`] decides). It speaks in
+//! started, in the page (`super::service` decides). It speaks in
 //! [`Request`] and [`Answer`], which cross the worker boundary: the answer
 //! carries the hits as the JSON of `broadsheet search --json`, so the host's
 //! `search()` hands back exactly what the CLI prints. This module neither

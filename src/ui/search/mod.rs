@@ -4,7 +4,7 @@
 //! The engine ([`engine`]) is the crate's search over the corpus exactly as
 //! the reader received it, with the stored index only when it was built
 //! from those very bytes ([`index_url`] says where it is). It runs in a Web
-//! Worker, or in the page where no worker can start ([`service`], wasm
+//! Worker, or in the page where no worker can start (`service`, wasm
 //! only); the root holds it as a [`searcher::Searcher`] and keeps the
 //! results, so the components here only lay out what they are given.
 

@@ -9,7 +9,7 @@ use super::engine::{Answer, Request};
 /// Called once with the answer to one request.
 pub type Reply = Box<dyn FnOnce(Result<Answer, String>)>;
 
-/// What runs the searches (in the browser, [`super::service::SearchService`]).
+/// What runs the searches (in the browser, `super::service::SearchService`).
 pub trait SearchBackend {
     /// Starts opening the engine ahead of the first search: the reader is
     /// about to search. Until then nothing is downloaded or built, so a

@@ -6,7 +6,11 @@
 // the longest gap between frames, median of the runs. A measurement, not a
 // test: it prints numbers and never fails on them.
 //
-//   node tools/bench-main-thread.mjs [runs]      (after `make build`)
+//   node tools/bench-main-thread.mjs [runs] [more corpora…]   (after `make build`)
+//
+// More corpora are measured after the standard ones, searched for 改革: the
+// 100 MB one of the hardening figures is
+// `cargo run --release --example zh_corpus -- 29500 build/zh-100mb.json`.
 import { copyFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { DEMO_CSP, hostPage, launchBrowser, startFixtureServer } from '../tests/browser/support.mjs';
@@ -18,7 +22,10 @@ const RUNS = Number(process.argv[2] ?? 3);
 const PHONE = { width: 360, height: 640 };
 const NO_WORKER_CSP = DEMO_CSP.replace("default-src 'self';", "default-src 'self'; worker-src 'none';");
 
-const corpora = await hugeCorpora();
+const corpora = [
+  ...(await hugeCorpora()),
+  ...process.argv.slice(3).map((file) => ({ name: basename(file, '.json'), file, query: '改革' })),
+];
 const files = {};
 for (const { file } of corpora) {
   const name = basename(file);

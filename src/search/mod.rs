@@ -68,7 +68,7 @@ pub mod t2s_table;
 pub mod text_index;
 pub mod vocabulary;
 
-pub use format::{corpus_hash, IndexError};
+pub use format::{corpus_hash, CorpusHasher, IndexError};
 pub use index::Index;
 pub use preparation::Preparation;
 pub use query::{Filter, Query};

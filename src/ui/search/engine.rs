@@ -94,11 +94,11 @@ pub struct Opening {
 }
 
 impl Opening {
-    /// Starts opening the engine of `corpus`, loaded from `corpus_bytes`,
-    /// on the `stored` index when it is one of those bytes, else on one
-    /// built from the corpus.
-    pub fn new(corpus: SharedCorpus, corpus_bytes: &[u8], stored: Option<&[u8]>) -> Opening {
-        let decoded = stored.map(|bytes| Index::decode(bytes, corpus_hash(corpus_bytes)));
+    /// Starts opening the engine of `corpus`, loaded from bytes whose
+    /// [`corpus_hash`] is `hash`, on the `stored` index when it is one of
+    /// those bytes, else on one built from the corpus.
+    pub fn new(corpus: SharedCorpus, hash: u64, stored: Option<&[u8]>) -> Opening {
+        let decoded = stored.map(|bytes| Index::decode(bytes, hash));
         let (preparation, source) = match decoded {
             Some(Ok(index)) => (Preparation::of_stored(index), IndexSource::Stored),
             Some(Err(refused)) => (Preparation::of_corpus(&corpus), IndexSource::BuiltOverRefused(refused)),
@@ -138,7 +138,7 @@ impl Engine {
     /// As [`Engine::open`], for a corpus already loaded from `corpus_bytes`:
     /// the reader's own, in the page, which spares reading it a second time.
     pub fn of_loaded(corpus: SharedCorpus, corpus_bytes: &[u8], stored: Option<&[u8]>) -> Engine {
-        let mut opening = Opening::new(corpus, corpus_bytes, stored);
+        let mut opening = Opening::new(corpus, corpus_hash(corpus_bytes), stored);
         opening.step(usize::MAX);
         opening.finish()
     }

@@ -8,45 +8,13 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::load_error::LoadError;
 use super::progress::Progress;
+use super::slices::Slices;
 use super::utf8::{Checked, Utf8Check};
 use crate::corpus::stepwise::{Step, StepwiseLoad};
 use crate::corpus::Corpus;
 
-/// The longest the reader reads the corpus before it lets the page paint
-/// and answer input: well under the 50 ms that make a long task, so that
-/// typing and scrolling stay smooth while a corpus of many megabytes opens.
-const SLICE_MS: f64 = 30.0;
-
 /// Bytes checked for UTF-8 between two looks at the clock.
 const UTF8_STEP: usize = 1 << 20;
-
-/// The clock of the current slice of work, which says when to yield.
-struct Slices {
-    started: f64,
-}
-
-impl Slices {
-    fn new() -> Self {
-        Slices { started: now() }
-    }
-
-    /// Whether the slice has run its time: the caller then shows its
-    /// progress and awaits [`Slices::yield_to_page`].
-    fn due(&self) -> bool {
-        now() - self.started > SLICE_MS
-    }
-
-    /// Lets the page paint and handle input (a task of its own), then starts a new slice.
-    async fn yield_to_page(&mut self) {
-        gloo_timers::future::TimeoutFuture::new(0).await;
-        self.started = now();
-    }
-}
-
-/// The wall clock's milliseconds are fine enough to cut 30 ms slices.
-fn now() -> f64 {
-    js_sys::Date::now()
-}
 
 /// Fetches the corpus file at `url`, calling `on_progress` after every
 /// chunk of the body. The bytes are kept: the search engine checks its
@@ -95,7 +63,7 @@ pub async fn fetch_corpus_bytes(url: &str, on_progress: impl Fn(Progress)) -> Re
 }
 
 /// Decodes and validates the corpus fetched from `url` (as
-/// [`crate::corpus::load`]) in slices of about [`SLICE_MS`], yielding to the
+/// [`crate::corpus::load`]) in slices of about [`SLICE_MS`](super::slices::SLICE_MS), yielding to the
 /// page between them and calling `on_progress` with the bytes read so far.
 pub async fn read_corpus(url: &str, bytes: &[u8], on_progress: impl Fn(Progress)) -> Result<Corpus, LoadError> {
     let received = bytes.len() as u64;

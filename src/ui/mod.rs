@@ -36,6 +36,8 @@ pub mod route;
 pub mod router;
 pub mod search;
 pub mod shared;
+#[cfg(target_arch = "wasm32")]
+pub mod slices;
 pub mod stitch;
 pub mod strings;
 pub mod toolbar;

@@ -16,7 +16,7 @@
 //! worker's start (about 40 ms) and second copy of the corpus. Where no
 //! worker can start (the widget served from another origin, a host policy
 //! that refuses workers) the engine runs in the page whatever the size,
-//! opened after the reader has rendered and in slices of [`SLICE_MS`], so
+//! opened after the reader has rendered and in slices of `SLICE_MS`, so
 //! the page stays responsive while it opens; each query is then one task
 //! (a few milliseconds, more for the commonest terms of a large corpus).
 //!
@@ -38,6 +38,7 @@ use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::Callback;
 
 use super::super::shared::SharedCorpus;
+use super::super::slices::Slices;
 use super::engine::{Answer, Engine, Opening, Request};
 use crate::search::CorpusHasher;
 use super::searcher::{Reply, SearchBackend};
@@ -47,10 +48,8 @@ use super::status::SearchStatus;
 /// in a worker: built there in well under 50 ms.
 pub const IN_PAGE_LIMIT: u32 = 1_000_000;
 
-/// How long the page's engine works on its index before the page gets its
-/// turn: well under the 50 ms that count as a long task.
-const SLICE_MS: f64 = 30.0;
-/// The work of one step of that, in characters: about a millisecond's.
+/// The work of one step of opening the engine in the page, in characters:
+/// about a millisecond's.
 const SLICE_STEP: usize = 20_000;
 /// The bytes of the corpus hashed in one step: a few milliseconds' worth.
 const HASH_STEP: u32 = 1 << 20;
@@ -237,15 +236,15 @@ fn spawn_worker(url: &str) -> Result<Worker, JsValue> {
 /// over whole, costs nothing to post.
 async fn copy_in_slices(bytes: &Uint8Array) -> Uint8Array {
     let copy = Uint8Array::new_with_length(bytes.length());
+    let mut slices = Slices::new();
     let mut copied = 0;
     while copied < bytes.length() {
-        let slice = now();
-        while copied < bytes.length() && now() - slice < SLICE_MS {
-            let end = copied.saturating_add(COPY_STEP).min(bytes.length());
-            copy.set(&bytes.subarray(copied, end), copied);
-            copied = end;
+        let end = copied.saturating_add(COPY_STEP).min(bytes.length());
+        copy.set(&bytes.subarray(copied, end), copied);
+        copied = end;
+        if slices.due() {
+            slices.yield_to_page().await;
         }
-        gloo_timers::future::TimeoutFuture::new(0).await;
     }
     copy
 }
@@ -391,32 +390,20 @@ fn open_in_page(shared: &Rc<RefCell<Shared>>, inputs: Inputs) {
         // In slices of a few frames' time, the page drawn and answered in
         // between: hashing a large corpus's bytes and deriving its index
         // take hundreds of milliseconds.
+        let mut slices = Slices::new();
         let mut hasher = CorpusHasher::default();
         let mut hashed = 0;
         while hashed < inputs.corpus.length() {
-            let slice = now();
-            while hashed < inputs.corpus.length() && now() - slice < SLICE_MS {
-                let end = hashed.saturating_add(HASH_STEP).min(inputs.corpus.length());
-                hasher.update(&inputs.corpus.subarray(hashed, end).to_vec());
-                hashed = end;
-            }
-            gloo_timers::future::TimeoutFuture::new(0).await;
-            if shared.borrow().stopped {
+            let end = hashed.saturating_add(HASH_STEP).min(inputs.corpus.length());
+            hasher.update(&inputs.corpus.subarray(hashed, end).to_vec());
+            hashed = end;
+            if slices.due() && !yielded(&shared, &mut slices).await {
                 return;
             }
         }
         let mut opening = Opening::new(inputs.loaded, hasher.finish(), index.as_deref());
-        loop {
-            let slice = now();
-            let mut done = false;
-            while !done && now() - slice < SLICE_MS {
-                done = opening.step(SLICE_STEP);
-            }
-            if done {
-                break;
-            }
-            gloo_timers::future::TimeoutFuture::new(0).await;
-            if shared.borrow().stopped {
+        while !opening.step(SLICE_STEP) {
+            if slices.due() && !yielded(&shared, &mut slices).await {
                 return;
             }
         }
@@ -432,6 +419,12 @@ fn open_in_page(shared: &Rc<RefCell<Shared>>, inputs: Inputs) {
             submit(&shared, request, reply);
         }
     });
+}
+
+/// Lets the page have its turn; false when the service stopped meanwhile.
+async fn yielded(shared: &Rc<RefCell<Shared>>, slices: &mut Slices) -> bool {
+    slices.yield_to_page().await;
+    !shared.borrow().stopped
 }
 
 /// Search is out of order: every waiting request hears why, and so do later ones.

@@ -369,7 +369,7 @@ impl Decoder {
                 let caption = self.optional_string(object, "caption", path);
                 let credit = self.optional_string(object, "credit", path);
                 let placement = self.optional_string(object, "placement", path).and_then(|name| {
-                    let placement = Placement::ALL.into_iter().find(|p| p.as_str() == name);
+                    let placement = Placement::named(&name);
                     if placement.is_none() {
                         self.problem(
                             &field(path, "placement"),

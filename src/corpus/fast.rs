@@ -163,7 +163,7 @@ fn block(raw: RawBlock) -> Option<Block> {
             caption: raw.caption,
             credit: raw.credit,
             placement: match raw.placement {
-                Some(name) => Some(Placement::ALL.into_iter().find(|placement| placement.as_str() == name)?),
+                Some(name) => Some(Placement::named(&name)?),
                 None => None,
             },
         })),

@@ -270,6 +270,11 @@ pub enum Placement {
 impl Placement {
     pub const ALL: [Placement; 4] = [Placement::Above, Placement::Below, Placement::Left, Placement::Right];
 
+    /// The placement the format spells `name`, if any.
+    pub fn named(name: &str) -> Option<Placement> {
+        Placement::ALL.into_iter().find(|placement| placement.as_str() == name)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Placement::Above => "above",

@@ -11,11 +11,11 @@
 // numbers and never fails on them.
 //
 //   node tools/bench-search.mjs [runs]       (`make bench` runs it after `make build`)
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DIST, hostPage, launchBrowser, startFixtureServer } from '../tests/browser/support.mjs';
+import { indexCorpus } from '../tests/browser/main-thread.mjs';
 
 const RUNS = Number(process.argv[2] ?? 5);
 const CORPORA = [
@@ -77,8 +77,7 @@ for (const corpus of CORPORA) {
   const served = join(server.dir, corpus.file);
   if (corpus.source !== join(DIST, corpus.file)) {
     await copyFile(corpus.source, served);
-    const indexing = spawnSync('target/release/broadsheet', ['index', served], { encoding: 'utf8' });
-    if (indexing.status !== 0) throw new Error(`broadsheet index ${served} failed: ${indexing.stderr}`);
+    await indexCorpus(served);
   }
   await copyFile(served, join(server.dir, `bare-${corpus.file}`));
 }

@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use super::collector::{collect, top, Candidate};
 use super::layout::Layout;
 use super::matcher::{match_term, TermMatch};
+use super::places::Places;
 use super::query::{Filter, Query};
 use super::results::{Hit, SearchResults};
 use super::scorer::{adjacent_groups, Bm25};
@@ -30,6 +31,7 @@ pub struct Index {
     /// The length of each group, derived from the layout.
     pub(super) group_lens: Vec<u32>,
     pub(super) bm25: Bm25,
+    places: Places,
     text: OnceLock<TextIndex>,
 }
 
@@ -68,7 +70,8 @@ impl Index {
     pub(super) fn from_layout(layout: Layout) -> Index {
         let group_lens: Vec<u32> = (0..layout.group_starts.len()).map(|g| layout.group_len(g)).collect();
         let bm25 = Bm25::new(&group_lens);
-        Index { layout, group_lens, bm25, text: OnceLock::new() }
+        let places = Places::of(&layout);
+        Index { layout, group_lens, bm25, places, text: OnceLock::new() }
     }
 
     /// An index of `layout` with its text index.
@@ -108,7 +111,7 @@ impl Index {
         let layout_bytes = layout.docs.len() * size_of::<super::layout::Doc>()
             + layout.units.len() * size_of::<super::layout::Unit>()
             + (layout.group_starts.len() + self.group_lens.len()) * size_of::<u32>();
-        layout_bytes + self.text.get().map_or(0, TextIndex::heap_bytes)
+        layout_bytes + self.places.heap_bytes() + self.text.get().map_or(0, TextIndex::heap_bytes)
     }
 
     /// Runs `query` against the index of `corpus` and returns the total
@@ -122,7 +125,7 @@ impl Index {
         }
         let text = self.text(corpus);
         let terms: Vec<TermMatch> =
-            query.terms().iter().map(|term| match_term(&self.layout, text, corpus, term.chars())).collect();
+            query.terms().iter().map(|term| match_term(&self.layout, &self.places, text, corpus, term.chars())).collect();
         let bonuses = self.adjacency_bonuses(query, &terms);
         let filter = query.filter();
         let unfiltered = *filter == Filter::default();

@@ -13,7 +13,8 @@
 use super::analyzer::is_ideograph;
 use super::fields::BODY_BOOST;
 use super::layout::Layout;
-use super::postings::{gallop, gallop_by};
+use super::places::{Place, Places};
+use super::postings::skip_to;
 use super::scan::scan_term;
 use super::text_index::TextIndex;
 use super::vocabulary::Ids;
@@ -38,14 +39,14 @@ pub struct TermMatch {
 }
 
 /// Finds `term` (normalized, non-empty) in the index of `corpus`.
-pub fn match_term(layout: &Layout, text: &TextIndex, corpus: &Corpus, term: &[char]) -> TermMatch {
+pub fn match_term(layout: &Layout, places: &Places, text: &TextIndex, corpus: &Corpus, term: &[char]) -> TermMatch {
     match text.vocabulary.ids(term) {
         Ids::Absent => TermMatch::default(),
-        Ids::Overflowed => scan_term(layout, text, corpus, term),
+        Ids::Overflowed => scan_term(layout, places, text, corpus, term),
         Ids::Known(ids) => match ids[..] {
             [] => TermMatch::default(),
             [single] => match_char(layout, text, single),
-            _ => match_run(layout, text, &ids, term),
+            _ => match_run(layout, places, text, &ids, term),
         },
     }
 }
@@ -68,7 +69,7 @@ pub fn add_weight(groups: &mut Vec<(u32, f32)>, group: u32, boosts: u32) {
 /// Matches a term of two characters or more: walks the list of its rarest
 /// pair, checks the pairs that cover the term at their offsets, and records
 /// each occurrence found.
-fn match_run(layout: &Layout, text: &TextIndex, ids: &[u16], term: &[char]) -> TermMatch {
+fn match_run(layout: &Layout, places: &Places, text: &TextIndex, ids: &[u16], term: &[char]) -> TermMatch {
     let pair = |offset: usize| text.postings.pair(ids[offset], ids[offset + 1]);
     let last = ids.len() - 2;
     let Some(driver_offset) = (0..=last).min_by_key(|&offset| pair(offset).len()) else { return TermMatch::default() };
@@ -81,14 +82,14 @@ fn match_run(layout: &Layout, text: &TextIndex, ids: &[u16], term: &[char]) -> T
         covering.into_iter().filter(|&offset| offset != driver_offset).map(|offset| (offset as u32, pair(offset))).collect();
     let driver_offset = driver_offset as u32;
     let mut cursors = vec![0usize; others.len()];
-    let mut occurrences = Occurrences::new(layout, text, term);
+    let mut occurrences = Occurrences::new(layout, places, text, term);
     let mut next = 0;
     while let Some(&position) = driver.get(next) {
         next += 1;
         let Some(start) = position.checked_sub(driver_offset) else { continue };
         let everywhere = others.iter().zip(cursors.iter_mut()).all(|(&(offset, list), cursor)| {
             let target = start + offset;
-            *cursor = gallop(list, *cursor, target);
+            *cursor = skip_to(list, *cursor, target);
             list.get(*cursor) == Some(&target)
         });
         if !everywhere {
@@ -96,7 +97,7 @@ fn match_run(layout: &Layout, text: &TextIndex, ids: &[u16], term: &[char]) -> T
         }
         match occurrences.record(start) {
             Recorded::Counted => {}
-            Recorded::FragmentFull { end } => next = gallop(driver, next, end.saturating_add(driver_offset)),
+            Recorded::FragmentFull { end } => next = skip_to(driver, next, end.saturating_add(driver_offset)),
             Recorded::Outside => break,
         }
     }
@@ -120,61 +121,66 @@ pub enum Recorded {
 /// weighed by its field and its place in words.
 pub struct Occurrences<'a> {
     layout: &'a Layout,
+    places: &'a Places,
     text: &'a TextIndex,
     len: usize,
     /// Ideographs are words of their own: a run of them is whole words.
     ideographs: bool,
-    unit: usize,
-    unit_end: u32,
+    place: Place,
+    /// The boost of the place's field, in body hits.
     boost: f32,
     group: u32,
-    fragment_end: u32,
     in_fragment: usize,
     pub found: TermMatch,
 }
 
 impl<'a> Occurrences<'a> {
-    pub fn new(layout: &'a Layout, text: &'a TextIndex, term: &[char]) -> Occurrences<'a> {
+    pub fn new(layout: &'a Layout, places: &'a Places, text: &'a TextIndex, term: &[char]) -> Occurrences<'a> {
         Occurrences {
             layout,
+            places,
             text,
             len: term.len(),
             ideographs: term.iter().all(|&c| is_ideograph(c)),
-            unit: 0,
-            unit_end: 0,
+            place: Place::default(),
             boost: 0.0,
             group: 0,
-            fragment_end: 0,
             in_fragment: 0,
             found: TermMatch::default(),
         }
     }
 
     /// Records the occurrence starting at `start`.
+    #[inline]
     pub fn record(&mut self, start: u32) -> Recorded {
-        let layout = self.layout;
-        if start >= self.unit_end {
-            self.unit = gallop_by(&layout.units, self.unit, |u| u.start <= start).saturating_sub(1);
-            let Some(unit) = layout.units.get(self.unit) else { return Recorded::Outside };
-            self.unit_end = layout.unit_range(self.unit).end as u32;
-            self.boost = unit.source.field.boost() as f32 / BODY_BOOST as f32;
-            if start >= self.fragment_end {
-                let doc = unit.doc as usize;
-                let Some(fragment) = layout.docs.get(doc) else { return Recorded::Outside };
-                self.group = fragment.group;
-                self.fragment_end = layout.doc_end(doc);
-                self.in_fragment = 0;
-            }
+        if (start >= self.place.run_end || start >= self.place.doc_end) && !self.move_to(start) {
+            return Recorded::Outside;
         }
         let weight = if self.ideographs { 1.0 } else { self.text.marks.weight(start as usize, self.len) };
         add(&mut self.found.groups, self.group, self.boost * weight);
         self.found.starts.push(start);
         self.in_fragment += 1;
         if self.in_fragment == PER_FRAGMENT {
-            Recorded::FragmentFull { end: self.fragment_end }
+            Recorded::FragmentFull { end: self.place.doc_end }
         } else {
             Recorded::Counted
         }
+    }
+
+    /// Moves to the field run, and the fragment, of `start`, which lies
+    /// past the current run or fragment; false when it lies beyond the
+    /// layout.
+    fn move_to(&mut self, start: u32) -> bool {
+        let new_fragment = start >= self.place.doc_end;
+        let Some(place) = self.places.find(start, self.place) else { return false };
+        self.place = place;
+        self.boost = place.boost as f32 / BODY_BOOST as f32;
+        if new_fragment {
+            let Some(fragment) = self.layout.docs.get(place.doc) else { return false };
+            self.group = fragment.group;
+            self.in_fragment = 0;
+        }
+        true
     }
 }
 

@@ -24,7 +24,7 @@
 //!
 //! [`normalize`] (with [`compat`] and [`t2s`]) → [`analyzer`] (pairs, word
 //! marks) → [`text_index`] (character ids from [`vocabulary`], [`postings`])
-//! → [`matcher`] (one term, exactly; [`scan`] for characters the vocabulary
+//! → [`matcher`] (one term, exactly, its occurrences placed by [`places`]; [`scan`] for characters the vocabulary
 //! had no room for) → [`scorer`] (BM25F, adjacency) → [`collector`] (all
 //! terms, filters, top k) → [`snippets`]. [`index`] ties them together over
 //! the [`layout`]; [`format`](mod@format) stores the layout as bytes, and
@@ -55,6 +55,7 @@ pub mod index;
 pub mod layout;
 pub mod matcher;
 pub mod normalize;
+pub mod places;
 pub mod postings;
 pub mod preparation;
 pub mod query;

@@ -333,6 +333,24 @@ pub fn gallop(list: &[u32], from: usize, target: u32) -> usize {
     gallop_by(list, from, |&value| value < target)
 }
 
+/// The first index at or after `from` whose value is `>= target`, like
+/// [`gallop`], but cheaper when that is a few items ahead, as it is in the
+/// lists of a frequent term (which occurs a few more times in a fragment
+/// after the first [`super::matcher::PER_FRAGMENT`]): near items are
+/// counted without a branch, where each step of a gallop is a branch the
+/// processor cannot predict. Farther, it gallops.
+#[inline]
+pub fn skip_to(list: &[u32], from: usize, target: u32) -> usize {
+    const NEAR: usize = 16;
+    match list.get(from + NEAR - 1) {
+        Some(&far) if far < target => gallop(list, from + NEAR, target),
+        _ => {
+            let near = list.get(from..).unwrap_or_default();
+            from + near.iter().take(NEAR).filter(|&&value| value < target).count()
+        }
+    }
+}
+
 /// The first index at or after `from` where `before` turns false, for a
 /// `before` that is true on a prefix of `items` and false after it.
 #[inline]
@@ -397,11 +415,12 @@ mod tests {
         }
 
         #[test]
-        fn gallop_finds_the_lower_bound(mut list in proptest::collection::vec(0u32..1000, 0..100), from in 0usize..100, target in 0u32..1100) {
+        fn gallop_and_skip_to_find_the_lower_bound(mut list in proptest::collection::vec(0u32..1000, 0..100), from in 0usize..100, target in 0u32..1100) {
             list.sort_unstable();
             let from = from.min(list.len());
             let expected = from + list[from..].partition_point(|&value| value < target);
             prop_assert_eq!(gallop(&list, from, target), expected);
+            prop_assert_eq!(skip_to(&list, from, target), expected);
         }
     }
 }

@@ -8,17 +8,18 @@
 use super::layout::Layout;
 use super::matcher::{add_weight, Occurrences, Recorded, TermMatch};
 use super::normalize::fold_with;
+use super::places::Places;
 use super::query::find_all;
 use super::text_index::TextIndex;
 use crate::corpus::Corpus;
 
 /// Finds `term` (normalized, non-empty) by reading every unit of `corpus`
 /// as `layout` places it.
-pub fn scan_term(layout: &Layout, text: &TextIndex, corpus: &Corpus, term: &[char]) -> TermMatch {
+pub fn scan_term(layout: &Layout, places: &Places, text: &TextIndex, corpus: &Corpus, term: &[char]) -> TermMatch {
     if term.len() == 1 {
         scan_char(layout, corpus, term[0])
     } else {
-        scan_run(layout, text, corpus, term)
+        scan_run(layout, places, text, corpus, term)
     }
 }
 
@@ -47,8 +48,8 @@ fn scan_char(layout: &Layout, corpus: &Corpus, c: char) -> TermMatch {
     found
 }
 
-fn scan_run(layout: &Layout, text: &TextIndex, corpus: &Corpus, term: &[char]) -> TermMatch {
-    let mut occurrences = Occurrences::new(layout, text, term);
+fn scan_run(layout: &Layout, places: &Places, text: &TextIndex, corpus: &Corpus, term: &[char]) -> TermMatch {
+    let mut occurrences = Occurrences::new(layout, places, text, term);
     'docs: for d in 0..layout.docs.len() {
         for (u, chars) in doc_units(layout, corpus, d) {
             for offset in find_all(&chars, term) {

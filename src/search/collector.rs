@@ -20,13 +20,14 @@ pub struct Candidate {
 }
 
 /// Every group found by all `terms` for which `accept` holds, scored:
-/// the sum of each term's BM25 score plus `bonus(group)`.
+/// the sum of each term's BM25 score plus `bonus(group)`. `accept` and
+/// `bonus` are asked about groups in ascending order.
 pub fn collect(
     terms: &[TermMatch],
     bm25: &Bm25,
     group_lens: &[u32],
     accept: impl Fn(u32) -> bool,
-    bonus: impl Fn(u32) -> f32,
+    mut bonus: impl FnMut(u32) -> f32,
 ) -> Vec<Candidate> {
     let Some(rarest) = terms.iter().min_by_key(|term| term.groups.len()) else { return Vec::new() };
     let idfs: Vec<f32> = terms.iter().map(|term| bm25.idf(term.groups.len())).collect();

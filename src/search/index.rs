@@ -14,6 +14,7 @@ use super::collector::{collect, top, Candidate};
 use super::layout::Layout;
 use super::matcher::{match_term, TermMatch};
 use super::places::Places;
+use super::postings::gallop;
 use super::query::{Filter, Query};
 use super::results::{Hit, SearchResults};
 use super::scorer::{adjacent_groups, Bm25};
@@ -143,8 +144,14 @@ impl Index {
                 .is_some_and(|edition| filter.accepts_date(&edition.date));
             date_ok && filter.page.is_none_or(|page| articles.any(|article| article.page == page))
         };
-        let bonus = |group: u32| {
-            bonuses.iter().filter(|(groups, _)| groups.binary_search(&group).is_ok()).map(|(_, bonus)| bonus).sum()
+        // Asked in ascending group order: each list is walked forward once.
+        let mut cursors = vec![0usize; bonuses.len()];
+        let bonus = |group: u32| -> f32 {
+            let earned = bonuses.iter().zip(cursors.iter_mut()).filter_map(|((groups, bonus), cursor)| {
+                *cursor = gallop(groups, *cursor, group);
+                (groups.get(*cursor) == Some(&group)).then_some(bonus)
+            });
+            earned.sum()
         };
         let candidates = collect(&terms, &self.bm25, &self.group_lens, accept, bonus);
         let total = candidates.len();

@@ -32,7 +32,7 @@ pub fn collect(
     let Some(rarest) = terms.iter().min_by_key(|term| term.groups.len()) else { return Vec::new() };
     let idfs: Vec<f32> = terms.iter().map(|term| bm25.idf(term.groups.len())).collect();
     let mut cursors = vec![0usize; terms.len()];
-    let mut candidates = Vec::new();
+    let mut candidates = Vec::with_capacity(rarest.groups.len());
     for &(group, _) in &rarest.groups {
         let mut score = 0.0;
         let mut everywhere = true;

@@ -99,7 +99,8 @@ impl Query {
 /// Every start index of `needle` in `haystack`, overlapping ones included.
 pub fn find_all<'a>(haystack: &'a [char], needle: &'a [char]) -> impl Iterator<Item = usize> + 'a {
     let last_start = (haystack.len() + 1).saturating_sub(needle.len());
-    (0..last_start).filter(move |&start| !needle.is_empty() && haystack[start..start + needle.len()] == *needle)
+    let first = needle.first().copied();
+    (0..last_start).filter(move |&start| Some(haystack[start]) == first && haystack[start..start + needle.len()] == *needle)
 }
 
 /// Sorts ranges and merges those that overlap or touch.

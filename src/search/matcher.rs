@@ -159,7 +159,7 @@ impl<'a> Occurrences<'a> {
     }
 
     /// Records the occurrence starting at `start`.
-    #[inline]
+    #[inline(always)]
     pub fn record(&mut self, start: u32) -> Recorded {
         if (start >= self.place.run_end || start >= self.place.doc_end) && !self.move_to(start) {
             return Recorded::Outside;

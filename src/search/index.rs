@@ -71,17 +71,12 @@ impl Index {
         Index { layout, group_lens, bm25, text: OnceLock::new() }
     }
 
-    /// An index of `layout` with its text index.
-    pub(super) fn with_text(layout: Layout, text: TextIndex) -> Index {
-        let index = Index::from_layout(layout);
-        let _ = index.text.set(text);
-        index
+    /// This index with the text index `text`, which replaces any it had.
+    pub(super) fn with_text(mut self, text: TextIndex) -> Index {
+        self.text = OnceLock::from(text);
+        self
     }
 
-    /// The layout, which a [`Preparation`] of this index derives from.
-    pub(super) fn into_layout(self) -> Layout {
-        self.layout
-    }
 
     /// Derives the text index from `corpus` now, if it is not yet: a
     /// decoded index does it at its first search otherwise. Takes about as
@@ -117,12 +112,25 @@ impl Index {
     /// substring after normalization, within one field of one of their
     /// fragments, and the story passes the query's filters.
     pub fn search(&self, corpus: &Corpus, query: &Query, limit: usize) -> SearchResults {
+        self.search_in(corpus, self.text(corpus), None, query, limit)
+    }
+
+    /// [`Index::search`] with the text index `text`, whose postings, when
+    /// `unlisted` is given, are not listed yet: terms are then found by
+    /// reading that stream of ids ([`super::unlisted`]), with the same results.
+    pub(super) fn search_in(
+        &self,
+        corpus: &Corpus,
+        text: &TextIndex,
+        unlisted: Option<&[u16]>,
+        query: &Query,
+        limit: usize,
+    ) -> SearchResults {
         if query.is_empty() {
             return SearchResults::default();
         }
-        let text = self.text(corpus);
         let terms: Vec<TermMatch> =
-            query.terms().iter().map(|term| match_term(&self.layout, text, corpus, term.chars())).collect();
+            query.terms().iter().map(|term| match_term(&self.layout, text, unlisted, corpus, term.chars())).collect();
         let bonuses = self.adjacency_bonuses(query, &terms);
         let filter = query.filter();
         let unfiltered = *filter == Filter::default();

@@ -25,8 +25,9 @@
 //! [`normalize`] (with [`compat`] and [`t2s`]) → [`analyzer`] (pairs, word
 //! marks) → [`text_index`] (character ids from [`vocabulary`], [`postings`])
 //! → [`matcher`] (one term, exactly; [`scan`] for characters the vocabulary
-//! had no room for) → [`scorer`] (BM25F, adjacency) → [`collector`] (all
-//! terms, filters, top k) → [`snippets`]. [`index`] ties them together over
+//! had no room for; [`unlisted`] before the postings are listed) →
+//! [`scorer`] (BM25F, adjacency) → [`collector`] (all terms, filters,
+//! top k) → [`snippets`]. [`index`] ties them together over
 //! the [`layout`]; [`format`](mod@format) stores the layout as bytes, and
 //! the text index is derived from the corpus again when an index is opened.
 //!
@@ -66,6 +67,7 @@ pub mod stem;
 pub mod t2s;
 pub mod t2s_table;
 pub mod text_index;
+pub mod unlisted;
 pub mod vocabulary;
 
 pub use format::{corpus_hash, CorpusHasher, IndexError};

@@ -10,7 +10,7 @@
 
 use super::super::shared::SharedCorpus;
 use crate::corpus;
-use crate::search::{corpus_hash, Filter, Hit, Index, IndexError, Preparation, Query};
+use crate::search::{corpus_hash, Filter, Hit, Index, IndexError, Preparation, Query, SearchResults};
 
 /// One search: the text as typed, the filters, how many hits to return.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,7 +32,19 @@ pub struct Answer {
     pub hits_json: String,
 }
 
+impl Request {
+    fn query(&self) -> Query {
+        Query::parse(&self.query).with_filter(self.filter.clone())
+    }
+}
+
 impl Answer {
+    fn of(results: &SearchResults) -> Result<Answer, String> {
+        let hits_json =
+            serde_json::to_string(&results.hits).map_err(|error| format!("the hits cannot be written as JSON: {error}"))?;
+        Ok(Answer { total: results.total, editions: results.hits.iter().map(|hit| hit.edition).collect(), hits_json })
+    }
+
     /// The hits as values, each with its edition.
     pub fn hits(&self) -> Result<Vec<Hit>, String> {
         let mut hits: Vec<Hit> =
@@ -113,6 +125,13 @@ impl Opening {
         self.preparation.step(&self.corpus, budget)
     }
 
+    /// Runs `request` as the finished engine will, once the index can
+    /// answer ([`Preparation::search`]: about halfway); `None` before.
+    pub fn answer(&self, request: &Request) -> Option<Result<Answer, String>> {
+        let query = request.query();
+        self.preparation.search(&self.corpus, &query, request.limit).map(|results| Answer::of(&results))
+    }
+
     /// The engine, once [`Opening::step`] has said it is done.
     pub fn finish(self) -> Engine {
         let index = self.preparation.finish(&self.corpus);
@@ -149,11 +168,7 @@ impl Engine {
 
     /// Runs `request`.
     pub fn answer(&self, request: &Request) -> Result<Answer, String> {
-        let query = Query::parse(&request.query).with_filter(request.filter.clone());
-        let results = self.index.search(&self.corpus, &query, request.limit);
-        let hits_json =
-            serde_json::to_string(&results.hits).map_err(|error| format!("the hits cannot be written as JSON: {error}"))?;
-        Ok(Answer { total: results.total, editions: results.hits.iter().map(|hit| hit.edition).collect(), hits_json })
+        Answer::of(&self.index.search(&self.corpus, &request.query(), request.limit))
     }
 }
 
@@ -238,6 +253,20 @@ mod tests {
         assert!(filtered.iter().all(|hit| hit.page == 3), "{filtered:?}");
         let one = engine.answer(&Request { limit: 1, ..request("上合") }).expect("answers");
         assert_eq!((one.total, one.editions.len()), (all.total, 1));
+    }
+
+    #[test]
+    fn an_opening_engine_answers_halfway_as_the_open_one() {
+        let loaded = || SharedCorpus::new(corpus::load(READER).expect("valid"));
+        let stored = Index::build(&corpus::load(READER).expect("valid")).encode(corpus_hash(READER.as_bytes()));
+        let open = Engine::of_loaded(loaded(), READER.as_bytes(), Some(&stored));
+        let mut opening = Opening::new(loaded(), corpus_hash(READER.as_bytes()), Some(&stored));
+        assert_eq!(opening.answer(&request("上合")), None, "nothing is read yet");
+        let mut early = None;
+        while !opening.step(50) {
+            early = early.or_else(|| opening.answer(&request("上合")));
+        }
+        assert_eq!(early, Some(open.answer(&request("上合"))), "it answered before it was done, as it will after");
     }
 
     #[test]

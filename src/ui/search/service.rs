@@ -403,6 +403,7 @@ fn open_in_page(shared: &Rc<RefCell<Shared>>, inputs: Inputs) {
         }
         let mut opening = Opening::new(inputs.loaded, hasher.finish(), index.as_deref());
         while !opening.step(SLICE_STEP) {
+            answer_early(&shared, &opening);
             if slices.due() && !yielded(&shared, &mut slices).await {
                 return;
             }
@@ -419,6 +420,24 @@ fn open_in_page(shared: &Rc<RefCell<Shared>>, inputs: Inputs) {
             submit(&shared, request, reply);
         }
     });
+}
+
+/// Answers the requests made while the engine opens, once it can: about
+/// halfway, when the first query no longer waits for the rest.
+fn answer_early(shared: &Rc<RefCell<Shared>>, opening: &Opening) {
+    loop {
+        let first = match &shared.borrow().backend {
+            Backend::Opening(waiting) => waiting.first().map(|(request, _)| request.clone()),
+            _ => None,
+        };
+        let Some(answer) = first.and_then(|request| opening.answer(&request)) else { return };
+        let reply = match &mut shared.borrow_mut().backend {
+            Backend::Opening(waiting) => waiting.remove(0).1,
+            _ => return,
+        };
+        // Not borrowed meanwhile: a reply may search again.
+        reply(answer);
+    }
 }
 
 /// Lets the page have its turn; false when the service stopped meanwhile.

@@ -100,8 +100,13 @@ impl Preparation {
         }
     }
 
+    /// Whether [`Preparation::search`] answers yet.
+    pub fn answers(&self) -> bool {
+        self.text.read().is_some()
+    }
+
     /// Runs `query` as [`Index::search`] on the finished index will, once
-    /// every unit is read; `None` before.
+    /// every unit is read ([`Preparation::answers`]); `None` before.
     pub fn search(&self, corpus: &Corpus, query: &Query, limit: usize) -> Option<SearchResults> {
         let read = self.text.read()?;
         match &self.shape {

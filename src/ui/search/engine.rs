@@ -125,6 +125,11 @@ impl Opening {
         self.preparation.step(&self.corpus, budget)
     }
 
+    /// Whether [`Opening::answer`] answers yet.
+    pub fn answers(&self) -> bool {
+        self.preparation.answers()
+    }
+
     /// Runs `request` as the finished engine will, once the index can
     /// answer ([`Preparation::search`]: about halfway); `None` before.
     pub fn answer(&self, request: &Request) -> Option<Result<Answer, String>> {
@@ -262,9 +267,11 @@ mod tests {
         let open = Engine::of_loaded(loaded(), READER.as_bytes(), Some(&stored));
         let mut opening = Opening::new(loaded(), corpus_hash(READER.as_bytes()), Some(&stored));
         assert_eq!(opening.answer(&request("上合")), None, "nothing is read yet");
+        assert!(!opening.answers());
         let mut early = None;
         while !opening.step(50) {
             early = early.or_else(|| opening.answer(&request("上合")));
+            assert_eq!(opening.answers(), early.is_some());
         }
         assert_eq!(early, Some(open.answer(&request("上合"))), "it answered before it was done, as it will after");
     }

@@ -403,10 +403,13 @@ fn open_in_page(shared: &Rc<RefCell<Shared>>, inputs: Inputs) {
         }
         let mut opening = Opening::new(inputs.loaded, hasher.finish(), index.as_deref());
         while !opening.step(SLICE_STEP) {
-            answer_early(&shared, &opening);
-            if slices.due() && !yielded(&shared, &mut slices).await {
+            // A query answered early reads the whole text: it gets a slice
+            // of its own rather than the end of a full one.
+            let answerable = opening.answers() && matches!(&shared.borrow().backend, Backend::Opening(waiting) if !waiting.is_empty());
+            if (slices.due() || answerable) && !yielded(&shared, &mut slices).await {
                 return;
             }
+            answer_early(&shared, &opening);
         }
         let engine = opening.finish();
         let reason = engine.source().reason().map_or(JsValue::NULL, JsValue::from);
@@ -423,7 +426,7 @@ fn open_in_page(shared: &Rc<RefCell<Shared>>, inputs: Inputs) {
 }
 
 /// Answers the requests made while the engine opens, once it can: about
-/// halfway, when the first query no longer waits for the rest.
+/// halfway, so that the first query does not wait for the rest.
 fn answer_early(shared: &Rc<RefCell<Shared>>, opening: &Opening) {
     loop {
         let first = match &shared.borrow().backend {

@@ -29,25 +29,14 @@ impl Slices {
     /// Lets the page paint and handle input (a task of its own), then
     /// starts a new slice.
     ///
-    /// With `scheduler.yield()` where the browser has it: the page has its
-    /// turn and the work goes on at once after. A zero timeout instead is
-    /// held back to 4 ms from its fifth nesting on, which made opening
-    /// search on a large corpus idle for a tenth of its time.
+    /// A zero timeout, though the browser holds it back to 4 ms from its
+    /// fifth nesting on: `scheduler.yield()` wastes no time, but Chromium
+    /// then ran the slices back to back without painting, and the reader
+    /// never saw the progress of a large corpus's reading.
     pub(crate) async fn yield_to_page(&mut self) {
-        match scheduler_yield() {
-            Some(turn) => drop(wasm_bindgen_futures::JsFuture::from(turn).await),
-            None => gloo_timers::future::TimeoutFuture::new(0).await,
-        }
+        gloo_timers::future::TimeoutFuture::new(0).await;
         self.started = now();
     }
-}
-
-/// `scheduler.yield()`, when the browser has it.
-fn scheduler_yield() -> Option<js_sys::Promise> {
-    use wasm_bindgen::JsCast;
-    let scheduler = js_sys::Reflect::get(&js_sys::global(), &"scheduler".into()).ok()?;
-    let yield_fn: js_sys::Function = js_sys::Reflect::get(&scheduler, &"yield".into()).ok()?.dyn_into().ok()?;
-    yield_fn.call0(&scheduler).ok()?.dyn_into().ok()
 }
 
 /// The wall clock's milliseconds are fine enough to cut 30 ms slices.

@@ -1,6 +1,6 @@
 // The widget's ES-module loader: defines <broadsheet-reader> on a page. The
-// runtime is this file, the wasm-bindgen glue and the wasm; search runs in
-// the page, in the wasm, so no Web Worker is started.
+// runtime is this file, the wasm-bindgen glue and the wasm, search included:
+// it runs in the page; the one worker is the offline service worker below.
 //
 // A host page needs only this module and the element. The wasm is found
 // relative to this file (import.meta.url), so the build can be served from

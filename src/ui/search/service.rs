@@ -157,19 +157,23 @@ fn open(shared: &Rc<RefCell<Shared>>, inputs: Inputs) {
             return;
         }
         let started = now();
-        let index = inputs.index.map(|index| Uint8Array::new(&index).to_vec());
+        let Inputs { corpus, loaded, index } = inputs;
         // In slices of a few frames' time, the page drawn and answered in
         // between: hashing a large corpus's bytes and deriving its index
         // take hundreds of milliseconds.
         let mut slices = Slices::new();
         let mut hasher = CorpusHasher::default();
-        for step in inputs.corpus.chunks(HASH_STEP) {
+        for step in corpus.chunks(HASH_STEP) {
             hasher.update(step);
             if slices.due() && !yielded(&shared, &mut slices).await {
                 return;
             }
         }
-        let mut opening = Opening::new(inputs.loaded, hasher.finish(), index.as_deref());
+        // Hashed, the bytes are done with: their memory goes to the index.
+        drop(corpus);
+        let index = index.map(|index| Uint8Array::new(&index).to_vec());
+        let mut opening = Opening::new(loaded, hasher.finish(), index.as_deref());
+        drop(index);
         while !opening.step(SLICE_STEP) {
             if slices.due() && !yielded(&shared, &mut slices).await {
                 return;

@@ -1,6 +1,6 @@
 //! An index made ready a slice of work at a time, for a caller that must
-//! not block for the whole of a large corpus: the widget, when it searches
-//! in the page, derives the text index between frames instead of in one
+//! not block for the whole of a large corpus: the widget, which searches in
+//! the page, derives the text index between frames instead of in one
 //! task of hundreds of milliseconds. The index is the one [`Index::build`]
 //! or [`Index::decode`] and [`Index::prepare`] give; only the pace differs.
 //!

@@ -197,32 +197,9 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Article, Block, Edition, Publication};
+    use crate::corpus::Block;
+    use crate::search::test_corpus::{corpus_of, TEXT};
     use proptest::prelude::*;
-
-    /// One edition of articles, each with a headline and paragraphs.
-    fn corpus_of(articles: Vec<(String, Vec<String>)>) -> Corpus {
-        let mut corpus = Corpus::new(Publication { title: "测试".to_owned(), lang: "zh-CN".to_owned() });
-        let articles = articles
-            .into_iter()
-            .enumerate()
-            .map(|(i, (headline, paragraphs))| Article {
-                id: format!("a{i}"),
-                page: 1,
-                kicker: None,
-                headline: Some(headline),
-                deck: None,
-                byline: None,
-                blocks: paragraphs.into_iter().map(|text| Block::Paragraph { text }).collect(),
-                continued_from: None,
-                continued_on: None,
-            })
-            .collect();
-        corpus.editions.push(Edition { date: "2024-01-01".to_owned(), publication: None, pages: Vec::new(), articles });
-        corpus
-    }
-
-    const TEXT: &str = "[a-dA-D国國组織1１ 。]{1,24}";
 
     proptest! {
         /// With room for only a few characters, the others found by reading

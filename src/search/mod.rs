@@ -66,6 +66,8 @@ pub mod snippets;
 pub mod stem;
 pub mod t2s;
 pub mod t2s_table;
+#[cfg(test)]
+mod test_corpus;
 pub mod text_index;
 pub mod unlisted;
 pub mod vocabulary;

@@ -59,7 +59,7 @@ $(BROADSHEET): $(shell find src -type f) Cargo.toml Cargo.lock
 	@touch $@
 
 # The widget (Trunk's wasm and glue, then the one script bundled from
-# www/broadsheet.js, the search worker and the stylesheet), the bundled
+# www/broadsheet.js and the stylesheet), the bundled
 # corpus with its search index, then the service worker, whose precache list
 # and version cover all of them.
 dist/.built: $(WIDGET_SOURCES) $(BROADSHEET) tools/build-loader.mjs node_modules/.package-lock.json | tools

@@ -14,8 +14,9 @@
 //   node benches/search-wasm.mjs [build/zh-10k.json] [build/chronam.json]
 //
 // The cold first query is timed first, in wasm memory that has only held
-// the parsed corpus, as in the widget's search worker: from the index file
-// `broadsheet index` wrote beside the corpus, when there is one.
+// the parsed corpus, as in the widget, which opens search on the corpus it
+// has just read: from the index file `broadsheet index` wrote beside the
+// corpus, when there is one.
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { initSync, SearchBench } from '../build/search-wasm/search_wasm.js';

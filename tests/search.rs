@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use broadsheet::corpus::{self, Article, Block, Corpus, Edition, Figure, Jump, Page, Publication};
 use broadsheet::search::normalize::normalize;
-use broadsheet::search::{corpus_hash, Filter, Index, IndexError, Query, SearchResults};
+use broadsheet::search::{corpus_hash, Filter, Index, IndexError, Preparation, Query, SearchResults};
 use proptest::prelude::*;
 
 // ---------------------------------------------------------------------------
@@ -337,6 +337,27 @@ proptest! {
         }
         let query = Query::parse(&excerpt(&corpus, at));
         prop_assert_eq!(decoded.search(&corpus, &query, 10), index.search(&corpus, &query, 10));
+    }
+
+    /// An index made ready in slices answers as soon as its units are read,
+    /// before its postings are listed, exactly as the finished index.
+    #[test]
+    fn an_index_half_made_answers_as_the_finished_one(corpus in random_corpus(), at in seeds(), budget in 1usize..200, stored in any::<bool>()) {
+        let index = Index::build(&corpus);
+        let query = Query::parse(&excerpt(&corpus, at));
+        let mut preparation = if stored {
+            Preparation::of_stored(Index::decode(&index.encode(7), 7).unwrap())
+        } else {
+            Preparation::of_corpus(&corpus)
+        };
+        let early = loop {
+            let done = preparation.step(&corpus, budget);
+            if let Some(early) = preparation.search(&corpus, &query, 10) {
+                break early;
+            }
+            prop_assert!(!done, "a finished preparation answers");
+        };
+        prop_assert_eq!(early, index.search(&corpus, &query, 10));
     }
 
     /// Damaged bytes (whose checksum was then fixed, so that the decoder

@@ -1,8 +1,7 @@
 // The main thread's longest task with a huge corpus (part of `make bench`):
 // in Chromium at 360×640, the widget loads each huge corpus to its first
 // headline, opens a page and an article, and answers a query typed into the
-// search box, in a search worker and (a host whose policy refuses workers)
-// in the page. For each phase it prints the longest main-thread task and
+// search box (the engine opening in the page first). For each phase it prints the longest main-thread task and
 // the longest gap between frames, median of the runs. A measurement, not a
 // test: it prints numbers and never fails on them.
 //
@@ -13,14 +12,13 @@
 // `cargo run --release --example zh_corpus -- 29500 build/zh-100mb.json`.
 import { copyFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { DEMO_CSP, hostPage, launchBrowser, startFixtureServer } from '../tests/browser/support.mjs';
+import { hostPage, launchBrowser, startFixtureServer } from '../tests/browser/support.mjs';
 import {
   firstHeadline, hugeCorpora, indexCorpus, longestSince, pageNow, searchFor, watchMainThread,
 } from '../tests/browser/main-thread.mjs';
 
 const RUNS = Number(process.argv[2] ?? 3);
 const PHONE = { width: 360, height: 640 };
-const NO_WORKER_CSP = DEMO_CSP.replace("default-src 'self';", "default-src 'self'; worker-src 'none';");
 
 const corpora = [
   ...(await hugeCorpora()),
@@ -30,7 +28,6 @@ const files = {};
 for (const { file } of corpora) {
   const name = basename(file);
   files[`${name}.html`] = hostPage(`<broadsheet-reader src="${name}" offline="off"></broadsheet-reader>`);
-  files[`${name}.page.html`] = hostPage(`<broadsheet-reader src="${name}" offline="off"></broadsheet-reader>`, { csp: NO_WORKER_CSP });
 }
 const server = await startFixtureServer(files);
 for (const { file } of corpora) {
@@ -40,7 +37,7 @@ for (const { file } of corpora) {
 const browser = await launchBrowser();
 
 /** One visit: each phase's longest task and frame gap, in ms. */
-async function visit(host, query, { views }) {
+async function visit(host, query) {
   const context = await browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
   await page.addInitScript(watchMainThread);
@@ -49,17 +46,15 @@ async function visit(host, query, { views }) {
   await page.goto(`${server.url}${host}`);
   await firstHeadline(page);
   phases.load = await longestSince(page, 0);
-  if (views) {
-    let since = await pageNow(page);
-    await reader.locator('.bs-page-link').first().click();
-    await reader.locator('.bs-page-view').waitFor();
-    phases.page = await longestSince(page, since);
-    since = await pageNow(page);
-    await reader.locator('.bs-card-link').first().click();
-    await reader.locator('.bs-article').first().waitFor();
-    phases.article = await longestSince(page, since);
-  }
-  const since = await pageNow(page);
+  let since = await pageNow(page);
+  await reader.locator('.bs-page-link').first().click();
+  await reader.locator('.bs-page-view').waitFor();
+  phases.page = await longestSince(page, since);
+  since = await pageNow(page);
+  await reader.locator('.bs-card-link').first().click();
+  await reader.locator('.bs-article').first().waitFor();
+  phases.article = await longestSince(page, since);
+  since = await pageNow(page);
   await searchFor(reader, query);
   phases.search = await longestSince(page, since);
   await context.close();
@@ -72,16 +67,13 @@ const ms = (value) => `${value.toFixed(0).padStart(5)} ms`;
 try {
   console.log(`Longest main-thread task (and frame gap) with a huge corpus, 360×640, median of ${RUNS}:`);
   for (const { name, file, query } of corpora) {
-    const corpus = basename(file);
-    for (const [host, label, options] of [[`${corpus}.html`, 'worker', { views: true }], [`${corpus}.page.html`, 'in page', { views: false }]]) {
-      const runs = [];
-      for (let run = 0; run < RUNS; run++) runs.push(await visit(host, query, options));
-      for (const phase of Object.keys(runs[0])) {
-        const tasks = runs.map((r) => r[phase].task);
-        const gaps = runs.map((r) => r[phase].gap);
-        const what = phase === 'search' ? `search "${query}" (${label})` : phase === 'load' ? `load to first headline (${label})` : `open ${phase}`;
-        console.log(`  ${name.padEnd(13)} ${what.padEnd(34)} task ${ms(median(tasks))}  gap ${ms(median(gaps))}  (tasks: ${tasks.map((t) => t.toFixed(0)).join(', ')})`);
-      }
+    const runs = [];
+    for (let run = 0; run < RUNS; run++) runs.push(await visit(`${basename(file)}.html`, query));
+    for (const phase of Object.keys(runs[0])) {
+      const tasks = runs.map((r) => r[phase].task);
+      const gaps = runs.map((r) => r[phase].gap);
+      const what = phase === 'search' ? `first search "${query}"` : phase === 'load' ? 'load to first headline' : `open ${phase}`;
+      console.log(`  ${name.padEnd(13)} ${what.padEnd(34)} task ${ms(median(tasks))}  gap ${ms(median(gaps))}  (tasks: ${tasks.map((t) => t.toFixed(0)).join(', ')})`);
     }
   }
 } finally {

@@ -1,6 +1,5 @@
 // Writes dist/broadsheet.js, the widget's one script, from its sources in
-// www/: the loader (broadsheet.js), the search worker it turns into in a
-// worker scope (broadsheet-search.js) and the reader's stylesheet
+// www/: the loader (broadsheet.js) and the reader's stylesheet
 // (broadsheet.css, minified and embedded as text for a constructed
 // stylesheet). The wasm-bindgen glue that Trunk writes into dist/ stays a
 // file of its own, imported by name.

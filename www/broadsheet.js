@@ -1,7 +1,6 @@
-// The widget's ES-module loader: defines <broadsheet-reader> on a page, and
-// is the reader's search worker too (in a worker scope it runs the worker of
-// ./broadsheet-search.js instead), so the runtime is this file, the
-// wasm-bindgen glue and the wasm.
+// The widget's ES-module loader: defines <broadsheet-reader> on a page. The
+// runtime is this file, the wasm-bindgen glue and the wasm, search included:
+// it runs in the page; the one worker is the offline service worker below.
 //
 // A host page needs only this module and the element. The wasm is found
 // relative to this file (import.meta.url), so the build can be served from
@@ -22,16 +21,11 @@
 // page, article, query) and `broadsheet:error` (detail: message).
 //
 // This source is not served as it is: tools/build-loader.mjs bundles it with
-// the worker and the stylesheet into dist/broadsheet.js.
+// the stylesheet into dist/broadsheet.js.
 import init, { mount, set_panic_handler } from './broadsheet-widget.js';
-import { serveSearch } from './broadsheet-search.js';
 import STYLESHEET from './broadsheet.css';
 
 const here = (file) => new URL(file, import.meta.url).href;
-
-// Search runs in a worker started from this very file; a worker must be on
-// the page's origin, so from elsewhere (a CDN) the reader searches in the page.
-const searchWorker = () => (new URL(import.meta.url).origin === location.origin ? import.meta.url : null);
 
 let wasmReady = null;
 let stopAll = null; // set by the element class: a panic stops every reader
@@ -57,8 +51,6 @@ const TEXT = {
   en: { notice: 'New edition available', reload: 'Reload', stopped: 'The reader stopped after an internal error' },
 };
 
-// The element's class extends HTMLElement, which a worker scope lacks: it is
-// declared only on a page.
 function defineReader() {
   if (customElements.get('broadsheet-reader')) return;
   class BroadsheetReader extends HTMLElement {
@@ -100,7 +92,7 @@ function defineReader() {
         () => {
           if (generation !== this.#generation) return; // replaced before the wasm arrived
           const onEvent = (name, detail) => this.#dispatch(name, JSON.parse(detail));
-          this.#handle = mount(root, src, attribute('routing'), attribute('theme'), attribute('lang'), searchWorker(), onEvent);
+          this.#handle = mount(root, src, attribute('routing'), attribute('theme'), attribute('lang'), onEvent);
         },
         (error) => { this.#showFailure(root, 'The reader could not start', error); throw error; },
       );
@@ -230,5 +222,4 @@ const offline = {
   },
 };
 
-if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) serveSearch();
-else defineReader();
+defineReader();

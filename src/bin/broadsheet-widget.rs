@@ -1,8 +1,7 @@
-//! The wasm entry of the widget: `www/broadsheet.js` loads this module and
-//! calls [`mount`] for every `<broadsheet-reader>` element, and the same
-//! module started as the search worker (`www/broadsheet-search.js`) loads it
-//! to run a [`SearchEngine`].
-//! Both install the panic hook ([`set_panic_handler`]).
+//! The wasm entry of the widget: `www/broadsheet.js` loads this module,
+//! installs the panic hook ([`set_panic_handler`]) and calls [`mount`] for
+//! every `<broadsheet-reader>` element. What the reader does is in the
+//! library (`broadsheet::ui`); this file only hands it to JavaScript.
 
 #[cfg(target_arch = "wasm32")]
 mod widget {
@@ -12,7 +11,6 @@ mod widget {
     use broadsheet::ui::app::{App, AppProps};
     use broadsheet::ui::control::{Command, Control};
     use broadsheet::ui::options::{Routing, Theme};
-    use broadsheet::ui::search::engine::{Engine, Request};
     use js_sys::{Function, Promise, Reflect};
     use wasm_bindgen::prelude::*;
 
@@ -79,8 +77,7 @@ mod widget {
     ///
     /// `src` is the corpus URL, already resolved against the host page;
     /// `routing`, `theme` and `lang` are the element's attributes as given
-    /// (null when absent); `worker_url` is the search worker's script (null
-    /// to search in the page); `on_event(name, detailJson)` dispatches the
+    /// (null when absent); `on_event(name, detailJson)` dispatches the
     /// reader's events on the element.
     #[wasm_bindgen]
     pub fn mount(
@@ -89,7 +86,6 @@ mod widget {
         routing: Option<String>,
         theme: Option<String>,
         lang: Option<String>,
-        worker_url: Option<String>,
         on_event: Function,
     ) -> ReaderHandle {
         let control = Control::new(move |notice| {
@@ -102,63 +98,9 @@ mod widget {
             routing: Routing::from_attribute(routing.as_deref()),
             theme: Theme::from_attribute(theme.as_deref()),
             ui_lang: lang.filter(|lang| !lang.trim().is_empty()).map(Into::into),
-            worker_url: worker_url.map(Into::into),
             control: control.clone(),
         };
         ReaderHandle { app: Some(yew::Renderer::<App>::with_root_and_props(root, props).render()), control }
-    }
-
-    /// The search engine of one corpus, for the search worker.
-    #[wasm_bindgen]
-    pub struct SearchEngine(Engine);
-
-    /// One search's outcome, as the worker posts it back.
-    #[wasm_bindgen(getter_with_clone)]
-    pub struct SearchAnswer {
-        pub total: f64,
-        /// The edition index of each hit.
-        pub editions: Vec<u32>,
-        /// The hits as the JSON `broadsheet search --json` prints.
-        pub hits: String,
-    }
-
-    #[wasm_bindgen]
-    impl SearchEngine {
-        /// Opens the corpus bytes the reader received with the stored index,
-        /// which is used only when it was built from exactly those bytes.
-        #[wasm_bindgen(constructor)]
-        pub fn new(corpus: &[u8], index: Option<Vec<u8>>) -> Result<SearchEngine, JsError> {
-            Engine::open(corpus, index.as_deref()).map(SearchEngine).map_err(|reason| JsError::new(&reason))
-        }
-
-        /// `stored` or `built`.
-        #[wasm_bindgen(getter)]
-        pub fn source(&self) -> String {
-            self.0.source().name().to_owned()
-        }
-
-        /// Why the index was built, when it was.
-        #[wasm_bindgen(getter)]
-        pub fn reason(&self) -> Option<String> {
-            self.0.source().reason()
-        }
-
-        pub fn search(
-            &self,
-            query: String,
-            from: Option<String>,
-            to: Option<String>,
-            page: Option<u32>,
-            limit: f64,
-        ) -> Result<SearchAnswer, JsError> {
-            let request = Request { query, filter: Filter { from, to, page }, limit: limit.max(0.0) as usize };
-            let answer = self.0.answer(&request).map_err(|reason| JsError::new(&reason))?;
-            Ok(SearchAnswer {
-                total: answer.total as f64,
-                editions: answer.editions.iter().map(|&edition| edition as u32).collect(),
-                hits: answer.hits_json,
-            })
-        }
     }
 
     thread_local! {
@@ -167,8 +109,8 @@ mod widget {
 
     /// Installs the panic hook: a panic is logged to the console and its
     /// message handed to `handler` (the loader shows the error panel in
-    /// every reader and dispatches `broadsheet:error`; the worker reports
-    /// it to the page). Without it a panic would only trap, silently.
+    /// every reader and dispatches `broadsheet:error`). Without it a panic
+    /// would only trap, silently.
     #[wasm_bindgen]
     pub fn set_panic_handler(handler: Function) {
         let first = PANIC_HANDLER.with(|slot| slot.replace(Some(handler)).is_none());

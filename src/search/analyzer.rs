@@ -58,6 +58,13 @@ impl WordMarks {
         WordMarks { in_word: BitSet::new(len), stem_ends: BitSet::new(len) }
     }
 
+    /// Makes room for positions up to `len` (exclusive) ahead, without
+    /// marking any: see [`BitSet::reserve`].
+    pub fn reserve(&mut self, len: usize) {
+        self.in_word.reserve(len);
+        self.stem_ends.reserve(len);
+    }
+
     /// Makes room for positions up to `len` (exclusive).
     pub fn grow(&mut self, len: usize) {
         self.in_word.grow(len);

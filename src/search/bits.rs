@@ -24,6 +24,12 @@ impl BitSet {
         &self.words
     }
 
+    /// Makes room for `len` bits without lengthening the set, so that
+    /// growing it to them later copies nothing.
+    pub fn reserve(&mut self, len: usize) {
+        self.words.reserve(len.div_ceil(64).saturating_sub(self.words.len()));
+    }
+
     /// Lengthens the set to `len` bits, the new ones clear; a shorter `len`
     /// changes nothing.
     pub fn grow(&mut self, len: usize) {

@@ -75,17 +75,12 @@ impl Index {
         Index { layout, group_lens, bm25, places, text: OnceLock::new() }
     }
 
-    /// An index of `layout` with its text index.
-    pub(super) fn with_text(layout: Layout, text: TextIndex) -> Index {
-        let index = Index::from_layout(layout);
-        let _ = index.text.set(text);
-        index
+    /// This index with the text index `text`, which replaces any it had.
+    pub(super) fn with_text(mut self, text: TextIndex) -> Index {
+        self.text = OnceLock::from(text);
+        self
     }
 
-    /// The layout, which a [`Preparation`] of this index derives from.
-    pub(super) fn into_layout(self) -> Layout {
-        self.layout
-    }
 
     /// Derives the text index from `corpus` now, if it is not yet: a
     /// decoded index does it at its first search otherwise. Takes about as
@@ -121,12 +116,25 @@ impl Index {
     /// substring after normalization, within one field of one of their
     /// fragments, and the story passes the query's filters.
     pub fn search(&self, corpus: &Corpus, query: &Query, limit: usize) -> SearchResults {
+        self.search_in(corpus, self.text(corpus), None, query, limit)
+    }
+
+    /// [`Index::search`] with the text index `text`, whose postings, when
+    /// `unlisted` is given, are not listed yet: terms are then found by
+    /// reading that stream of ids ([`super::unlisted`]), with the same results.
+    pub(super) fn search_in(
+        &self,
+        corpus: &Corpus,
+        text: &TextIndex,
+        unlisted: Option<&[u16]>,
+        query: &Query,
+        limit: usize,
+    ) -> SearchResults {
         if query.is_empty() {
             return SearchResults::default();
         }
-        let text = self.text(corpus);
         let terms: Vec<TermMatch> =
-            query.terms().iter().map(|term| match_term(&self.layout, &self.places, text, corpus, term.chars())).collect();
+            query.terms().iter().map(|term| match_term(&self.layout, &self.places, text, unlisted, corpus, term.chars())).collect();
         let bonuses = self.adjacency_bonuses(query, &terms);
         let filter = query.filter();
         let unfiltered = *filter == Filter::default();
@@ -199,32 +207,9 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Article, Block, Edition, Publication};
+    use crate::corpus::Block;
+    use crate::search::test_corpus::{corpus_of, TEXT};
     use proptest::prelude::*;
-
-    /// One edition of articles, each with a headline and paragraphs.
-    fn corpus_of(articles: Vec<(String, Vec<String>)>) -> Corpus {
-        let mut corpus = Corpus::new(Publication { title: "测试".to_owned(), lang: "zh-CN".to_owned() });
-        let articles = articles
-            .into_iter()
-            .enumerate()
-            .map(|(i, (headline, paragraphs))| Article {
-                id: format!("a{i}"),
-                page: 1,
-                kicker: None,
-                headline: Some(headline),
-                deck: None,
-                byline: None,
-                blocks: paragraphs.into_iter().map(|text| Block::Paragraph { text }).collect(),
-                continued_from: None,
-                continued_on: None,
-            })
-            .collect();
-        corpus.editions.push(Edition { date: "2024-01-01".to_owned(), publication: None, pages: Vec::new(), articles });
-        corpus
-    }
-
-    const TEXT: &str = "[a-dA-D国國组織1１ 。]{1,24}";
 
     proptest! {
         /// With room for only a few characters, the others found by reading

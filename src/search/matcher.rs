@@ -17,6 +17,7 @@ use super::places::{Place, Places};
 use super::postings::skip_to;
 use super::scan::scan_term;
 use super::text_index::TextIndex;
+use super::unlisted;
 use super::vocabulary::Ids;
 use crate::corpus::Corpus;
 
@@ -38,15 +39,26 @@ pub struct TermMatch {
     pub starts: Vec<u32>,
 }
 
-/// Finds `term` (normalized, non-empty) in the index of `corpus`.
-pub fn match_term(layout: &Layout, places: &Places, text: &TextIndex, corpus: &Corpus, term: &[char]) -> TermMatch {
+/// Finds `term` (normalized, non-empty) in the index of `corpus`: in its
+/// postings, or, when they are not listed yet, by reading `unlisted`, the
+/// stream they would list ([`super::unlisted`]).
+pub fn match_term(
+    layout: &Layout,
+    places: &Places,
+    text: &TextIndex,
+    unlisted: Option<&[u16]>,
+    corpus: &Corpus,
+    term: &[char],
+) -> TermMatch {
     match text.vocabulary.ids(term) {
         Ids::Absent => TermMatch::default(),
         Ids::Overflowed => scan_term(layout, places, text, corpus, term),
-        Ids::Known(ids) => match ids[..] {
-            [] => TermMatch::default(),
-            [single] => match_char(layout, text, single),
-            _ => match_run(layout, places, text, &ids, term),
+        Ids::Known(ids) => match (&ids[..], unlisted) {
+            ([], _) => TermMatch::default(),
+            (&[single], None) => match_char(layout, text, single),
+            (&[single], Some(stream)) => unlisted::match_char(layout, stream, single),
+            (_, None) => match_run(layout, places, text, &ids, term),
+            (_, Some(stream)) => unlisted::match_run(layout, places, text, stream, &ids, term),
         },
     }
 }

@@ -24,9 +24,11 @@
 //!
 //! [`normalize`] (with [`compat`] and [`t2s`]) → [`analyzer`] (pairs, word
 //! marks) → [`text_index`] (character ids from [`vocabulary`], [`postings`])
-//! → [`matcher`] (one term, exactly, its occurrences placed by [`places`]; [`scan`] for characters the vocabulary
-//! had no room for) → [`scorer`] (BM25F, adjacency) → [`collector`] (all
-//! terms, filters, top k) → [`snippets`]. [`index`] ties them together over
+//! → [`matcher`] (one term, exactly, its occurrences placed by
+//! [`places`]; [`scan`] for characters the vocabulary had no room for;
+//! [`unlisted`] before the postings are listed) → [`scorer`] (BM25F,
+//! adjacency) → [`collector`] (all terms, filters, top k) → [`snippets`].
+//! [`index`] ties them together over
 //! the [`layout`]; [`format`](mod@format) stores the layout as bytes, and
 //! the text index is derived from the corpus again when an index is opened.
 //!
@@ -66,7 +68,10 @@ pub mod snippets;
 pub mod stem;
 pub mod t2s;
 pub mod t2s_table;
+#[cfg(test)]
+mod test_corpus;
 pub mod text_index;
+pub mod unlisted;
 pub mod vocabulary;
 
 pub use format::{corpus_hash, CorpusHasher, IndexError};

@@ -98,23 +98,47 @@ fn lower_and_simplify(c: char, mut emit: impl FnMut(char)) {
 #[inline]
 #[allow(clippy::explicit_counter_loop)] // see `source` below
 pub fn fold_with(text: &str, mut emit: impl FnMut(char, u32)) {
-    let mut after_space = false;
+    let mut folder = Folder::default();
     // A counter rather than `enumerate`, which the widget's size-optimized
     // wasm calls out of line for every character.
     let mut source = 0u32;
     for c in text.chars() {
+        folder.fold(c, |folded| emit(folded, source));
+        source += 1;
+    }
+}
+
+/// [`fold_with`] a character at a time: what it remembers from one
+/// character to the next is whether a space was just emitted, so that a run
+/// of whitespace gives one.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Folder {
+    after_space: bool,
+}
+
+impl Folder {
+    /// Emits what `c` folds to.
+    #[inline]
+    pub fn fold(&mut self, c: char, mut emit: impl FnMut(char)) {
         fold_char(c, |folded| {
             if folded.is_whitespace() {
-                if !after_space {
-                    emit(' ', source);
+                if !self.after_space {
+                    emit(' ');
                 }
-                after_space = true;
+                self.after_space = true;
             } else {
-                emit(folded, source);
-                after_space = false;
+                emit(folded);
+                self.after_space = false;
             }
         });
-        source += 1;
+    }
+
+    /// Records that a character was folded elsewhere to one character
+    /// other than a space, as [`Folder::fold`] would have: for a caller
+    /// that remembers such folds.
+    #[inline]
+    pub fn folded_elsewhere(&mut self) {
+        self.after_space = false;
     }
 }
 

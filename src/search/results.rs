@@ -23,8 +23,8 @@ pub struct SearchResults {
 pub struct Hit {
     /// The index of the edition in the corpus's `editions` (article ids are
     /// unique only within an edition). Not part of the JSON: read back, a
-    /// hit has edition 0 until its reader sets it (the widget's search
-    /// worker sends the editions beside the JSON).
+    /// hit has edition 0 until its reader sets it (the widget's engine
+    /// keeps the editions beside the JSON).
     #[serde(skip)]
     pub edition: usize,
     /// The id of the story's first fragment.

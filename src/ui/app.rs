@@ -22,7 +22,6 @@ use super::search::found::use_found;
 use super::search::results_view::SearchView;
 use super::search::search_box::SearchBox;
 use super::search::searcher::Searcher;
-use super::search::status::SearchStatus;
 use super::shared::SharedCorpus;
 use super::strings::Strings;
 use crate::search::Filter;
@@ -42,9 +41,6 @@ pub struct AppProps {
     /// Overrides the UI language otherwise chosen from the publication's `lang`.
     #[prop_or_default]
     pub ui_lang: Option<AttrValue>,
-    /// The search worker's script; `None` searches in the page.
-    #[prop_or_default]
-    pub worker_url: Option<AttrValue>,
     /// The host's line to this reader.
     #[prop_or_default]
     pub control: Control,
@@ -66,7 +62,6 @@ pub fn App(props: &AppProps) -> Html {
     let prefs = use_prefs(props.theme);
     let landmark = use_state(host_landmark);
     let searcher = use_state(|| None::<Searcher>);
-    let search_status = use_state(SearchStatus::default);
     // How many results to show of a query, once the reader asked for more.
     let more = use_state(|| None::<(String, Filter, usize)>);
     let root = use_node_ref();
@@ -89,8 +84,6 @@ pub fn App(props: &AppProps) -> Html {
         let shown = matches!(*load, Load::Ready(_)).then(|| router.current.clone());
         let load = load.clone();
         let searcher = searcher.clone();
-        let search_status = search_status.clone();
-        let worker_url = props.worker_url.clone();
         let generation = use_mut_ref(|| 0u32);
         use_effect_with((props.src.clone(), *attempt), move |(src, _)| {
             let this = {
@@ -100,7 +93,6 @@ pub fn App(props: &AppProps) -> Html {
             };
             load.set(Load::Loading(Progress::default()));
             searcher.set(None);
-            search_status.set(SearchStatus::Preparing);
             let src = src.to_string();
             wasm_bindgen_futures::spawn_local(async move {
                 // A retry may start a new load before this one ends: only
@@ -120,18 +112,11 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 match loaded {
                     Ok((corpus, bytes)) => {
-                        let on_status = Callback::from(move |status| {
-                            if *generation.borrow() == this {
-                                search_status.set(status);
-                            }
-                        });
                         let corpus = SharedCorpus::new(corpus);
                         let service = super::search::service::SearchService::new(
-                            js_sys::Uint8Array::from(bytes.as_slice()),
+                            bytes,
                             corpus.clone(),
                             super::search::index_url::index_url(&src),
-                            worker_url.map(|url| url.to_string()),
-                            on_status,
                         );
                         // The searcher first: the host's waiting commands
                         // are answered as soon as the corpus is ready.
@@ -175,9 +160,8 @@ pub fn App(props: &AppProps) -> Html {
     {
         // What failed, for the host.
         let control = props.control.clone();
-        let failure = match (&*load, &*search_status) {
-            (Load::Failed(error), _) => Some(error.to_string()),
-            (_, SearchStatus::Failed(reason)) => Some(format!("search is unavailable: {reason}")),
+        let failure = match &*load {
+            Load::Failed(error) => Some(error.to_string()),
             _ => None,
         };
         use_effect_with(failure, move |failure| {
@@ -240,7 +224,7 @@ pub fn App(props: &AppProps) -> Html {
                     };
                     html! {
                         <SearchView corpus={corpus.clone()} query={query.clone()} filter={filter.clone()} found={found.clone()}
-                                    {settled} status={(*search_status).clone()} {strings} {on_filter} {on_more} />
+                                    {settled} {strings} {on_filter} {on_more} />
                     }
                 }
                 None => Html::default(),
@@ -410,7 +394,6 @@ mod tests {
             routing: Routing::Memory,
             theme: Theme::Dark,
             ui_lang: Some("zh".into()),
-            worker_url: None,
             control: Control::default(),
         };
         let html = yew::LocalServerRenderer::<App>::with_props(props).render().await;

@@ -55,7 +55,6 @@ mod tests {
     use super::route::Read;
     use super::search::found::Found;
     use super::search::results_view::{SearchView, SearchViewProps};
-    use super::search::status::SearchStatus;
     use super::shared::SharedCorpus;
     use super::strings::EN;
     use crate::corpus::{self, list_title, Block};
@@ -110,7 +109,6 @@ mod tests {
             filter: Filter::default(),
             found: Found::Hits { total: results.total, hits: Rc::new(results.hits) },
             settled: true,
-            status: SearchStatus::Ready,
             strings: &EN,
             on_filter: Callback::noop(),
             on_more: Callback::noop(),

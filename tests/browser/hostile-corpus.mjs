@@ -95,8 +95,7 @@ const DATE = '2024-09-12';
 
 /**
  * The corpus as JSON text. `headlineBytes` is the size of the one huge
- * headline (a megabyte makes the corpus searched in a worker; a small one
- * keeps it in the page).
+ * headline (a megabyte by default: no field is trusted to be short).
  */
 export function hostileCorpus(attacker, { headlineBytes = 1_048_576 } = {}) {
   const p = (field) => line(attacker, field);

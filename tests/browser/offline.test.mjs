@@ -45,8 +45,8 @@ test('with the network off, a reload still shows the reader', async () => {
   }
 });
 
-// What the widget itself needs offline (the loader is also the search worker
-// and holds the stylesheet), and the demo host page's own files beside it.
+// What the widget itself needs offline (the loader holds the stylesheet),
+// and the demo host page's own files beside it.
 const RUNTIME = ['broadsheet.js', 'broadsheet-widget.js', 'broadsheet-widget_bg.wasm'];
 const DEMO_PAGE = ['./', 'corpora.json', 'demo.css', 'demo.js', 'icon.svg', 'manifest.webmanifest'];
 

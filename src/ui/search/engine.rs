@@ -1,16 +1,14 @@
 //! The widget's search engine for one corpus: the corpus as the reader
 //! received it, and its index, either the stored one or one built here.
 //!
-//! The same code runs in the search worker and, where no worker can be
-//! started, in the page (`super::service` decides). It speaks in
-//! [`Request`] and [`Answer`], which cross the worker boundary: the answer
-//! carries the hits as the JSON of `broadsheet search --json`, so the host's
-//! `search()` hands back exactly what the CLI prints. This module neither
-//! fetches nor renders.
+//! `super::service` opens it in the page, a slice at a time ([`Opening`]).
+//! It speaks in [`Request`] and [`Answer`]: the answer carries the hits as
+//! the JSON of `broadsheet search --json`, so the host's `search()` hands
+//! back exactly what the CLI prints. This module neither fetches nor
+//! renders.
 
 use super::super::shared::SharedCorpus;
-use crate::corpus;
-use crate::search::{corpus_hash, Filter, Hit, Index, IndexError, Preparation, Query};
+use crate::search::{Filter, Hit, Index, IndexError, Preparation, Query, SearchResults};
 
 /// One search: the text as typed, the filters, how many hits to return.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,7 +30,19 @@ pub struct Answer {
     pub hits_json: String,
 }
 
+impl Request {
+    fn query(&self) -> Query {
+        Query::parse(&self.query).with_filter(self.filter.clone())
+    }
+}
+
 impl Answer {
+    fn of(results: &SearchResults) -> Result<Answer, String> {
+        let hits_json =
+            serde_json::to_string(&results.hits).map_err(|error| format!("the hits cannot be written as JSON: {error}"))?;
+        Ok(Answer { total: results.total, editions: results.hits.iter().map(|hit| hit.edition).collect(), hits_json })
+    }
+
     /// The hits as values, each with its edition.
     pub fn hits(&self) -> Result<Vec<Hit>, String> {
         let mut hits: Vec<Hit> =
@@ -95,7 +105,7 @@ pub struct Opening {
 
 impl Opening {
     /// Starts opening the engine of `corpus`, loaded from bytes whose
-    /// [`corpus_hash`] is `hash`, on the `stored` index when it is one of
+    /// [`corpus_hash`](crate::search::corpus_hash) is `hash`, on the `stored` index when it is one of
     /// those bytes, else on one built from the corpus.
     pub fn new(corpus: SharedCorpus, hash: u64, stored: Option<&[u8]>) -> Opening {
         let decoded = stored.map(|bytes| Index::decode(bytes, hash));
@@ -113,6 +123,18 @@ impl Opening {
         self.preparation.step(&self.corpus, budget)
     }
 
+    /// Whether [`Opening::answer`] answers yet.
+    pub fn answers(&self) -> bool {
+        self.preparation.answers()
+    }
+
+    /// Runs `request` as the finished engine will, once the index can
+    /// answer ([`Preparation::search`]: about halfway); `None` before.
+    pub fn answer(&self, request: &Request) -> Option<Result<Answer, String>> {
+        let query = request.query();
+        self.preparation.search(&self.corpus, &query, request.limit).map(|results| Answer::of(&results))
+    }
+
     /// The engine, once [`Opening::step`] has said it is done.
     pub fn finish(self) -> Engine {
         let index = self.preparation.finish(&self.corpus);
@@ -121,51 +143,35 @@ impl Opening {
 }
 
 impl Engine {
-    /// Reads the corpus from the bytes the reader received and takes the
-    /// `stored` index only when it was built from exactly these bytes;
-    /// otherwise builds one. A stale index is never used.
-    ///
-    /// The corpus is decoded, not validated again: the reader loaded and
-    /// validated these very bytes before it offered search, and checking
-    /// them twice would cost the search worker about a tenth of its
-    /// reading.
-    pub fn open(corpus_bytes: &[u8], stored: Option<&[u8]>) -> Result<Engine, String> {
-        let text = std::str::from_utf8(corpus_bytes).map_err(|error| format!("the corpus is not UTF-8: {error}"))?;
-        let corpus = corpus::decode(text).map_err(|error| format!("the corpus is not valid: {}", error.lines().join("; ")))?;
-        Ok(Engine::of_loaded(SharedCorpus::new(corpus), corpus_bytes, stored))
-    }
-
-    /// As [`Engine::open`], for a corpus already loaded from `corpus_bytes`:
-    /// the reader's own, in the page, which spares reading it a second time.
-    pub fn of_loaded(corpus: SharedCorpus, corpus_bytes: &[u8], stored: Option<&[u8]>) -> Engine {
-        let mut opening = Opening::new(corpus, corpus_hash(corpus_bytes), stored);
-        opening.step(usize::MAX);
-        opening.finish()
-    }
-
     pub fn source(&self) -> &IndexSource {
         &self.source
     }
 
     /// Runs `request`.
     pub fn answer(&self, request: &Request) -> Result<Answer, String> {
-        let query = Query::parse(&request.query).with_filter(request.filter.clone());
-        let results = self.index.search(&self.corpus, &query, request.limit);
-        let hits_json =
-            serde_json::to_string(&results.hits).map_err(|error| format!("the hits cannot be written as JSON: {error}"))?;
-        Ok(Answer { total: results.total, editions: results.hits.iter().map(|hit| hit.edition).collect(), hits_json })
+        Answer::of(&self.index.search(&self.corpus, &request.query(), request.limit))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus;
+    use crate::search::corpus_hash;
 
     const READER: &str = include_str!("../../../tests/fixtures/reader.json");
     const TWO_PAGES: &str = include_str!("../../../tests/fixtures/two-pages.json");
 
     fn request(query: &str) -> Request {
         Request { query: query.to_owned(), filter: Filter::default(), limit: 10 }
+    }
+
+    /// The engine of the corpus `text`, opened as the page opens it, in small steps.
+    fn open(text: &str, stored: Option<&[u8]>) -> Engine {
+        let loaded = SharedCorpus::new(corpus::load(text).expect("a valid fixture"));
+        let mut opening = Opening::new(loaded, corpus_hash(text.as_bytes()), stored);
+        while !opening.step(1_000) {}
+        opening.finish()
     }
 
     /// What the CLI's search finds, as values with their editions.
@@ -177,29 +183,24 @@ mod tests {
     #[test]
     fn a_matching_stored_index_is_used_and_answers_as_a_fresh_one() {
         let stored = Index::build(&corpus::load(READER).expect("valid")).encode(corpus_hash(READER.as_bytes()));
-        let engine = Engine::open(READER.as_bytes(), Some(&stored)).expect("opens");
+        let engine = open(READER, Some(&stored));
         assert_eq!(engine.source(), &IndexSource::Stored);
         let answer = engine.answer(&request("上合")).expect("answers");
         assert_eq!(answer.hits().expect("readable"), expected(READER, "上合"));
         assert!(answer.total >= 2, "{answer:?}");
-        // The reader's corpus, as the page has it loaded, takes the same index and answers the same.
-        let loaded = SharedCorpus::new(corpus::load(READER).expect("valid"));
-        let engine = Engine::of_loaded(loaded, READER.as_bytes(), Some(&stored));
-        assert_eq!(engine.source(), &IndexSource::Stored);
-        assert_eq!(engine.answer(&request("上合")), Ok(answer));
     }
 
     #[test]
     fn an_index_of_other_bytes_is_refused_and_rebuilt() {
         let other = Index::build(&corpus::load(TWO_PAGES).expect("valid")).encode(corpus_hash(TWO_PAGES.as_bytes()));
-        let engine = Engine::open(READER.as_bytes(), Some(&other)).expect("opens");
+        let engine = open(READER, Some(&other));
         assert!(matches!(engine.source(), IndexSource::BuiltOverRefused(IndexError::Stale { .. })), "{:?}", engine.source());
         assert_eq!(engine.source().name(), "built");
         assert_eq!(engine.answer(&request("上合")).expect("answers").hits().expect("readable"), expected(READER, "上合"));
         // The same corpus re-saved with other whitespace is other bytes: its old index is stale too.
         let reformatted = corpus::to_json(&corpus::load(READER).expect("valid"));
         let old = Index::build(&corpus::load(READER).expect("valid")).encode(corpus_hash(READER.as_bytes()));
-        let engine = Engine::open(reformatted.as_bytes(), Some(&old)).expect("opens");
+        let engine = open(&reformatted, Some(&old));
         assert!(matches!(engine.source(), IndexSource::BuiltOverRefused(IndexError::Stale { .. })));
     }
 
@@ -208,17 +209,17 @@ mod tests {
         let mut damaged = Index::build(&corpus::load(READER).expect("valid")).encode(corpus_hash(READER.as_bytes()));
         let last = damaged.len() - 1;
         damaged[last] ^= 0xff;
-        let engine = Engine::open(READER.as_bytes(), Some(&damaged)).expect("opens");
+        let engine = open(READER, Some(&damaged));
         assert!(matches!(engine.source(), IndexSource::BuiltOverRefused(IndexError::Corrupt { .. })), "{:?}", engine.source());
-        let engine = Engine::open(READER.as_bytes(), Some(b"<html>404</html>")).expect("opens");
+        let engine = open(READER, Some(b"<html>404</html>"));
         assert!(engine.source().reason().is_some_and(|reason| reason.contains("rebuild")), "{:?}", engine.source());
-        let engine = Engine::open(READER.as_bytes(), None).expect("opens");
+        let engine = open(READER, None);
         assert_eq!(engine.source(), &IndexSource::BuiltForLack);
     }
 
     #[test]
     fn hits_keep_their_editions_and_the_json_is_the_cli_s() {
-        let engine = Engine::open(READER.as_bytes(), None).expect("opens");
+        let engine = open(READER, None);
         let answer = engine.answer(&request("Harbour")).expect("answers");
         let hits = answer.hits().expect("readable");
         assert_eq!(hits, expected(READER, "Harbour"));
@@ -230,7 +231,7 @@ mod tests {
 
     #[test]
     fn filters_and_limits_reach_the_index() {
-        let engine = Engine::open(READER.as_bytes(), None).expect("opens");
+        let engine = open(READER, None);
         let all = engine.answer(&request("上合")).expect("answers");
         let on_page_three = Request { filter: Filter { page: Some(3), ..Filter::default() }, ..request("上合") };
         let filtered = engine.answer(&on_page_three).expect("answers").hits().expect("readable");
@@ -241,9 +242,19 @@ mod tests {
     }
 
     #[test]
-    fn what_is_not_a_corpus_is_said_so() {
-        assert!(Engine::open(&[0xff, 0xfe], None).err().is_some_and(|error| error.contains("UTF-8")));
-        assert!(Engine::open(b"{}", None).err().is_some_and(|error| error.contains("not valid")));
+    fn an_opening_engine_answers_halfway_as_the_open_one() {
+        let stored = Index::build(&corpus::load(READER).expect("valid")).encode(corpus_hash(READER.as_bytes()));
+        let open = open(READER, Some(&stored));
+        let loaded = SharedCorpus::new(corpus::load(READER).expect("valid"));
+        let mut opening = Opening::new(loaded, corpus_hash(READER.as_bytes()), Some(&stored));
+        assert_eq!(opening.answer(&request("上合")), None, "nothing is read yet");
+        assert!(!opening.answers());
+        let mut early = None;
+        while !opening.step(50) {
+            early = early.or_else(|| opening.answer(&request("上合")));
+            assert_eq!(opening.answers(), early.is_some());
+        }
+        assert_eq!(early, Some(open.answer(&request("上合"))), "it answered before it was done, as it will after");
     }
 
     #[test]

@@ -3,9 +3,9 @@
 //!
 //! The engine ([`engine`]) is the crate's search over the corpus exactly as
 //! the reader received it, with the stored index only when it was built
-//! from those very bytes ([`index_url`] says where it is). It runs in a Web
-//! Worker, or in the page where no worker can start (`service`, wasm
-//! only); the root holds it as a [`searcher::Searcher`] and keeps the
+//! from those very bytes ([`index_url`] says where it is). It opens in the
+//! page a slice at a time and answers each query as one task (`service`,
+//! wasm only); the root holds it as a [`searcher::Searcher`] and keeps the
 //! results, so the components here only lay out what they are given.
 
 pub mod engine;
@@ -18,4 +18,3 @@ pub mod search_box;
 pub mod searcher;
 #[cfg(target_arch = "wasm32")]
 pub mod service;
-pub mod status;

@@ -21,7 +21,6 @@ use super::super::strings::Strings;
 use super::filters::{Choices, Filters};
 use super::found::Found;
 use super::marked::{marked, marked_by};
-use super::status::SearchStatus;
 use crate::corpus::list_title;
 use crate::search::{Filter, Hit, Query};
 
@@ -34,7 +33,6 @@ pub struct SearchViewProps {
     pub found: Found,
     /// Whether `found` answers this very query (else it is the previous one's, kept while searching).
     pub settled: bool,
-    pub status: SearchStatus,
     pub strings: &'static Strings,
     pub on_filter: Callback<Filter>,
     pub on_more: Callback<()>,
@@ -44,9 +42,9 @@ pub struct SearchViewProps {
 pub fn SearchView(props: &SearchViewProps) -> Html {
     let strings = props.strings;
     let choices = Choices::of(&props.corpus);
-    let (count, body) = match (&props.found, &props.status) {
-        (Found::Nothing, _) => (String::new(), html! { <p class="bs-notice">{ strings.search_prompt }</p> }),
-        (Found::Failed(reason), _) | (_, SearchStatus::Failed(reason)) => {
+    let (count, body) = match &props.found {
+        Found::Nothing => (String::new(), html! { <p class="bs-notice">{ strings.search_prompt }</p> }),
+        Found::Failed(reason) => {
             let body = html! {
                 <div class="bs-notice">
                     <p>{ strings.search_failed }</p>
@@ -55,8 +53,8 @@ pub fn SearchView(props: &SearchViewProps) -> Html {
             };
             (strings.search_failed.to_owned(), body)
         }
-        (Found::Searching, _) => (strings.searching.to_owned(), Html::default()),
-        (Found::Hits { total: 0, .. }, _) if props.settled => {
+        Found::Searching => (strings.searching.to_owned(), Html::default()),
+        Found::Hits { total: 0, .. } if props.settled => {
             let body = html! {
                 <div class="bs-no-results">
                     <p>{ filled(strings.no_results, html! { { props.query.trim() } }) }</p>
@@ -65,7 +63,7 @@ pub fn SearchView(props: &SearchViewProps) -> Html {
             };
             (Strings::fill(strings.results_many, "0"), body)
         }
-        (Found::Hits { total, hits }, _) => {
+        Found::Hits { total, hits } => {
             let count = if *total == 1 { strings.results_one.to_owned() } else { Strings::fill(strings.results_many, &total.to_string()) };
             (if props.settled { count } else { strings.searching.to_owned() }, results(props, hits, *total))
         }
@@ -187,7 +185,6 @@ mod tests {
             filter: Filter::default(),
             found,
             settled: true,
-            status: SearchStatus::Ready,
             strings,
             on_filter: Callback::noop(),
             on_more: Callback::noop(),

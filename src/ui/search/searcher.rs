@@ -1,6 +1,5 @@
-//! A handle to one reader's search engine, wherever it runs. The root holds
-//! it; nothing else needs to know about workers, and server-rendered tests
-//! need none.
+//! A handle to one reader's search engine. The root holds it; nothing else
+//! needs to know how the engine opens, and server-rendered tests need none.
 
 use std::rc::Rc;
 

@@ -95,7 +95,6 @@ fn match_run(layout: &Layout, places: &Places, text: &TextIndex, ids: &[u16], te
     let driver_offset = driver_offset as u32;
     let mut cursors = vec![0usize; others.len()];
     let mut occurrences = Occurrences::new(layout, places, text, term);
-    occurrences.expect(driver.len());
     let mut next = 0;
     while let Some(&position) = driver.get(next) {
         next += 1;
@@ -161,13 +160,6 @@ impl<'a> Occurrences<'a> {
             in_fragment: 0,
             found: TermMatch::default(),
         }
-    }
-
-    /// Makes room for up to `occurrences` occurrences at once: growing the
-    /// lists of a frequent term step by step copied them a dozen times.
-    pub fn expect(&mut self, occurrences: usize) {
-        self.found.starts.reserve(occurrences.min(PER_FRAGMENT * self.layout.docs.len()));
-        self.found.groups.reserve(occurrences.min(self.layout.group_starts.len()));
     }
 
     /// Records the occurrence starting at `start`.

@@ -129,8 +129,8 @@ pub enum Recorded {
 }
 
 /// The occurrences of one term of two or more characters, recorded in
-/// ascending stream order: each is placed in its unit and fragment and
-/// weighed by its field and its place in words.
+/// ascending stream order: each is placed in its fragment and its run of
+/// fields ([`Places`]) and weighed by its field and its place in words.
 pub struct Occurrences<'a> {
     layout: &'a Layout,
     places: &'a Places,

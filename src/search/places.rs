@@ -78,18 +78,13 @@ impl Places {
 mod tests {
     use super::*;
     use crate::corpus;
+    use crate::search::test_corpus::FIXTURES;
     use crate::search::text_index::TextIndex;
     use crate::search::vocabulary::Vocabulary;
     use proptest::prelude::*;
 
-    const CORPORA: [&str; 3] = [
-        include_str!("../../tests/fixtures/reader.json"),
-        include_str!("../../tests/fixtures/two-pages.json"),
-        include_str!("../../www/corpus.json"),
-    ];
-
     fn placed_layout(fixture: usize) -> Layout {
-        let corpus = corpus::load(CORPORA[fixture]).expect("a valid fixture");
+        let corpus = corpus::load(FIXTURES[fixture]).expect("a valid fixture");
         let mut layout = Layout::of(&corpus);
         let (_, extent) = TextIndex::build(&layout, &corpus, Vocabulary::default());
         layout.place(&extent);
@@ -101,7 +96,7 @@ mod tests {
         /// the document of the unit that holds it, with that unit's boost,
         /// as reading the layout's units says.
         #[test]
-        fn a_position_is_placed_where_the_layout_puts_it(fixture in 0..CORPORA.len(), at in any::<prop::sample::Index>(), earlier in any::<prop::sample::Index>()) {
+        fn a_position_is_placed_where_the_layout_puts_it(fixture in 0..FIXTURES.len(), at in any::<prop::sample::Index>(), earlier in any::<prop::sample::Index>()) {
             let layout = placed_layout(fixture);
             let places = Places::of(&layout);
             let position = at.index(layout.end as usize) as u32;

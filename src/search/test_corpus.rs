@@ -8,6 +8,14 @@ use crate::corpus::{Article, Block, Corpus, Edition, Publication};
 /// spaces and punctuation.
 pub const TEXT: &str = "[a-eA-EgGiInNsS国國组織1１ 。]{1,24}";
 
+/// The corpora of the test fixtures and the demo: every field, continued
+/// articles, figures.
+pub const FIXTURES: [&str; 3] = [
+    include_str!("../../tests/fixtures/reader.json"),
+    include_str!("../../tests/fixtures/two-pages.json"),
+    include_str!("../../www/corpus.json"),
+];
+
 /// One edition of articles, each with a headline and paragraphs.
 pub fn corpus_of(articles: Vec<(String, Vec<String>)>) -> Corpus {
     let mut corpus = Corpus::new(Publication { title: "测试".to_owned(), lang: "zh-CN".to_owned() });

@@ -250,14 +250,8 @@ mod tests {
     use super::*;
     use crate::corpus;
     use crate::search::normalize::normalize;
-    use crate::search::test_corpus::{corpus_of, TEXT};
+    use crate::search::test_corpus::{corpus_of, FIXTURES, TEXT};
     use proptest::prelude::*;
-
-    const CORPORA: [&str; 3] = [
-        include_str!("../../tests/fixtures/reader.json"),
-        include_str!("../../tests/fixtures/two-pages.json"),
-        include_str!("../../www/corpus.json"),
-    ];
 
     proptest! {
         /// The stream holds the ids of each unit's normalized text, and the
@@ -286,8 +280,8 @@ mod tests {
 
         /// However the work is sliced, the result is the one of one go.
         #[test]
-        fn a_build_in_steps_is_the_build_in_one_go(fixture in 0..CORPORA.len(), budgets in prop::collection::vec(0usize..400, 1..20)) {
-            let corpus = corpus::load(CORPORA[fixture]).expect("a valid fixture");
+        fn a_build_in_steps_is_the_build_in_one_go(fixture in 0..FIXTURES.len(), budgets in prop::collection::vec(0usize..400, 1..20)) {
+            let corpus = corpus::load(FIXTURES[fixture]).expect("a valid fixture");
             let layout = Layout::of(&corpus);
             let whole = TextIndex::build(&layout, &corpus, Vocabulary::default());
             let mut build = TextIndexBuild::new(Vocabulary::default());

@@ -14,10 +14,9 @@ use super::collector::{collect, top, Candidate};
 use super::layout::Layout;
 use super::matcher::{match_term, TermMatch};
 use super::places::Places;
-use super::postings::gallop;
 use super::query::{Filter, Query};
 use super::results::{Hit, SearchResults};
-use super::scorer::{adjacent_groups, Bm25};
+use super::scorer::{adjacent_groups, Bm25, Bonuses};
 use super::snippets::snippets;
 use super::preparation::Preparation;
 use super::text_index::{Extent, TextIndex};
@@ -135,7 +134,7 @@ impl Index {
         }
         let terms: Vec<TermMatch> =
             query.terms().iter().map(|term| match_term(&self.layout, &self.places, text, unlisted, corpus, term.chars())).collect();
-        let bonuses = self.adjacency_bonuses(query, &terms);
+        let mut bonuses = Bonuses::new(self.adjacency_bonuses(query, &terms));
         let filter = query.filter();
         let unfiltered = *filter == Filter::default();
         let accept = |group: u32| {
@@ -152,16 +151,7 @@ impl Index {
                 .is_some_and(|edition| filter.accepts_date(&edition.date));
             date_ok && filter.page.is_none_or(|page| articles.any(|article| article.page == page))
         };
-        // Asked in ascending group order: each list is walked forward once.
-        let mut cursors = vec![0usize; bonuses.len()];
-        let bonus = |group: u32| -> f32 {
-            let earned = bonuses.iter().zip(cursors.iter_mut()).filter_map(|((groups, bonus), cursor)| {
-                *cursor = gallop(groups, *cursor, group);
-                (groups.get(*cursor) == Some(&group)).then_some(bonus)
-            });
-            earned.sum()
-        };
-        let candidates = collect(&terms, &self.bm25, &self.group_lens, accept, bonus);
+        let candidates = collect(&terms, &self.bm25, &self.group_lens, accept, |group| bonuses.earned_by(group));
         let total = candidates.len();
         let hits = top(candidates, limit)
             .into_iter()

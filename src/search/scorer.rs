@@ -78,9 +78,54 @@ pub fn adjacent_groups(index: &Index, first: &[u32], first_len: usize, second: &
     groups
 }
 
+/// The adjacency bonuses of a query: for each pair of consecutive terms,
+/// the groups (ascending, without repeats) where they stand side by side,
+/// and the bonus those earn. Asked about groups in ascending order, as
+/// results are collected, it walks each list forward once.
+#[derive(Clone, Debug, Default)]
+pub struct Bonuses {
+    lists: Vec<(Vec<u32>, f32)>,
+    cursors: Vec<usize>,
+}
+
+impl Bonuses {
+    pub fn new(lists: Vec<(Vec<u32>, f32)>) -> Bonuses {
+        let cursors = vec![0; lists.len()];
+        Bonuses { lists, cursors }
+    }
+
+    /// The sum of the bonuses `group` earns, added in the order of the
+    /// lists. `group` is above every group asked about before.
+    pub fn earned_by(&mut self, group: u32) -> f32 {
+        let earned = self.lists.iter().zip(self.cursors.iter_mut()).filter_map(|((groups, bonus), cursor)| {
+            *cursor = gallop(groups, *cursor, group);
+            (groups.get(*cursor) == Some(&group)).then_some(bonus)
+        });
+        earned.sum()
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Bm25;
+    use super::{Bm25, Bonuses};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Walked forward, the bonuses are those a lookup of each group in
+        /// every list gives, to the bit.
+        #[test]
+        fn bonuses_walked_forward_are_those_looked_up(
+            lists in prop::collection::vec((prop::collection::btree_set(0u32..60, 0..30), 0.0f32..4.0), 0..4),
+            asked in prop::collection::btree_set(0u32..64, 0..40),
+        ) {
+            let lists: Vec<(Vec<u32>, f32)> = lists.into_iter().map(|(groups, bonus)| (groups.into_iter().collect(), bonus)).collect();
+            let mut bonuses = Bonuses::new(lists.clone());
+            for group in asked {
+                let looked_up: f32 = lists.iter().filter(|(groups, _)| groups.binary_search(&group).is_ok()).map(|(_, bonus)| bonus).sum();
+                prop_assert_eq!(bonuses.earned_by(group).to_bits(), looked_up.to_bits());
+            }
+        }
+    }
 
     #[test]
     fn rarer_terms_weigh_more_and_frequency_saturates() {

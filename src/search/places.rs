@@ -22,6 +22,8 @@ pub struct Places {
     /// Where each run of consecutive units with the same field boost starts,
     /// with that boost; then the end of the stream, with none.
     runs: Vec<(u32, u16)>,
+    /// Per document: the run its first unit is in.
+    doc_runs: Vec<u32>,
 }
 
 /// A position's place: its document, where that ends, and the run of its
@@ -48,12 +50,20 @@ impl Places {
             }
         }
         runs.push((layout.end, 0));
-        Places { doc_starts, runs }
+        let mut run = 0;
+        let doc_runs = doc_starts[..layout.docs.len()]
+            .iter()
+            .map(|&start| {
+                run = gallop_by(&runs, run, |&(run_start, _)| run_start <= start).saturating_sub(1);
+                run as u32
+            })
+            .collect();
+        Places { doc_starts, runs, doc_runs }
     }
 
     /// The memory the lists take, in bytes.
     pub fn heap_bytes(&self) -> usize {
-        self.doc_starts.len() * size_of::<u32>() + self.runs.len() * size_of::<(u32, u16)>()
+        (self.doc_starts.len() + self.doc_runs.len()) * size_of::<u32>() + self.runs.len() * size_of::<(u32, u16)>()
     }
 
     /// The place of `position`, looked for forward from `from` (the place
@@ -66,7 +76,11 @@ impl Places {
             place.doc_end = *self.doc_starts.get(place.doc + 1)?;
         }
         if position >= from.run_end {
-            place.run = gallop_by(&self.runs, from.run, |&(start, _)| start <= position).checked_sub(1)?;
+            // In a document other than the last one's, its own runs come
+            // first: walking from the last one's would pass the rest of
+            // that document's.
+            let doc_run = self.doc_runs.get(place.doc).map_or(0, |&run| run as usize);
+            place.run = gallop_by(&self.runs, from.run.max(doc_run), |&(start, _)| start <= position).checked_sub(1)?;
             place.boost = self.runs[place.run].1;
             place.run_end = self.runs.get(place.run + 1)?.0;
         }

@@ -86,12 +86,17 @@ impl Eq for Ranked {}
 /// limit), and less wasm than selecting and sorting.
 pub fn top(candidates: Vec<Candidate>, limit: usize) -> Vec<Candidate> {
     let mut best: BinaryHeap<Ranked> = BinaryHeap::with_capacity(limit.min(candidates.len()));
-    for candidate in candidates.into_iter().map(Ranked) {
+    // A plain loop and a score check first: every matching story passes
+    // here, and the size-optimized wasm calls iterator adapters and
+    // comparisons out of line.
+    for candidate in candidates {
         if best.len() < limit {
-            best.push(candidate);
-        } else if best.peek().is_some_and(|worst| candidate < *worst) {
-            best.pop();
-            best.push(candidate);
+            best.push(Ranked(candidate));
+        } else if let Some(worst) = best.peek() {
+            if candidate.score.total_cmp(&worst.0.score).is_ge() && Ranked(candidate) < *worst {
+                best.pop();
+                best.push(Ranked(candidate));
+            }
         }
     }
     best.into_sorted_vec().into_iter().map(|Ranked(candidate)| candidate).collect()
@@ -113,6 +118,24 @@ mod tests {
         let groups: Vec<u32> = found.iter().map(|c| c.group).collect();
         assert_eq!(groups, vec![2, 5]);
         assert!(found[1].score > found[0].score, "more occurrences score higher");
+    }
+
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        /// The best few are those a full sort puts first, ties included.
+        #[test]
+        fn top_is_the_head_of_a_full_sort(
+            scored in proptest::collection::vec(0u8..6, 0..60).prop_map(|scores| scores.into_iter().enumerate().collect::<Vec<_>>()).prop_shuffle(),
+            limit in 0usize..12,
+        ) {
+            let candidates: Vec<Candidate> =
+                scored.iter().map(|&(group, score)| Candidate { group: group as u32, score: f32::from(score) }).collect();
+            let mut sorted = candidates.clone();
+            sorted.sort_by(|a, b| Ranked(*a).cmp(&Ranked(*b)));
+            sorted.truncate(limit);
+            proptest::prop_assert_eq!(top(candidates, limit), sorted);
+        }
     }
 
     #[test]

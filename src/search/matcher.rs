@@ -196,6 +196,9 @@ impl<'a> Occurrences<'a> {
     }
 }
 
+/// Always inlined: it runs for every occurrence a query records, and the
+/// widget's size-optimized wasm otherwise calls it out of line.
+#[inline(always)]
 fn add(groups: &mut Vec<(u32, f32)>, group: u32, weight: f32) {
     match groups.last_mut() {
         Some((last, total)) if *last == group => *total += weight,

@@ -160,7 +160,9 @@ pub struct Folded {
 
 impl Folded {
     pub fn new(text: &str) -> Folded {
-        let mut folded = Folded::default();
+        // Room for a character a byte, so that neither list grows as it
+        // fills (snippets fold a few paragraphs per hit).
+        let mut folded = Folded { chars: Vec::with_capacity(text.len()), sources: Vec::with_capacity(text.len()) };
         fold_with(text, |c, source| {
             folded.chars.push(c);
             folded.sources.push(source);

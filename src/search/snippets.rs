@@ -108,21 +108,26 @@ fn unit_passages(text: &str, terms: &[Term]) -> Vec<(Snippet, u64)> {
         return Vec::new();
     }
     insertion_sort(&mut hits);
-    let chars: Vec<char> = text.chars().collect();
+    // The text is cut where windows start and end, in characters: copied
+    // as one slice of bytes each, not collected a character at a time.
+    let char_count = text.chars().count();
+    let byte_at = |chars: usize| text.char_indices().nth(chars).map_or(text.len(), |(byte, _)| byte);
     let mut passages = Vec::new();
     let mut next = 0;
     while let Some(&([first_start, first_end], _)) = hits.get(next) {
-        let mut end = (first_start.saturating_sub(LEAD) + WINDOW).min(chars.len()).max(first_end);
+        let mut end = (first_start.saturating_sub(LEAD) + WINDOW).min(char_count).max(first_end);
         let start = end.saturating_sub(WINDOW).min(first_start.saturating_sub(LEAD));
         let inside: Vec<&([usize; 2], usize)> = hits[next..].iter().take_while(|(range, _)| range[0] < end).collect();
         end = inside.iter().map(|(range, _)| range[1]).max().unwrap_or(end).max(end);
         next += inside.len();
         let lead = usize::from(start > 0);
-        let mut snippet_text: String = chars[start..end].iter().collect();
+        let cut = &text[byte_at(start)..byte_at(end)];
+        let mut snippet_text = String::with_capacity(cut.len() + 2 * ELLIPSIS.len_utf8());
         if start > 0 {
-            snippet_text.insert(0, ELLIPSIS);
+            snippet_text.push(ELLIPSIS);
         }
-        if end < chars.len() {
+        snippet_text.push_str(cut);
+        if end < char_count {
             snippet_text.push(ELLIPSIS);
         }
         let highlights = merge_ranges(inside.iter().map(|(range, _)| [range[0] - start + lead, range[1] - start + lead]).collect());

@@ -132,7 +132,7 @@ mod tests {
             let candidates: Vec<Candidate> =
                 scored.iter().map(|&(group, score)| Candidate { group: group as u32, score: f32::from(score) }).collect();
             let mut sorted = candidates.clone();
-            sorted.sort_by(|a, b| Ranked(*a).cmp(&Ranked(*b)));
+            sorted.sort_by_key(|&candidate| Ranked(candidate));
             sorted.truncate(limit);
             proptest::prop_assert_eq!(top(candidates, limit), sorted);
         }

@@ -2,7 +2,7 @@
 //! `broadsheet index` names it (`corpus.json` → `corpus.index`).
 //!
 //! Only the location: whether the file there may be used is the engine's
-//! decision ([`super::engine::Engine::open`]), against the corpus bytes.
+//! decision ([`super::engine::Opening::new`]), against the corpus bytes.
 
 /// The URL of the index stored beside the corpus at `corpus_url`: the last
 /// path segment's extension replaced by `index` (added when it has none),

@@ -80,7 +80,6 @@ impl Index {
         self
     }
 
-
     /// Derives the text index from `corpus` now, if it is not yet: a
     /// decoded index does it at its first search otherwise. Takes about as
     /// long as [`Index::build`]; [`Preparation`] does it in slices.

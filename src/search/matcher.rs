@@ -74,8 +74,23 @@ fn match_char(layout: &Layout, text: &TextIndex, id: u16) -> TermMatch {
 }
 
 /// Adds a document's summed boosts for a one-character term to its group.
-pub fn add_weight(groups: &mut Vec<(u32, f32)>, group: u32, boosts: u32) {
+fn add_weight(groups: &mut Vec<(u32, f32)>, group: u32, boosts: u32) {
     add(groups, group, boosts as f32 / BODY_BOOST as f32);
+}
+
+/// The documents that hold a character, each with the summed field boosts
+/// of its occurrences, as the character's postings list them, for the
+/// finders that read text instead ([`super::scan`], [`super::unlisted`]):
+/// `count(d, u)` says how often unit `u` of document `d` holds it.
+pub fn weigh_char(layout: &Layout, mut count: impl FnMut(usize, usize) -> usize) -> TermMatch {
+    let mut found = TermMatch::default();
+    for (d, doc) in layout.docs.iter().enumerate() {
+        let boosts: u32 = layout.doc_units(d).map(|u| u32::from(layout.field(u).boost()) * count(d, u) as u32).sum();
+        if boosts > 0 {
+            add_weight(&mut found.groups, doc.group, boosts);
+        }
+    }
+    found
 }
 
 /// Matches a term of two characters or more: walks the list of its rarest

@@ -6,7 +6,7 @@
 //! the same groups and weights, the same starts, the same cap per fragment.
 
 use super::layout::Layout;
-use super::matcher::{add_weight, Occurrences, Recorded, TermMatch};
+use super::matcher::{weigh_char, Occurrences, Recorded, TermMatch};
 use super::normalize::fold_with;
 use super::places::Places;
 use super::query::find_all;
@@ -23,36 +23,24 @@ pub fn scan_term(layout: &Layout, places: &Places, text: &TextIndex, corpus: &Co
     }
 }
 
-/// The normalized characters of every unit of document `d`, with the
-/// unit's index.
-fn doc_units<'a>(layout: &'a Layout, corpus: &'a Corpus, d: usize) -> impl Iterator<Item = (usize, Vec<char>)> + 'a {
-    let article = layout.article(corpus, d);
-    layout.doc_units(d).filter_map(move |u| {
-        let text = layout.units[u].source.text(article?)?;
-        let mut chars = Vec::with_capacity(text.len());
-        fold_with(text, |c, _| chars.push(c));
-        Some((u, chars))
-    })
+/// The normalized characters of unit `u` of document `d`; none when the
+/// corpus lacks its text.
+fn unit_chars(layout: &Layout, corpus: &Corpus, d: usize, u: usize) -> Vec<char> {
+    let Some(text) = layout.article(corpus, d).and_then(|article| layout.units[u].source.text(article)) else { return Vec::new() };
+    let mut chars = Vec::with_capacity(text.len());
+    fold_with(text, |c, _| chars.push(c));
+    chars
 }
 
 fn scan_char(layout: &Layout, corpus: &Corpus, c: char) -> TermMatch {
-    let mut found = TermMatch::default();
-    for (d, doc) in layout.docs.iter().enumerate() {
-        let boosts: u32 = doc_units(layout, corpus, d)
-            .map(|(u, chars)| layout.field(u).boost() as u32 * chars.iter().filter(|&&other| other == c).count() as u32)
-            .sum();
-        if boosts > 0 {
-            add_weight(&mut found.groups, doc.group, boosts);
-        }
-    }
-    found
+    weigh_char(layout, |d, u| unit_chars(layout, corpus, d, u).iter().filter(|&&other| other == c).count())
 }
 
 fn scan_run(layout: &Layout, places: &Places, text: &TextIndex, corpus: &Corpus, term: &[char]) -> TermMatch {
     let mut occurrences = Occurrences::new(layout, places, text, term);
     'docs: for d in 0..layout.docs.len() {
-        for (u, chars) in doc_units(layout, corpus, d) {
-            for offset in find_all(&chars, term) {
+        for u in layout.doc_units(d) {
+            for offset in find_all(&unit_chars(layout, corpus, d, u), term) {
                 match occurrences.record(layout.units[u].start + offset as u32) {
                     Recorded::Counted => {}
                     Recorded::FragmentFull { .. } => continue 'docs,

@@ -10,7 +10,7 @@
 //! This module only finds; it neither builds nor scores.
 
 use super::layout::Layout;
-use super::matcher::{add_weight, Occurrences, Recorded, TermMatch};
+use super::matcher::{weigh_char, Occurrences, Recorded, TermMatch};
 use super::places::Places;
 use super::text_index::TextIndex;
 
@@ -23,17 +23,7 @@ fn unit_ids<'s>(layout: &Layout, stream: &'s [u16], u: usize) -> &'s [u16] {
 /// The documents that hold the character `id`, as its postings list them:
 /// each with the summed field boosts of its occurrences.
 pub fn match_char(layout: &Layout, stream: &[u16], id: u16) -> TermMatch {
-    let mut found = TermMatch::default();
-    for (d, doc) in layout.docs.iter().enumerate() {
-        let boosts: u32 = layout
-            .doc_units(d)
-            .map(|u| u32::from(layout.field(u).boost()) * unit_ids(layout, stream, u).iter().filter(|&&other| other == id).count() as u32)
-            .sum();
-        if boosts > 0 {
-            add_weight(&mut found.groups, doc.group, boosts);
-        }
-    }
-    found
+    weigh_char(layout, |_, u| unit_ids(layout, stream, u).iter().filter(|&&other| other == id).count())
 }
 
 /// The occurrences of the run of ids `ids` (two or more, none a

@@ -5,8 +5,11 @@
 //! its occurrences.
 //!
 //! So the positions of a character pair `a b` are one run of `a`'s list,
-//! found by binary search on the next ids: one list per character serves
-//! single characters and pairs. The lists are filled by a counting sort
+//! found in a directory of the ids that follow `a`, where each run ends:
+//! one list per character serves single characters and pairs. The next id
+//! of each position is kept only while the lists are made: the directory
+//! takes a few entries a character, where the next ids took two bytes a
+//! character of the corpus. The lists are filled by a counting sort
 //! over the text with as many write streams as the corpus has characters (a
 //! few thousand), then each is grouped by next id in place, where sorting
 //! straight into lists per pair would scatter into hundreds of thousands of
@@ -30,12 +33,17 @@ pub struct CharHit {
 /// documentation.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Postings {
-    /// The occurrences of id `i` are `position_starts[i]..position_starts[i + 1]`.
+    /// The occurrences of id `i` are `position_starts[i]..position_starts[i + 1]`,
+    /// ordered by the id after each, then by position.
     position_starts: Vec<u32>,
     positions: Vec<u32>,
-    /// `next[j]` is the id after `positions[j]`; within a list, entries are
-    /// ordered by next id, then by position.
-    next: Vec<u16>,
+    /// The pairs of id `i` are entries `pair_starts[i]..pair_starts[i + 1]`
+    /// of `pair_next` and `pair_ends`: each id that follows it, ascending,
+    /// and where that pair's positions end in `positions`. They start where
+    /// the pair before ends, or where the list does.
+    pair_starts: Vec<u32>,
+    pair_next: Vec<u16>,
+    pair_ends: Vec<u32>,
     /// The documents of id `i` are `doc_starts[i]..doc_starts[i + 1]`.
     doc_starts: Vec<u32>,
     docs: Vec<CharHit>,
@@ -59,17 +67,21 @@ impl Postings {
 
     /// The positions where `first` is followed by `second`, ascending.
     pub fn pair(&self, first: u16, second: u16) -> &[u32] {
-        let range = list(&self.position_starts, first);
-        let next = &self.next[range.clone()];
-        let start = next.partition_point(|&id| id < second);
-        let end = start + next[start..].partition_point(|&id| id == second);
-        &self.positions[range.start + start..range.start + end]
+        let pairs = list(&self.pair_starts, first);
+        let found = self.pair_next[pairs.clone()].partition_point(|&id| id < second);
+        let at = pairs.start + found;
+        if at >= pairs.end || self.pair_next[at] != second {
+            return &[];
+        }
+        let start = if found == 0 { self.position_starts[usize::from(first)] } else { self.pair_ends[at - 1] };
+        &self.positions[start as usize..self.pair_ends[at] as usize]
     }
 
     /// The memory the lists take, in bytes.
     pub fn heap_bytes(&self) -> usize {
-        (self.position_starts.len() + self.positions.len() + self.doc_starts.len()) * size_of::<u32>()
-            + self.next.len() * size_of::<u16>()
+        (self.position_starts.len() + self.positions.len() + self.doc_starts.len() + self.pair_starts.len() + self.pair_ends.len())
+            * size_of::<u32>()
+            + self.pair_next.len() * size_of::<u16>()
             + self.docs.len() * size_of::<CharHit>()
     }
 }
@@ -135,14 +147,16 @@ impl PostingsBuilder {
         // Reused: every id's weight starts at 0.
         let mut weights = std::mem::take(&mut self.last_doc);
         weights.iter_mut().for_each(|weight| *weight = 0);
+        let positions = total(&position_starts);
         Placing {
             postings: Postings {
-                positions: vec![0; total(&position_starts)],
-                next: vec![0; total(&position_starts)],
+                positions: vec![0; positions],
                 docs: vec![CharHit::default(); total(&doc_starts)],
                 position_starts,
                 doc_starts,
+                ..Postings::default()
             },
+            next: vec![0; positions],
             next_position,
             next_doc,
             weights,
@@ -161,6 +175,9 @@ impl PostingsBuilder {
 #[derive(Debug)]
 pub struct Placing {
     postings: Postings,
+    /// `next[j]` is the id after `postings.positions[j]`, until the lists
+    /// are grouped by it and the pair directory is written.
+    next: Vec<u16>,
     /// Per id: the slot of its next position, of its next document.
     next_position: Vec<u32>,
     next_doc: Vec<u32>,
@@ -194,8 +211,8 @@ impl Placing {
         let (first, last) = (unit.positions.start, unit.positions.end);
         // Locals, not fields, in the loop: the widget's wasm is built for
         // size, and reloads a field through `self` at every use.
-        let Placing { postings, next_position, weights, touched, touched_len, .. } = self;
-        let (positions, next) = (&mut postings.positions[..], &mut postings.next[..]);
+        let Placing { postings, next, next_position, weights, touched, touched_len, .. } = self;
+        let (positions, next) = (&mut postings.positions[..], &mut next[..]);
         let (next_position, weights, touched) = (&mut next_position[..], &mut weights[..], &mut touched[..]);
         let mut in_use = *touched_len;
         for (position, (&id, &following)) in (first as u32..).zip(stream[first..last].iter().zip(&stream[first + 1..=last])) {
@@ -232,10 +249,16 @@ impl Placing {
         self.end_doc();
         let lists = self.postings.position_starts.len().saturating_sub(1);
         let mut done = 0;
+        let postings = &mut self.postings;
         while self.grouped < lists && done < budget {
-            let range = list(&self.postings.position_starts, self.grouped as u16);
+            let range = list(&postings.position_starts, self.grouped as u16);
             done += range.len() + 1;
-            self.grouping.group(&mut self.postings.positions[range.clone()], &mut self.postings.next[range]);
+            postings.pair_starts.push(postings.pair_next.len() as u32);
+            let (positions, next) = (&mut postings.positions[range.clone()], &self.next[range.clone()]);
+            for (id, end) in self.grouping.group(positions, next) {
+                postings.pair_next.push(id);
+                postings.pair_ends.push(range.start as u32 + end);
+            }
             self.grouped += 1;
         }
         self.grouped == lists
@@ -243,35 +266,40 @@ impl Placing {
 
     /// The lists, once [`Placing::group`] has said it is done.
     pub fn finish(self) -> Postings {
-        self.postings
+        let mut postings = self.postings;
+        postings.pair_starts.push(postings.pair_next.len() as u32);
+        postings
     }
 }
 
 /// Groups one list's entries by next id, keeping each group in position
-/// order: a counting sort of the positions over the next ids the list has,
-/// then the next ids written as runs.
+/// order: a counting sort of the positions over the next ids the list has.
 #[derive(Debug)]
 struct Grouping {
     /// Per next id: its count, then the slot of its next entry; all 0
     /// between lists.
     slots: Box<[u32]>,
-    /// The next ids the list has.
+    /// The next ids the list has, then where each one's group ends.
     present: Vec<u16>,
+    ends: Vec<u32>,
     positions: Vec<u32>,
 }
 
 impl Default for Grouping {
     fn default() -> Grouping {
-        Grouping { slots: vec![0; 0x1_0000].into_boxed_slice(), present: Vec::new(), positions: Vec::new() }
+        Grouping { slots: vec![0; 0x1_0000].into_boxed_slice(), present: Vec::new(), ends: Vec::new(), positions: Vec::new() }
     }
 }
 
 impl Grouping {
+    /// Groups `positions`, whose next ids are `next`, and tells each next
+    /// id the list has, ascending, with where its group ends in the list.
     /// Never inlined, for the reason [`Placing::unit`] gives.
     #[inline(never)]
-    fn group(&mut self, positions: &mut [u32], next: &mut [u16]) {
+    fn group(&mut self, positions: &mut [u32], next: &[u16]) -> impl Iterator<Item = (u16, u32)> + '_ {
         let slots = &mut self.slots[..];
         self.present.clear();
+        self.ends.clear();
         for &id in next.iter() {
             let count = &mut slots[usize::from(id)];
             if *count == 0 {
@@ -280,8 +308,11 @@ impl Grouping {
             *count += 1;
         }
         if self.present.len() < 2 {
-            slots[usize::from(next.first().copied().unwrap_or(0))] = 0;
-            return;
+            if let Some(&id) = next.first() {
+                slots[usize::from(id)] = 0;
+                self.ends.push(next.len() as u32);
+            }
+            return self.present.iter().copied().zip(self.ends.iter().copied());
         }
         // A list has few distinct next ids, met mostly in order of first
         // occurrence: an insertion sort, far less wasm than the standard one.
@@ -300,13 +331,9 @@ impl Grouping {
             *slot += 1;
         }
         positions.copy_from_slice(grouped);
-        // Each slot now holds where its group ends: the next ids are runs.
-        let mut start = 0;
-        for &id in &self.present {
-            let end = std::mem::take(&mut slots[usize::from(id)]) as usize;
-            next[start..end].fill(id);
-            start = end;
-        }
+        // Each slot now holds where its group ends.
+        self.ends.extend(self.present.iter().map(|&id| std::mem::take(&mut slots[usize::from(id)])));
+        self.present.iter().copied().zip(self.ends.iter().copied())
     }
 }
 
@@ -404,9 +431,9 @@ mod tests {
 
     proptest! {
         /// Every pair's list is exactly where the pair occurs within a
-        /// unit, in order.
+        /// unit (a character and the separator, at a unit's end), in order.
         #[test]
-        fn pair_lists_are_exact(units in prop::collection::vec(prop::collection::vec(1u16..5, 0..40), 1..8), probe in (1u16..6, 1u16..6)) {
+        fn pair_lists_are_exact(units in prop::collection::vec(prop::collection::vec(1u16..5, 0..40), 1..8), probe in (1u16..6, 0u16..6)) {
             let units: Vec<(u32, u32, Vec<u16>)> = units.into_iter().enumerate().map(|(doc, ids)| (doc as u32, 2, ids)).collect();
             let (postings, stream) = postings(&units);
             let expected: Vec<u32> =

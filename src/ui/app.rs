@@ -103,18 +103,20 @@ pub fn App(props: &AppProps) -> Html {
                         load.set(Load::Loading(progress));
                     }
                 };
+                // The bytes are dropped once read: the search engine needs
+                // only their hash.
                 let loaded = match super::fetch::fetch_corpus_bytes(&src, &on_progress).await {
-                    Ok(bytes) => super::fetch::read_corpus(&src, &bytes, &on_progress).await.map(|corpus| (corpus, bytes)),
+                    Ok(fetched) => super::fetch::read_corpus(&src, &fetched.bytes, &on_progress).await.map(|corpus| (corpus, fetched.hash)),
                     Err(error) => Err(error),
                 };
                 if !latest() {
                     return;
                 }
                 match loaded {
-                    Ok((corpus, bytes)) => {
+                    Ok((corpus, hash)) => {
                         let corpus = SharedCorpus::new(corpus);
                         let service = super::search::service::SearchService::new(
-                            bytes,
+                            hash,
                             corpus.clone(),
                             super::search::index_url::index_url(&src),
                         );

@@ -12,14 +12,25 @@ use super::slices::Slices;
 use super::utf8::{Checked, Utf8Check};
 use crate::corpus::stepwise::{Step, StepwiseLoad};
 use crate::corpus::Corpus;
+use crate::search::CorpusHasher;
 
 /// Bytes checked for UTF-8 between two looks at the clock.
 const UTF8_STEP: usize = 1 << 20;
 
+/// A corpus file as downloaded: its bytes, and their
+/// [`corpus_hash`](crate::search::corpus_hash), against which the search
+/// engine checks its stored index.
+pub struct Fetched {
+    pub bytes: Vec<u8>,
+    pub hash: u64,
+}
+
 /// Fetches the corpus file at `url`, calling `on_progress` after every
-/// chunk of the body. The bytes are kept: the search engine checks its
-/// stored index against exactly these.
-pub async fn fetch_corpus_bytes(url: &str, on_progress: impl Fn(Progress)) -> Result<Vec<u8>, LoadError> {
+/// chunk of the body. Each chunk is hashed as it arrives, while the next
+/// one is on its way: the search engine checks its stored index against
+/// exactly these bytes, and this way neither keeps them nor reads them
+/// again.
+pub async fn fetch_corpus_bytes(url: &str, on_progress: impl Fn(Progress)) -> Result<Fetched, LoadError> {
     let network = |detail: String| LoadError::Network { url: url.to_owned(), detail };
     let window = web_sys::window().ok_or_else(|| network("no window".to_owned()))?;
     let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| network(js_message(&e)))?;
@@ -31,6 +42,13 @@ pub async fn fetch_corpus_bytes(url: &str, on_progress: impl Fn(Progress)) -> Re
     let mut progress = Progress { received: 0, total, read: None };
     on_progress(progress);
     let mut bytes = Vec::new();
+    // Room for the announced length at once, when it can be had: growing
+    // by doubling copies a large corpus several times over. (A compressed
+    // response announces less, and the rest grows as usual.)
+    if let Some(total) = total {
+        let _ = bytes.try_reserve_exact(usize::try_from(total).unwrap_or(usize::MAX));
+    }
+    let mut hasher = CorpusHasher::default();
     // A body already at hand (from a cache, over loopback) arrives in one
     // task of many chunks unless the reader yields now and then.
     let mut slices = Slices::new();
@@ -52,6 +70,7 @@ pub async fn fetch_corpus_bytes(url: &str, on_progress: impl Fn(Progress)) -> Re
             let start = bytes.len();
             bytes.resize(start + chunk.length() as usize, 0);
             chunk.copy_to(&mut bytes[start..]);
+            hasher.update(&bytes[start..]);
             progress.received = bytes.len() as u64;
             on_progress(progress);
             if slices.due() {
@@ -59,7 +78,7 @@ pub async fn fetch_corpus_bytes(url: &str, on_progress: impl Fn(Progress)) -> Re
             }
         }
     }
-    Ok(bytes)
+    Ok(Fetched { bytes, hash: hasher.finish() })
 }
 
 /// Decodes and validates the corpus fetched from `url` (as

@@ -4,11 +4,12 @@
 //! Nothing starts until the reader is about to search (the box has focus,
 //! a search route or the host asks): then the stored index is fetched from
 //! beside the corpus, and the engine opens on the reader's corpus as
-//! already loaded, never read a second time. Opening is hashing the corpus
-//! bytes (the stored index is used only when it was built from exactly
-//! these bytes) and deriving the text index from the corpus with the stored
-//! index's layout, or building one: hundreds of milliseconds for a corpus
-//! of tens of megabytes (`node tools/bench-search.mjs`). Both run once the
+//! already loaded, never read a second time. The stored index is used
+//! only when it was built from exactly the bytes the reader received, whose
+//! hash the download took as they arrived. Opening is deriving the text
+//! index from the corpus with the stored index's layout, or building one:
+//! hundreds of milliseconds for a corpus
+//! of tens of megabytes (`node tools/bench-search.mjs`). It runs once the
 //! reader has rendered, in slices of `SLICE_MS`, the page drawn and
 //! answered in between, so it stays responsive while the engine opens.
 //! Searches asked for meanwhile wait, and are answered in order once it is
@@ -27,13 +28,10 @@ use super::super::shared::SharedCorpus;
 use super::super::slices::Slices;
 use super::engine::{Engine, Opening, Request};
 use super::searcher::{Reply, SearchBackend};
-use crate::search::CorpusHasher;
 
 /// The work of one step of opening the engine in the page, in characters:
 /// about a millisecond's.
 const SLICE_STEP: usize = 20_000;
-/// The bytes of the corpus hashed in one step: a few milliseconds' worth.
-const HASH_STEP: usize = 1 << 20;
 
 /// The search engine of one loaded corpus. Dropping it stops its opening.
 pub struct SearchService {
@@ -58,30 +56,31 @@ enum Stage {
     Open(Box<Engine>),
 }
 
-/// The engine's inputs before it starts: the corpus bytes as received and
-/// as the reader loaded them, and where the stored index may be.
+/// The engine's inputs before it starts: the hash of the corpus bytes as
+/// received, the corpus as the reader loaded them, and where the stored
+/// index may be.
 struct Idle {
-    corpus: Vec<u8>,
+    hash: u64,
     loaded: SharedCorpus,
     index_url: Option<String>,
 }
 
-/// What the engine opens: the corpus bytes as received (to check the stored
-/// index against), the corpus as the reader loaded them and the stored
-/// index, if any.
+/// What the engine opens: the hash of the corpus bytes as received (to
+/// check the stored index against), the corpus as the reader loaded them
+/// and the stored index, if any.
 struct Inputs {
-    corpus: Vec<u8>,
+    hash: u64,
     loaded: SharedCorpus,
     index: Option<ArrayBuffer>,
 }
 
 impl SearchService {
-    /// The engine of `corpus` (the bytes the reader received, which it
-    /// loaded as `loaded`), to open with the stored index at `index_url`
-    /// when it matches them.
-    pub fn new(corpus: Vec<u8>, loaded: SharedCorpus, index_url: Option<String>) -> SearchService {
+    /// The engine of the corpus the reader loaded as `loaded` from bytes
+    /// whose [`corpus_hash`](crate::search::corpus_hash) is `hash`, to open
+    /// with the stored index at `index_url` when it was built from them.
+    pub fn new(hash: u64, loaded: SharedCorpus, index_url: Option<String>) -> SearchService {
         let shared = Rc::new(RefCell::new(Shared {
-            idle: Some(Idle { corpus, loaded, index_url }),
+            idle: Some(Idle { hash, loaded, index_url }),
             stage: Stage::Opening(Vec::new()),
             started: 0.0,
             stopped: false,
@@ -103,7 +102,7 @@ impl SearchBackend for SearchService {
             if shared.borrow().stopped {
                 return;
             }
-            open(&shared, Inputs { corpus: idle.corpus, loaded: idle.loaded, index });
+            open(&shared, Inputs { hash: idle.hash, loaded: idle.loaded, index });
         });
     }
 
@@ -157,22 +156,13 @@ fn open(shared: &Rc<RefCell<Shared>>, inputs: Inputs) {
             return;
         }
         let started = now();
-        let Inputs { corpus, loaded, index } = inputs;
+        let Inputs { hash, loaded, index } = inputs;
         // In slices of a few frames' time, the page drawn and answered in
-        // between: hashing a large corpus's bytes and deriving its index
-        // take hundreds of milliseconds.
+        // between: deriving a large corpus's index takes hundreds of
+        // milliseconds.
         let mut slices = Slices::new();
-        let mut hasher = CorpusHasher::default();
-        for step in corpus.chunks(HASH_STEP) {
-            hasher.update(step);
-            if slices.due() && !yielded(&shared, &mut slices).await {
-                return;
-            }
-        }
-        // Hashed, the bytes are done with: their memory goes to the index.
-        drop(corpus);
         let index = index.map(|index| Uint8Array::new(&index).to_vec());
-        let mut opening = Opening::new(loaded, hasher.finish(), index.as_deref());
+        let mut opening = Opening::new(loaded, hash, index.as_deref());
         drop(index);
         while !opening.step(SLICE_STEP) {
             // A query answered early reads the whole text: it gets a slice

@@ -495,13 +495,31 @@ fn results_carry_the_json_shape_the_reader_and_cli_use() {
     let hit = &json[0];
     let mut keys: Vec<&str> = hit.as_object().unwrap().keys().map(String::as_str).collect();
     keys.sort_unstable();
-    assert_eq!(keys, ["article", "date", "headline", "page", "score", "snippets"]);
+    assert_eq!(keys, ["article", "date", "headline", "page", "publication", "score", "snippets"]);
     assert_eq!(hit["article"], "2024-09-12-p2-1");
     assert_eq!(hit["date"], "2024-09-12");
+    assert_eq!(hit["publication"], corpus.publication.title.as_str());
     let snippet = &hit["snippets"][0];
     let text: Vec<char> = snippet["text"].as_str().unwrap().chars().collect();
     let [start, end] = [0, 1].map(|i| snippet["highlights"][0][i].as_u64().unwrap() as usize);
     assert_eq!(text[start..end].iter().collect::<String>(), "上合");
+}
+
+/// An archive of several papers prints several editions on one date, and
+/// their article ids may repeat: a hit names its publication, so that
+/// date, publication and article name one story.
+#[test]
+fn hits_of_two_papers_of_one_date_name_their_publications() {
+    let paper = |title: &str, text: &str| Edition {
+        publication: Some(Publication { title: title.to_owned(), lang: "en".to_owned() }),
+        ..edition("1916-03-04", vec![article("p1-1", 1, None, &[text])])
+    };
+    let corpus = corpus_of(vec![paper("The Sun", "Villa crosses the border"), paper("The Evening Star", "Villa raid reported")]);
+    let results = Index::build(&corpus).search(&corpus, &Query::parse("villa"), 10);
+    let mut named: Vec<(&str, &str, &str)> =
+        results.hits.iter().map(|hit| (hit.date.as_str(), hit.publication.as_str(), hit.article.as_str())).collect();
+    named.sort_unstable();
+    assert_eq!(named, [("1916-03-04", "The Evening Star", "p1-1"), ("1916-03-04", "The Sun", "p1-1")]);
 }
 
 #[test]

@@ -65,7 +65,8 @@ fn json_hits_have_the_documented_shape() {
     let hit = hits[0].as_object().unwrap();
     let mut keys: Vec<&str> = hit.keys().map(String::as_str).collect();
     keys.sort_unstable();
-    assert_eq!(keys, ["article", "date", "headline", "page", "score", "snippets"]);
+    assert_eq!(keys, ["article", "date", "headline", "page", "publication", "score", "snippets"]);
+    assert!(hit["publication"].as_str().is_some_and(|title| !title.is_empty()), "{hit:?}");
     let snippet = &hit["snippets"][0];
     assert!(snippet["text"].is_string() && snippet["highlights"][0].as_array().unwrap().len() == 2);
 }

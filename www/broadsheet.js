@@ -14,11 +14,12 @@
 // theme (auto | light | dark), offline ("off" opts out of the service worker).
 //
 // Script API: `await reader.ready` (the widget has started), then
-// `reader.open(articleId, { date })` and `await reader.search(query,
-// { limit, from, to, page })`, which resolves to the hits exactly as
-// `broadsheet search --json` prints them. Events, dispatched on the element,
-// bubbling and composed: `broadsheet:navigate` (detail: hash, view, date,
-// page, article, query) and `broadsheet:error` (detail: message).
+// `reader.open(articleId, { date, publication })` and `await
+// reader.search(query, { limit, from, to, page })`, which resolves to the
+// hits exactly as `broadsheet search --json` prints them. Events, dispatched
+// on the element, bubbling and composed: `broadsheet:navigate` (detail:
+// hash, view, date, publication, page, article, query) and
+// `broadsheet:error` (detail: message).
 //
 // This source is not served as it is: tools/build-loader.mjs bundles it with
 // the stylesheet into dist/broadsheet.js.
@@ -99,10 +100,12 @@ function defineReader() {
       this.ready.catch(() => {});
     }
 
-    /** Opens the stitched article `id` (of the edition of `date`, else the
-     * newest that has it); resolves to whether the corpus has it. */
-    async open(id, { date } = {}) {
-      return (await this.#mounted()).open(String(id), date ?? null);
+    /** Opens the stitched article `id` (of an edition of `date` and of the
+     * publication titled `publication`, each when given, else the newest
+     * that has it); resolves to whether the corpus has it. A search hit's
+     * `date` and `publication` name its edition. */
+    async open(id, { date, publication } = {}) {
+      return (await this.#mounted()).open(String(id), date ?? null, publication ?? null);
     }
 
     /** Searches the corpus; resolves to the hits as `broadsheet search --json` prints them. */

@@ -32,6 +32,7 @@ export function loadCorpus(path) {
       const story = {
         key: `${editionIndex}/${head.id}`,
         date: edition.date,
+        publication: (edition.publication ?? corpus.publication).title,
         head: head.id,
         fragments: [],
         units: [],

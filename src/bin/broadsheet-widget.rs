@@ -34,15 +34,16 @@ mod widget {
             }
         }
 
-        /// Shows the stitched article `article` (of the edition of `date`
-        /// when given, else the newest that has it) once the corpus is
-        /// loaded. Resolves to whether the corpus has it; rejects when the
-        /// corpus failed to load.
-        pub fn open(&self, article: String, date: Option<String>) -> Promise {
+        /// Shows the stitched article `article` (of an edition of `date` and
+        /// of the publication titled `publication`, each when given, else
+        /// the newest that has it) once the corpus is loaded. Resolves to
+        /// whether the corpus has it; rejects when the corpus failed to load.
+        pub fn open(&self, article: String, date: Option<String>, publication: Option<String>) -> Promise {
             let control = self.control.clone();
             Promise::new(&mut |resolve, reject| {
                 let answer = Box::new(move |outcome: Result<bool, String>| settle(&resolve, &reject, outcome.map(JsValue::from)));
-                control.send(Command::Open { article: article.clone(), date: date.clone(), answer });
+                let (article, date, publication) = (article.clone(), date.clone(), publication.clone());
+                control.send(Command::Open { article, date, publication, answer });
             })
         }
 

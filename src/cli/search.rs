@@ -5,7 +5,7 @@
 //! (saying why on stderr when an index file was there but unusable). Prints
 //! the total and each hit with its snippets, hits marked `«…»`; with
 //! `--json`, prints the hits as a JSON array of
-//! `{article, page, date, headline, score, snippets: [{text, highlights}]}`
+//! `{article, page, date, publication, headline, score, snippets: [{text, highlights}]}`
 //! (highlights in chars of `text`) and the total on stderr. Exits 0 whether
 //! or not anything matched, 1 on an invalid corpus, 2 when the corpus
 //! cannot be read or the command line is wrong (a malformed date).
@@ -97,7 +97,8 @@ pub fn run(args: &Args) -> u8 {
 
 fn print_hit(out: &mut impl Write, hit: &Hit) -> std::io::Result<()> {
     writeln!(out)?;
-    writeln!(out, "{}  page {}  {}  (score {:.2})", inert(&hit.date), hit.page, inert(&hit.article), hit.score)?;
+    let (date, publication, article) = (inert(&hit.date), inert(&hit.publication), inert(&hit.article));
+    writeln!(out, "{date}  {publication}  page {}  {article}  (score {:.2})", hit.page, hit.score)?;
     if let Some(headline) = &hit.headline {
         writeln!(out, "  {}", inert(headline))?;
     }

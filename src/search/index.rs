@@ -186,6 +186,7 @@ impl Index {
             article: first.id.clone(),
             page: first.page,
             date: edition.date.clone(),
+            publication: corpus.publication_of(edition).title.clone(),
             headline,
             score: candidate.score,
             snippets: snippets(&self.layout, corpus, group, query.terms(), terms),

@@ -1,7 +1,10 @@
 //! What a search returns, shaped for the reader and for `--json`.
 //!
 //! The JSON of a [`Hit`] is exactly
-//! `{article, page, date, headline, score, snippets: [{text, highlights: [[start, end], …]}]}`.
+//! `{article, page, date, publication, headline, score, snippets: [{text, highlights: [[start, end], …]}]}`.
+//! An article id is unique only within its edition, and an archive of
+//! several papers has several editions of one date: `date`, `publication`
+//! and `article` together name one story.
 //! Highlight offsets count Unicode scalar values (Rust `char`s) of the
 //! snippet's `text`, `start` inclusive, `end` exclusive: the reader slices
 //! text in Rust, where chars are the natural unit, and a scalar value never
@@ -33,6 +36,8 @@ pub struct Hit {
     pub page: u32,
     /// The edition's date, `YYYY-MM-DD`.
     pub date: String,
+    /// The title of the edition's publication (its own, or the corpus's).
+    pub publication: String,
     /// The story's headline: its first fragment's that has one.
     pub headline: Option<String>,
     pub score: f32,

@@ -281,8 +281,8 @@ fn use_host_line(control: &Control, load: &Load, searcher: &Option<Searcher>, na
 /// One command of the host, answered against the loaded corpus.
 fn answer(command: Command, corpus: &SharedCorpus, searcher: Option<&Searcher>, navigator: &Navigator) {
     match command {
-        Command::Open { article, date, answer } => {
-            let route = find_article(corpus, &article, date.as_deref())
+        Command::Open { article, date, publication, answer } => {
+            let route = find_article(corpus, &article, date.as_deref(), publication.as_deref())
                 .and_then(|edition| article_route(corpus, edition, &article, Read::Whole));
             let found = route.is_some();
             if let Some(route) = route {
@@ -300,12 +300,15 @@ fn answer(command: Command, corpus: &SharedCorpus, searcher: Option<&Searcher>, 
     }
 }
 
-/// The edition holding article `id`: of `date` when given, else the newest
-/// that has it (the first of them in corpus order on a tie).
-fn find_article(corpus: &SharedCorpus, id: &str, date: Option<&str>) -> Option<usize> {
+/// The edition holding article `id`, of `date` and of the publication
+/// titled `publication`, each when given: the newest of them (the first in
+/// corpus order on a tie).
+fn find_article(corpus: &SharedCorpus, id: &str, date: Option<&str>, publication: Option<&str>) -> Option<usize> {
     let holds = |index: &usize| {
         let edition = &corpus.editions[*index];
-        date.is_none_or(|date| edition.date == date) && edition.article(id).is_some()
+        date.is_none_or(|date| edition.date == date)
+            && publication.is_none_or(|title| corpus.publication_of(edition).title == title)
+            && edition.article(id).is_some()
     };
     let mut candidates: Vec<usize> = (0..corpus.editions.len()).filter(holds).collect();
     candidates.sort_by(|a, b| corpus.editions[*b].date.cmp(&corpus.editions[*a].date).then(a.cmp(b)));
@@ -368,7 +371,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_host_opens_an_article_of_the_newest_edition_unless_it_names_a_date() {
+    fn the_host_opens_an_article_of_the_newest_edition_unless_it_names_a_date_or_paper() {
         let corpus = SharedCorpus::new(
             crate::corpus::load(
                 r#"{ "format": "broadsheet-corpus", "version": 1, "publication": { "title": "The Sun", "lang": "en" },
@@ -379,14 +382,20 @@ mod tests {
                          "articles": [ { "id": "a", "page": 1, "headline": "New", "blocks": [] },
                                       { "id": "b", "page": 1, "headline": "Only here", "blocks": [] } ] },
                        { "date": "1916-03-04", "pages": [ { "number": 1, "label": null } ],
-                         "articles": [ { "id": "a", "page": 1, "headline": "Middle", "blocks": [] } ] } ] }"#,
+                         "articles": [ { "id": "a", "page": 1, "headline": "Middle", "blocks": [] } ] },
+                       { "date": "1916-03-04", "publication": { "title": "The Evening Star", "lang": "en" },
+                         "pages": [ { "number": 1, "label": null } ],
+                         "articles": [ { "id": "a", "page": 1, "headline": "Same id, other paper", "blocks": [] } ] } ] }"#,
             )
             .expect("the test corpus is valid"),
         );
-        assert_eq!(find_article(&corpus, "a", None), Some(1));
-        assert_eq!(find_article(&corpus, "a", Some("1916-03-04")), Some(2));
-        assert_eq!(find_article(&corpus, "b", Some("1916-03-03")), None);
-        assert_eq!(find_article(&corpus, "c", None), None);
+        assert_eq!(find_article(&corpus, "a", None, None), Some(1));
+        assert_eq!(find_article(&corpus, "a", Some("1916-03-04"), None), Some(2));
+        assert_eq!(find_article(&corpus, "a", Some("1916-03-04"), Some("The Evening Star")), Some(3));
+        assert_eq!(find_article(&corpus, "a", None, Some("The Sun")), Some(1));
+        assert_eq!(find_article(&corpus, "b", Some("1916-03-05"), Some("The Evening Star")), None);
+        assert_eq!(find_article(&corpus, "b", Some("1916-03-03"), None), None);
+        assert_eq!(find_article(&corpus, "c", None, None), None);
     }
 
     #[tokio::test(flavor = "current_thread")]

@@ -25,10 +25,11 @@ pub type Answer<T> = Box<dyn FnOnce(Result<T, String>)>;
 
 /// What the host asks of the reader.
 pub enum Command {
-    /// Show the (stitched) article `article`, of the edition of `date` when
-    /// given, else of the newest edition that has it. Answers whether the
-    /// corpus has such an article.
-    Open { article: String, date: Option<String>, answer: Answer<bool> },
+    /// Show the (stitched) article `article`, of an edition of `date` and
+    /// of the publication titled `publication`, each when given, else of
+    /// the newest edition that has it. Answers whether the corpus has such
+    /// an article.
+    Open { article: String, date: Option<String>, publication: Option<String>, answer: Answer<bool> },
     /// Search as `broadsheet search --json` does; answers with its JSON.
     Search { query: String, filter: Filter, limit: usize, answer: Answer<String> },
 }
@@ -71,6 +72,9 @@ pub struct Navigation {
     pub view: &'static str,
     /// The edition's date, for views inside an edition.
     pub date: Option<String>,
+    /// The title of the edition's publication, for views inside an
+    /// edition: an archive of several papers prints several on one date.
+    pub publication: Option<String>,
     pub page: Option<u32>,
     /// The article's id, for the article view.
     pub article: Option<String>,
@@ -81,9 +85,16 @@ pub struct Navigation {
 impl Navigation {
     /// What `route`, looked up as `place` in `corpus`, shows.
     pub fn new(corpus: &Corpus, route: &Route, place: &Place) -> Navigation {
-        let date = place.edition().and_then(|edition| corpus.editions.get(edition)).map(|edition| edition.date.clone());
-        let mut navigation =
-            Navigation { hash: route.to_hash(), view: "not-found", date, page: None, article: None, query: None };
+        let edition = place.edition().and_then(|edition| corpus.editions.get(edition));
+        let mut navigation = Navigation {
+            hash: route.to_hash(),
+            view: "not-found",
+            date: edition.map(|edition| edition.date.clone()),
+            publication: edition.map(|edition| corpus.publication_of(edition).title.clone()),
+            page: None,
+            article: None,
+            query: None,
+        };
         match place {
             Place::Edition { .. } => navigation.view = "edition",
             Place::Page { page, .. } => (navigation.view, navigation.page) = ("page", Some(*page)),
@@ -199,7 +210,7 @@ mod tests {
     use crate::ui::place::resolve;
 
     fn open(article: &str, outcome: Rc<RefCell<Vec<Result<bool, String>>>>) -> Command {
-        Command::Open { article: article.to_owned(), date: None, answer: Box::new(move |result| outcome.borrow_mut().push(result)) }
+        Command::Open { article: article.to_owned(), date: None, publication: None, answer: Box::new(move |result| outcome.borrow_mut().push(result)) }
     }
 
     #[test]
@@ -258,8 +269,9 @@ mod tests {
         assert_eq!(
             detail("#/2024-09-12/2/p2-lead/whole"),
             serde_json::json!({ "hash": "#/2024-09-12/2/p2-lead/whole", "view": "article", "date": "2024-09-12",
-                                "page": 2, "article": "p2-lead", "query": null })
+                                "publication": "青岛日报", "page": 2, "article": "p2-lead", "query": null })
         );
+        assert_eq!(detail("#/2024-09-12~The%20Evening%20Star/1")["publication"], "The Evening Star", "the other paper of that date");
         assert_eq!(detail("#/search/%E4%B8%8A%E5%90%88")["query"], "上合");
         assert_eq!(detail("#/2024-09-12/2/p2-lead/whole?q=%E4%B8%8A%E5%90%88")["query"], "上合", "an article opened from search");
         assert_eq!(detail("#/2024-09-12/3")["view"], "page");

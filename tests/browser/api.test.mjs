@@ -14,6 +14,8 @@ import { hostPage, launchBrowser, openPage, startFixtureServer } from './support
 const run = promisify(execFile);
 const BROADSHEET = resolve('target/release/broadsheet');
 const FIXTURES = resolve('tests/fixtures');
+/** The publication of reader.json's first edition. */
+const PUBLICATION = '青岛日报';
 
 let browser, server;
 before(async () => {
@@ -112,7 +114,10 @@ test('open() shows the whole story, of the newest or the named edition, and says
   await reader.locator('.bs-article[lang="en"]').waitFor();
   assert.equal(await open('no-such-article'), false);
   assert.equal(await open('p3-end', { date: '1999-01-01' }), false);
+  assert.equal(await open('p3-end', { date: '2024-09-12', publication: 'The Evening Star' }), false, 'the other paper of that date has no such article');
   assert.match(await page.evaluate(() => decodeURIComponent(location.hash)), /^#\/2024-09-12~The Evening Star\/1\/a1-harbour/);
+  assert.equal(await open('p3-end', { date: '2024-09-12', publication: PUBLICATION }), true);
+  await page.waitForFunction(() => location.hash.startsWith('#/2024-09-12/3/p3-end'));
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -129,8 +134,8 @@ test('broadsheet:navigate tells the host each view, from the element, bubbling o
   const heard = await page.evaluate(() => window.heard);
   const of = (id) => heard.filter((event) => event.target === id).map((event) => event.detail);
   assert.deepEqual(of('a'), [
-    { hash: '#/', view: 'edition', date: '2024-09-12', page: null, article: null, query: null },
-    { hash: '#/2024-09-12/2/p2-lead/whole', view: 'article', date: '2024-09-12', page: 2, article: 'p2-lead', query: null },
+    { hash: '#/', view: 'edition', date: '2024-09-12', publication: PUBLICATION, page: null, article: null, query: null },
+    { hash: '#/2024-09-12/2/p2-lead/whole', view: 'article', date: '2024-09-12', publication: PUBLICATION, page: 2, article: 'p2-lead', query: null },
   ]);
   assert.deepEqual(of('b').map((detail) => [detail.view, detail.hash]), [['edition', '#/'], ['page', '#/2024-09-12/2']],
     'memory routing tells the host too');

@@ -1,8 +1,8 @@
 // Broadsheet in the page: the widget as a host embeds it, searched through
 // its element API (`await reader.ready; await reader.search(query, { limit })`,
 // hits shaped like `broadsheet search --json`). A hit is named
-// `date|article`, the story's edition date and first fragment, as the JSON
-// has them. Until the element has search(), open() says so and the runner
+// `date|publication|article`, the story's edition and first fragment, as
+// the JSON has them. Until the element has search(), open() says so and the runner
 // reports Broadsheet's browser figures as pending.
 let reader;
 
@@ -17,7 +17,7 @@ export async function open() {
   if (typeof reader.search !== 'function') throw new Error('pending: the <broadsheet-reader> element has no search() yet');
 }
 
-const named = (hit) => `${hit.date}|${hit.article}`;
+const named = (hit) => `${hit.date}|${hit.publication}|${hit.article}`;
 
 export async function top(query, limit) {
   return (await reader.search(query, { limit })).map((hit) => ({ id: named(hit), snippet: hit.snippets[0] }));

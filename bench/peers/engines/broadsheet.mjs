@@ -1,7 +1,8 @@
 // Broadsheet: the widget from dist/ (`make build`), the corpus, and the
 // index `broadsheet index` writes beside it. A story is named as the
-// search JSON names it, `date|article` (the edition's date and the story's
-// first fragment). When the widget cannot search yet, recall is measured
+// search JSON names it, `date|publication|article` (its edition's date and
+// paper, and its first fragment: the 1916 pages print several papers on one
+// date, whose article ids repeat). When the widget cannot search yet, recall is measured
 // with the CLI (`broadsheet search --json`), the same engine natively.
 import { spawnSync } from 'node:child_process';
 import { copyFile, mkdir } from 'node:fs/promises';
@@ -14,7 +15,7 @@ export const setup = 'the widget from `make build` searching through its element
 
 const EVERYTHING = 1_000_000_000;
 
-export const storyLabel = (story) => `${story.date}|${story.head}`;
+export const storyLabel = (story) => `${story.date}|${story.publication}|${story.head}`;
 
 /** Copies the widget into `dir` and indexes `corpusFile` (the served corpus) beside it. */
 export async function build({ dir, corpusFile, binary, dist }) {
@@ -39,5 +40,5 @@ function nativeSearch(binary, corpusFile, query) {
     maxBuffer: 1 << 30,
   });
   if (run.status !== 0) throw new Error(`broadsheet search ${JSON.stringify(query)} failed (${run.status}): ${run.stderr}`);
-  return JSON.parse(run.stdout).map((hit) => `${hit.date}|${hit.article}`);
+  return JSON.parse(run.stdout).map((hit) => `${hit.date}|${hit.publication}|${hit.article}`);
 }

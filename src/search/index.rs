@@ -17,7 +17,7 @@ use super::places::Places;
 use super::query::{Filter, Query};
 use super::results::{Hit, SearchResults};
 use super::scorer::{adjacent_groups, Bm25, Bonuses};
-use super::snippets::snippets;
+use super::snippets::{snippets, Scratch};
 use super::preparation::Preparation;
 use super::text_index::{Extent, TextIndex};
 use super::vocabulary::Vocabulary;
@@ -152,9 +152,10 @@ impl Index {
         };
         let candidates = collect(&terms, &self.bm25, &self.group_lens, accept, |group| bonuses.earned_by(group));
         let total = candidates.len();
+        let mut scratch = Scratch::default();
         let hits = top(candidates, limit)
             .into_iter()
-            .filter_map(|candidate| self.hit(corpus, query, &terms, candidate))
+            .filter_map(|candidate| self.hit(corpus, query, &terms, candidate, &mut scratch))
             .collect();
         SearchResults { total, hits }
     }
@@ -174,7 +175,7 @@ impl Index {
             .collect()
     }
 
-    fn hit(&self, corpus: &Corpus, query: &Query, terms: &[TermMatch], candidate: Candidate) -> Option<Hit> {
+    fn hit(&self, corpus: &Corpus, query: &Query, terms: &[TermMatch], candidate: Candidate, scratch: &mut Scratch) -> Option<Hit> {
         let group = candidate.group as usize;
         let docs = self.layout.group_docs(group);
         let head = self.layout.docs.get(docs.start)?;
@@ -189,7 +190,7 @@ impl Index {
             publication: corpus.publication_of(edition).title.clone(),
             headline,
             score: candidate.score,
-            snippets: snippets(&self.layout, corpus, group, query.terms(), terms),
+            snippets: snippets(&self.layout, corpus, group, query.terms(), terms, scratch),
         })
     }
 }

@@ -160,14 +160,24 @@ pub struct Folded {
 
 impl Folded {
     pub fn new(text: &str) -> Folded {
-        // Room for a character a byte, so that neither list grows as it
-        // fills (snippets fold a few paragraphs per hit).
-        let mut folded = Folded { chars: Vec::with_capacity(text.len()), sources: Vec::with_capacity(text.len()) };
-        fold_with(text, |c, source| {
-            folded.chars.push(c);
-            folded.sources.push(source);
-        });
+        let mut folded = Folded::default();
+        folded.refold(text);
         folded
+    }
+
+    /// Makes this the folded form of `text`, reusing the lists' memory
+    /// (snippets fold a few paragraphs per hit, ten hits a query).
+    pub fn refold(&mut self, text: &str) {
+        self.chars.clear();
+        self.sources.clear();
+        // Room for a character a byte, so that neither list grows as it
+        // fills.
+        self.chars.reserve(text.len());
+        self.sources.reserve(text.len());
+        fold_with(text, |c, source| {
+            self.chars.push(c);
+            self.sources.push(source);
+        });
     }
 
     /// The range of original characters that produced `chars[start..end]`

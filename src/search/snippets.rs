@@ -24,6 +24,17 @@ const LEAD: usize = 16;
 /// Marks text cut off at either end of a snippet.
 const ELLIPSIS: char = '…';
 
+/// The memory snippets reuse from one unit to the next, and from one hit
+/// to the next: one per search.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    folded: Folded,
+    /// The byte offset of each character of the unit's text, then its
+    /// length: where a window of characters starts and ends, in bytes.
+    char_bytes: Vec<u32>,
+    hits: Vec<([usize; 2], usize)>,
+}
+
 /// A passage found, before choosing.
 struct Passage {
     snippet: Snippet,
@@ -36,7 +47,14 @@ struct Passage {
 /// terms' matches: units where no term of two or more characters starts are
 /// skipped without reading their text, and reading stops once enough body
 /// passages show every term.
-pub fn snippets(layout: &Layout, corpus: &Corpus, group: usize, terms: &[Term], matches: &[TermMatch]) -> Vec<Snippet> {
+pub fn snippets(
+    layout: &Layout,
+    corpus: &Corpus,
+    group: usize,
+    terms: &[Term],
+    matches: &[TermMatch],
+    scratch: &mut Scratch,
+) -> Vec<Snippet> {
     let all_terms = if terms.len() >= 64 { u64::MAX } else { (1u64 << terms.len()) - 1 };
     let needs_reading = matches.iter().any(|found| found.starts.is_empty());
     let mut passages: Vec<Passage> = Vec::new();
@@ -56,7 +74,7 @@ pub fn snippets(layout: &Layout, corpus: &Corpus, group: usize, terms: &[Term], 
             let source = layout.units[unit].source;
             let Some(text) = source.text(article) else { continue };
             let in_heading = matches!(source.field, Field::Headline | Field::Kicker | Field::Deck);
-            for (snippet, shown) in unit_passages(text, terms) {
+            for (snippet, shown) in unit_passages(text, terms, scratch) {
                 if !in_heading {
                     body_passages += 1;
                     body_terms |= shown;
@@ -96,9 +114,10 @@ fn choose(passages: Vec<Passage>) -> Vec<Snippet> {
 
 /// The passages of one unit's text: windows that together cover every
 /// occurrence of every term, each with the set of terms it shows.
-fn unit_passages(text: &str, terms: &[Term]) -> Vec<(Snippet, u64)> {
-    let folded = Folded::new(text);
-    let mut hits: Vec<([usize; 2], usize)> = Vec::new();
+fn unit_passages(text: &str, terms: &[Term], scratch: &mut Scratch) -> Vec<(Snippet, u64)> {
+    let Scratch { folded, char_bytes, hits } = scratch;
+    folded.refold(text);
+    hits.clear();
     for (index, term) in terms.iter().enumerate() {
         for start in find_all(&folded.chars, term.chars()) {
             hits.push((folded.source_range(start, start + term.chars().len()), index));
@@ -107,17 +126,20 @@ fn unit_passages(text: &str, terms: &[Term]) -> Vec<(Snippet, u64)> {
     if hits.is_empty() {
         return Vec::new();
     }
-    insertion_sort(&mut hits);
+    insertion_sort(hits);
     // The text is cut where windows start and end, in characters: copied
     // as one slice of bytes each, not collected a character at a time.
-    let char_count = text.chars().count();
-    let byte_at = |chars: usize| text.char_indices().nth(chars).map_or(text.len(), |(byte, _)| byte);
+    char_bytes.clear();
+    char_bytes.extend(text.char_indices().map(|(byte, _)| byte as u32));
+    let char_count = char_bytes.len();
+    char_bytes.push(text.len() as u32);
+    let byte_at = |chars: usize| char_bytes[chars.min(char_count)] as usize;
     let mut passages = Vec::new();
     let mut next = 0;
     while let Some(&([first_start, first_end], _)) = hits.get(next) {
         let mut end = (first_start.saturating_sub(LEAD) + WINDOW).min(char_count).max(first_end);
         let start = end.saturating_sub(WINDOW).min(first_start.saturating_sub(LEAD));
-        let inside: Vec<&([usize; 2], usize)> = hits[next..].iter().take_while(|(range, _)| range[0] < end).collect();
+        let inside = &hits[next..next + hits[next..].iter().take_while(|(range, _)| range[0] < end).count()];
         end = inside.iter().map(|(range, _)| range[1]).max().unwrap_or(end).max(end);
         next += inside.len();
         let lead = usize::from(start > 0);
@@ -151,7 +173,7 @@ mod tests {
     fn a_long_paragraph_is_cut_around_its_hits_with_ellipses() {
         let text = format!("{}上海合作組織{}", "前".repeat(100), "后".repeat(100));
         let query = Query::parse("上海合作组织");
-        let passages = unit_passages(&text, query.terms());
+        let passages = unit_passages(&text, query.terms(), &mut Scratch::default());
         assert_eq!(passages.len(), 1);
         let snippet = &passages[0].0;
         assert!(snippet.text.starts_with('…') && snippet.text.ends_with('…'));
@@ -163,7 +185,7 @@ mod tests {
     fn distant_hits_make_separate_passages_and_near_ones_share() {
         let text = format!("Congress met.{}The congress and CONGRESS.", " filler".repeat(30));
         let query = Query::parse("congress");
-        let passages = unit_passages(&text, query.terms());
+        let passages = unit_passages(&text, query.terms(), &mut Scratch::default());
         let marks: Vec<Vec<String>> = passages.iter().map(|(snippet, _)| marked(snippet)).collect();
         assert_eq!(marks, vec![vec!["Congress"], vec!["congress", "CONGRESS"]]);
     }
@@ -185,7 +207,7 @@ mod tests {
         let long = "长".repeat(WINDOW * 2);
         let text = format!("开头{long}结尾");
         let query = Query::parse(&long);
-        let passages = unit_passages(&text, query.terms());
+        let passages = unit_passages(&text, query.terms(), &mut Scratch::default());
         assert_eq!(marked(&passages[0].0), vec![long]);
     }
 }

@@ -219,6 +219,9 @@ impl TextIndexBuild {
             }
             done += self.pass.stream.len() - before + 1;
         };
+        if !placing.make_room(budget.saturating_sub(done)) {
+            return false;
+        }
         let (stream, unit_starts) = (&self.pass.stream, &self.unit_starts);
         while let Some(unit) = layout.units.get(self.next_unit) {
             if done >= budget {

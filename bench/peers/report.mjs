@@ -67,14 +67,15 @@ function details(corpus) {
   ].join(' ');
 }
 
-function kindTable(corpus) {
+/** A row per engine, a column per kind of query, each cell `cell(engine, kind)`. */
+function kindTable(corpus, cell) {
   const kinds = Object.keys(corpus.kinds);
   const rows = [
     `| engine | ${kinds.map((kind) => `${kind} (${corpus.kinds[kind]})`).join(' | ')} |`,
     `| --- | ${kinds.map(() => '---:').join(' | ')} |`,
   ];
   for (const engine of corpus.engines) {
-    rows.push(`| ${engine.label} | ${kinds.map((kind) => engine.byKind[kind].complete).join(' | ')} |`);
+    rows.push(`| ${engine.label} | ${kinds.map((kind) => cell(engine, kind)).join(' | ')} |`);
   }
   return rows.join('\n');
 }
@@ -97,7 +98,10 @@ function markdown(results) {
   ];
   for (const corpus of results.corpora) {
     parts.push('', `## ${corpusHeading(corpus)}`, '', table(corpus), '', footnotes(corpus), '', details(corpus), '',
-      'Queries whose true result set each engine found in full, by kind of query:', '', kindTable(corpus));
+      'Queries whose true result set each engine found in full, by kind of query:', '',
+      kindTable(corpus, (engine, kind) => engine.byKind[kind].complete), '',
+      'p50 latency by kind of query:', '',
+      kindTable(corpus, (engine, kind) => milliseconds(engine.p50ByKind?.[kind])));
   }
   const engines = results.corpora[0]?.engines ?? [];
   parts.push('', '## How the figures are taken', '',

@@ -206,6 +206,7 @@ async function benchCorpus(browser, name) {
     engines: await Promise.all(entries.map(async (entry) => {
       const perQuery = entry.times.filter((times) => times.length).map(median);
       const firstAsked = entry.times.filter((times) => times.length).map((times) => times[0]);
+      const ofKind = (kind) => entry.times.flatMap((times, i) => (queries[i].kind === kind && times.length ? [median(times)] : []));
       return {
         name: entry.engine.name,
         label: entry.engine.label,
@@ -224,6 +225,7 @@ async function benchCorpus(browser, name) {
         resultsFrom: entry.pending ? 'native CLI' : 'browser',
         recall: summarize(entry.judgements),
         byKind: Object.fromEntries(kinds.map((kind) => [kind, summarize(entry.judgements.filter((j) => j.kind === kind))])),
+        p50ByKind: Object.fromEntries(kinds.map((kind) => [kind, ofKind(kind).length ? percentile(ofKind(kind), 50) : null])),
       };
     })),
   };

@@ -105,8 +105,9 @@ pub struct Opening {
 
 impl Opening {
     /// Starts opening the engine of `corpus`, loaded from bytes whose
-    /// [`corpus_hash`](crate::search::corpus_hash) is `hash`, on the `stored` index when it is one of
-    /// those bytes, else on one built from the corpus.
+    /// [`corpus_hash`](crate::search::corpus_hash) is `hash`, on the
+    /// `stored` index when it is one of those bytes, else on one built from
+    /// the corpus.
     pub fn new(corpus: SharedCorpus, hash: u64, stored: Option<&[u8]>) -> Opening {
         let decoded = stored.map(|bytes| Index::decode(bytes, hash));
         let (preparation, source) = match decoded {

@@ -8,8 +8,8 @@
 //! only when it was built from exactly the bytes the reader received, whose
 //! hash the download took as they arrived. Opening is deriving the text
 //! index from the corpus with the stored index's layout, or building one:
-//! hundreds of milliseconds for a corpus
-//! of tens of megabytes (`node tools/bench-search.mjs`). It runs once the
+//! hundreds of milliseconds for a corpus of tens of megabytes
+//! (`node tools/bench-search.mjs`). It runs once the
 //! reader has rendered, in slices of `SLICE_MS`, the page drawn and
 //! answered in between, so it stays responsive while the engine opens.
 //! Searches asked for meanwhile wait, and are answered in order once it is
@@ -65,15 +65,6 @@ struct Idle {
     index_url: Option<String>,
 }
 
-/// What the engine opens: the hash of the corpus bytes as received (to
-/// check the stored index against), the corpus as the reader loaded them
-/// and the stored index, if any.
-struct Inputs {
-    hash: u64,
-    loaded: SharedCorpus,
-    index: Option<ArrayBuffer>,
-}
-
 impl SearchService {
     /// The engine of the corpus the reader loaded as `loaded` from bytes
     /// whose [`corpus_hash`](crate::search::corpus_hash) is `hash`, to open
@@ -102,7 +93,7 @@ impl SearchBackend for SearchService {
             if shared.borrow().stopped {
                 return;
             }
-            open(&shared, Inputs { hash: idle.hash, loaded: idle.loaded, index });
+            open(&shared, idle, index);
         });
     }
 
@@ -146,9 +137,9 @@ async fn stored_index(response: Promise) -> Option<ArrayBuffer> {
     JsFuture::from(response.array_buffer().ok()?).await.ok()?.dyn_into().ok()
 }
 
-/// Opens the engine once the reader has rendered, then answers the
-/// requests made meanwhile.
-fn open(shared: &Rc<RefCell<Shared>>, inputs: Inputs) {
+/// Opens the engine of `idle`, on the stored `index` if any, once the
+/// reader has rendered, then answers the requests made meanwhile.
+fn open(shared: &Rc<RefCell<Shared>>, idle: Idle, index: Option<ArrayBuffer>) {
     let shared = shared.clone();
     wasm_bindgen_futures::spawn_local(async move {
         gloo_timers::future::TimeoutFuture::new(0).await;
@@ -156,7 +147,7 @@ fn open(shared: &Rc<RefCell<Shared>>, inputs: Inputs) {
             return;
         }
         let started = now();
-        let Inputs { hash, loaded, index } = inputs;
+        let Idle { hash, loaded, .. } = idle;
         // In slices of a few frames' time, the page drawn and answered in
         // between: deriving a large corpus's index takes hundreds of
         // milliseconds.

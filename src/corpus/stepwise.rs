@@ -1,6 +1,7 @@
 //! Loading a corpus (decode and validate, as [`super::load`]) a piece at a
 //! time, so that a browser can paint and answer input between the pieces
-//! of a corpus of many megabytes instead of freezing for the whole of it.
+//! of a corpus of many megabytes instead of freezing for the whole of it,
+//! and can read the text while it still downloads.
 //!
 //! [`super::outline`] first finds where the document's parts lie, a slice
 //! of text at a time; then the document's own fields are decoded, then each
@@ -12,18 +13,24 @@
 //! handed whole to [`super::load`] in one step, for its exact error with
 //! its line and column in the file: a broken file costs one long step.
 //!
+//! The text may be given as it arrives, each step with what has arrived so
+//! far. Editions are then decoded as soon as they are whole and the
+//! members before `editions` are known (a corpus names its format,
+//! version and publication first). Should a member follow the editions,
+//! they are decoded again once it is known. Nothing is concluded before
+//! the text is complete: an error waits for the end, as the first error
+//! of the whole file may lie in what has not arrived.
+//!
 //! How much work a step does is counted in pieces, not time: the caller
 //! decides when to pause (the widget, by the clock). One edition is one
 //! piece, so an edition of many megabytes is still one long step.
-
-use std::mem;
 
 use serde_json::Value;
 
 use super::decode::{parse, parse_replaced, Decoder, Header, Object};
 use super::fast;
 use super::model::{Corpus, Edition};
-use super::outline::{Outline, OutlineScan, Scan};
+use super::outline::{OutlineScan, Scan};
 use super::problem::index;
 use super::surrogates::replace_lone_surrogates;
 use super::validate::Validator;
@@ -32,22 +39,26 @@ use super::{load, DecodeError};
 /// Bytes of text the outline scans in one step.
 const OUTLINE_STEP: usize = 1 << 20;
 
-/// A load in progress over `text`.
-pub struct StepwiseLoad<'t> {
-    text: &'t str,
-    stage: Stage<'t>,
-}
-
-enum Stage<'t> {
-    Outlining(OutlineScan<'t>),
-    Header(Outline),
-    Editions(Editions),
-    Finished,
+/// A load in progress. It keeps no text: each step is given the text as
+/// received so far, which only grows from step to step.
+#[derive(Default)]
+pub struct StepwiseLoad {
+    scan: OutlineScan,
+    outlined: bool,
+    /// Decoding the editions, once the members before them are decoded.
+    editions: Option<Editions>,
+    /// The members before `editions` cannot be decoded alone: decode
+    /// nothing before the outline is whole.
+    header_waits: bool,
+    /// Decoding in one go is due, once the text is complete.
+    whole: bool,
+    finished: bool,
 }
 
 /// The editions being decoded, with what was decoded before them.
 struct Editions {
-    ranges: Vec<std::ops::Range<usize>>,
+    /// How many members the header was decoded from.
+    members: usize,
     decoder: Decoder,
     header: Header,
     decoded: Vec<Option<Edition>>,
@@ -59,74 +70,109 @@ struct Editions {
 pub enum Step {
     /// More to do: `done` of `total` bytes of the text are read.
     Working { done: usize, total: usize },
+    /// Everything in the text so far is read: step again once more of it
+    /// has arrived, or with the whole of it.
+    Waiting,
     /// The outcome of [`super::load`] for the whole text.
     Done(Result<Corpus, DecodeError>),
 }
 
-impl<'t> StepwiseLoad<'t> {
-    pub fn new(text: &'t str) -> Self {
-        StepwiseLoad { text, stage: Stage::Outlining(OutlineScan::new(text)) }
+impl StepwiseLoad {
+    pub fn new() -> Self {
+        StepwiseLoad::default()
     }
 
-    /// Does one piece of work. After [`Step::Done`] there is nothing more:
-    /// a further step is a programming error and panics.
-    pub fn step(&mut self) -> Step {
-        match mem::replace(&mut self.stage, Stage::Finished) {
-            Stage::Outlining(mut scan) => match scan.scan(OUTLINE_STEP) {
-                Scan::Partial(_) => self.stage = Stage::Outlining(scan),
-                Scan::Done(outline) => self.stage = Stage::Header(outline),
-                Scan::Irregular => return self.whole(),
-            },
-            Stage::Header(outline) => match self.header(outline) {
-                Some(editions) => self.stage = Stage::Editions(editions),
-                None => return self.whole(),
-            },
-            Stage::Editions(mut editions) => {
-                let Some(range) = editions.ranges.get(editions.decoded.len()).cloned() else {
-                    return Step::Done(editions.finish());
-                };
-                let text = replace_lone_surrogates(&self.text[range]);
-                match fast::decode_edition(&text) {
-                    Some(edition) => editions.accept(Some(edition)),
-                    None => {
-                        let Ok(value) = parse_replaced(&text) else { return self.whole() };
-                        editions.walk(&value);
+    /// Does one piece of work on `text`, the whole document when
+    /// `complete`, else what has arrived of it. After [`Step::Done`] there
+    /// is nothing more: a further step is a programming error and panics.
+    pub fn step(&mut self, text: &str, complete: bool) -> Step {
+        assert!(!self.finished, "the load has finished");
+        if self.whole {
+            return if complete { self.decode_whole(text) } else { Step::Waiting };
+        }
+        if let Some(range) = self.next_edition() {
+            self.decode_edition(&text[range]);
+        } else if self.outlined {
+            self.finished = true;
+            let editions = self.editions.take().expect("a whole outline has its editions decoded");
+            return Step::Done(editions.finish());
+        } else {
+            match self.scan.scan(text, complete, OUTLINE_STEP) {
+                Scan::Partial(_) => self.start_editions(text),
+                Scan::Waiting => {
+                    self.start_editions(text);
+                    if self.next_edition().is_none() {
+                        return Step::Waiting;
                     }
                 }
-                self.stage = Stage::Editions(editions);
+                Scan::Done => {
+                    self.outlined = true;
+                    let members = self.scan.outline().members.len();
+                    if self.editions.as_ref().is_some_and(|editions| editions.members != members) {
+                        self.editions = None;
+                    }
+                    self.header_waits = false;
+                    self.start_editions(text);
+                }
+                Scan::Irregular => return self.decode_whole(text),
             }
-            Stage::Finished => panic!("the load has finished"),
         }
-        Step::Working { done: self.done(), total: self.text.len() }
+        Step::Working { done: self.done(), total: text.len() }
     }
 
-    /// The document's own fields decoded; `None` when a part is not JSON
-    /// or the version is unsupported (which [`super::load`] reports only
-    /// when the whole text is JSON).
-    fn header(&self, outline: Outline) -> Option<Editions> {
-        let mut object = Object::new();
-        for (key, range) in outline.members {
-            object.insert(key, parse(&self.text[range]).ok()?);
+    /// Starts decoding editions once the members before them are known.
+    /// When they do not decode, [`super::load`] has the say, once the text
+    /// is whole; until the outline is, a member after the editions may
+    /// still make them decode.
+    fn start_editions(&mut self, text: &str) {
+        if self.editions.is_some() || self.header_waits || !self.scan.in_editions() {
+            return;
         }
+        let mut object = Object::new();
+        let members = &self.scan.outline().members;
+        let parsed = members.iter().try_for_each(|(key, range)| {
+            object.insert(key.clone(), parse(&text[range.clone()]).ok()?);
+            Some(())
+        });
         let mut decoder = Decoder::default();
-        let header = decoder.header(&object).ok()?;
-        let decoded = Vec::with_capacity(outline.editions.len());
-        Some(Editions { ranges: outline.editions, decoder, header, decoded, validator: Validator::default() })
+        match parsed.and_then(|()| decoder.header(&object).ok()) {
+            Some(header) => {
+                let decoded = Vec::with_capacity(self.scan.outline().editions.len());
+                self.editions = Some(Editions { members: members.len(), decoder, header, decoded, validator: Validator::default() });
+            }
+            None if self.outlined => self.whole = true,
+            None => self.header_waits = true,
+        }
+    }
+
+    /// The next edition to decode, when its text is known.
+    fn next_edition(&self) -> Option<std::ops::Range<usize>> {
+        let editions = self.editions.as_ref()?;
+        self.scan.outline().editions.get(editions.decoded.len()).cloned()
+    }
+
+    fn decode_edition(&mut self, text: &str) {
+        let editions = self.editions.as_mut().expect("an edition is decoded after the header");
+        let text = replace_lone_surrogates(text);
+        match fast::decode_edition(&text) {
+            Some(edition) => editions.accept(Some(edition)),
+            None => match parse_replaced(&text) {
+                Ok(value) => editions.walk(&value),
+                Err(_) => self.whole = true,
+            },
+        }
     }
 
     /// The outcome for the whole text in one go.
-    fn whole(&mut self) -> Step {
-        self.stage = Stage::Finished;
-        Step::Done(load(self.text))
+    fn decode_whole(&mut self, text: &str) -> Step {
+        self.finished = true;
+        Step::Done(load(text))
     }
 
     /// The bytes read so far: up to the end of the last edition decoded.
     fn done(&self) -> usize {
-        match &self.stage {
-            Stage::Outlining(_) | Stage::Header(_) => 0,
-            Stage::Editions(editions) => editions.decoded.len().checked_sub(1).map_or(0, |last| editions.ranges[last].end),
-            Stage::Finished => self.text.len(),
-        }
+        let decoded = self.editions.as_ref().map_or(0, |editions| editions.decoded.len());
+        decoded.checked_sub(1).map_or(0, |last| self.scan.outline().editions[last].end)
     }
 }
 
@@ -169,17 +215,48 @@ mod tests {
 
     /// Steps to the end, counting the steps.
     fn stepped(text: &str) -> (Result<Corpus, DecodeError>, usize) {
-        let mut load = StepwiseLoad::new(text);
+        arriving(text, &[])
+    }
+
+    /// Steps to the end, the text given first as its prefixes ending at
+    /// `cuts` (ascending character boundaries), then whole, counting the
+    /// steps. Nothing is concluded before the text is whole.
+    fn arriving(text: &str, cuts: &[usize]) -> (Result<Corpus, DecodeError>, usize) {
+        let mut load = StepwiseLoad::new();
         let mut steps = 1;
+        let mut done_before = 0;
+        for &cut in cuts {
+            loop {
+                match load.step(&text[..cut], false) {
+                    Step::Working { done, total } => {
+                        assert!(done_before <= done && done <= total && total == cut, "{done_before} {done} {total} {cut}");
+                        done_before = done;
+                        steps += 1;
+                    }
+                    Step::Waiting => break,
+                    Step::Done(outcome) => {
+                        panic!("concluded at {cut} of {} bytes: {outcome:?}", text.len())
+                    }
+                }
+            }
+        }
         loop {
-            match load.step() {
+            match load.step(text, true) {
                 Step::Working { done, total } => {
                     assert!(done <= total && total == text.len());
                     steps += 1;
                 }
+                Step::Waiting => panic!("waiting for more than the whole text"),
                 Step::Done(outcome) => return (outcome, steps),
             }
         }
+    }
+
+    /// `cuts` as ascending character boundaries of `text`.
+    fn boundaries(text: &str, cuts: &[prop::sample::Index]) -> Vec<usize> {
+        let mut cuts: Vec<usize> = cuts.iter().map(|cut| cut.index(text.len() + 1)).filter(|&cut| text.is_char_boundary(cut)).collect();
+        cuts.sort();
+        cuts
     }
 
     #[test]
@@ -194,13 +271,35 @@ mod tests {
     #[test]
     fn progress_grows_edition_by_edition_to_the_whole_text() {
         let text = include_str!("../../tests/fixtures/reader.json");
-        let mut load = StepwiseLoad::new(text);
+        let mut load = StepwiseLoad::new();
         let mut done = Vec::new();
-        while let Step::Working { done: bytes, .. } = load.step() {
+        while let Step::Working { done: bytes, .. } = load.step(text, true) {
             done.push(bytes);
         }
         assert!(done.windows(2).all(|pair| pair[0] <= pair[1]), "{done:?}");
         assert!(done.last().is_some_and(|&last| last > text.len() / 2), "{done:?}");
+    }
+
+    #[test]
+    fn editions_are_read_while_the_text_arrives() {
+        let fixture = include_str!("../../tests/fixtures/reader.json");
+        let (head, editions) = fixture.split_at(fixture.find("\"editions\"").expect("the fixture has editions"));
+        let edition = editions.split_once('[').and_then(|(_, rest)| rest.rsplit_once(']')).expect("an array").0;
+        let text = format!("{head}\"editions\": [{}]}}", [edition; 8].join(","));
+        let text = text.as_str();
+        let mut stepwise = StepwiseLoad::new();
+        let half = (text.len() / 2..).find(|&at| text.is_char_boundary(at)).expect("a boundary");
+        let mut read = 0;
+        while let Step::Working { done, .. } = stepwise.step(&text[..half], false) {
+            read = done;
+        }
+        assert!(read > text.len() / 4 && read <= half, "{read} of {half} bytes received");
+        let outcome = loop {
+            if let Step::Done(outcome) = stepwise.step(text, true) {
+                break outcome;
+            }
+        };
+        assert_eq!(outcome, load(text));
     }
 
     #[test]
@@ -347,6 +446,27 @@ mod tests {
         }
     }
 
+    /// `document` as JSON text, its members in key order (`editions` comes
+    /// before the others) or with `editions` last, as corpora are written,
+    /// so that a text arriving can be decoded before its end.
+    fn written(document: &Value, pretty: bool, editions_last: bool) -> String {
+        let write = |value: &Value| {
+            if pretty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) }.expect("a value serializes")
+        };
+        match document.as_object() {
+            Some(members) if editions_last => {
+                let (editions, others): (Vec<_>, Vec<_>) = members.iter().partition(|(key, _)| *key == "editions");
+                let members: Vec<String> = others
+                    .into_iter()
+                    .chain(editions)
+                    .map(|(key, value)| format!("{}: {}", write(&Value::from(key.as_str())), write(value)))
+                    .collect();
+                format!("{{{}}}", members.join(",\n"))
+            }
+            _ => write(document),
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -355,17 +475,20 @@ mod tests {
             // Mostly right (the rules that span fields are checked), or often wrong.
             document in prop_oneof![corpus(0.01), corpus(0.15)],
             pretty in any::<bool>(),
+            editions_last in any::<bool>(),
             // A key given twice: JSON lets the last one count.
             twice in prop::option::weighted(0.1, prop::sample::select(vec![r#""editions": [{}]"#, r#""version": 2"#, r#""format": 1"#])),
             damage in damage(),
+            cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..6),
         ) {
-            let text = if pretty { serde_json::to_string_pretty(&document) } else { serde_json::to_string(&document) };
-            let mut text = text.expect("a value serializes");
+            let mut text = written(&document, pretty, editions_last);
             if let Some(member) = twice.filter(|_| text.starts_with("{\"")) {
                 text.insert_str(1, &format!("{member}, "));
             }
             let text = damaged(&text, damage);
-            prop_assert_eq!(stepped(&text).0, load(&text));
+            let expected = load(&text);
+            prop_assert_eq!(&stepped(&text).0, &expected);
+            prop_assert_eq!(&arriving(&text, &boundaries(&text, &cuts)).0, &expected, "arriving in pieces");
         }
     }
 }

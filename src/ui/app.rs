@@ -103,17 +103,12 @@ pub fn App(props: &AppProps) -> Html {
                         load.set(Load::Loading(progress));
                     }
                 };
-                // The bytes are dropped once read: the search engine needs
-                // only their hash.
-                let loaded = match super::fetch::fetch_corpus_bytes(&src, &on_progress).await {
-                    Ok(fetched) => super::fetch::read_corpus(&src, &fetched.bytes, &on_progress).await.map(|corpus| (corpus, fetched.hash)),
-                    Err(error) => Err(error),
-                };
+                let loaded = super::fetch::load_corpus(&src, &on_progress).await;
                 if !latest() {
                     return;
                 }
                 match loaded {
-                    Ok((corpus, hash)) => {
+                    Ok(super::fetch::Loaded { corpus, hash }) => {
                         let corpus = SharedCorpus::new(corpus);
                         let service = super::search::service::SearchService::new(
                             hash,

@@ -30,8 +30,9 @@ const HOST_CSP = `${DEMO_CSP}; worker-src 'none'`;
 // phase over it is repeated, and a phase fails only when it is over the
 // bound both times. Reading the corpus in one go, as the reader did, took
 // 250-360 ms on that machine by walking a JSON tree and 145-220 ms read
-// straight into the model; that it is read in slices at all shows in the
-// progress ("Reading … of …"), which only appears between slices.
+// straight into the model. The reading now runs while the file downloads,
+// in slices between its chunks; that the page paints in between shows in
+// the progress, which only changes between slices.
 const BUDGET_MS = 200;
 
 /** Runs in the page: every text the loading view shows, in order. */
@@ -102,8 +103,8 @@ test('loading, reading and searching a huge corpus block no frame for long', asy
         assert.ok(Math.min(task, again.task) <= BUDGET_MS,
           `${corpus.name}: ${phase}: long tasks ${describeTasks(tasks)}; again: ${describeTasks(again.tasks)}`);
       }
-      assert.ok(first.loadingTexts.some((text) => /^Reading [\d.]+ MB of [\d.]+ MB$/.test(text)),
-        `${corpus.name}: the reading is shown: ${first.loadingTexts.join(' | ')}`);
+      assert.ok(first.loadingTexts.length >= 3,
+        `${corpus.name}: the progress is shown as it grows: ${first.loadingTexts.join(' | ')}`);
       assert.ok(first.results > 0, `${corpus.name}: "${corpus.query}" is found`);
       assert.equal(first.opening, 'page', 'where the search ran');
       assert.deepEqual(first.problems, [], 'no worker asked for, no error');

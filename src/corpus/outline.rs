@@ -254,7 +254,7 @@ fn value_end(bytes: &[u8], start: usize) -> Option<usize> {
 fn string_end(bytes: &[u8], start: usize) -> Option<usize> {
     let mut at = start + 1;
     loop {
-        at += bytes.get(at..)?.iter().position(|&byte| byte == b'"' || byte == b'\\')?;
+        at += memchr::memchr2(b'"', b'\\', bytes.get(at..)?)?;
         if bytes[at] == b'"' {
             return Some(at + 1);
         }

@@ -17,7 +17,7 @@ use std::borrow::Cow;
 /// `text` with every lone surrogate escape inside a JSON string replaced by
 /// `\ufffd`; borrowed when there is none.
 pub fn replace_lone_surrogates(text: &str) -> Cow<'_, str> {
-    if !text.contains("\\u") {
+    if memchr::memmem::find(text.as_bytes(), b"\\u").is_none() {
         return Cow::Borrowed(text);
     }
     let bytes = text.as_bytes();

@@ -8,6 +8,10 @@
 //
 //   node tools/bench-main-thread.mjs [runs] [more corpora…]   (after `make build`)
 //
+// BENCH_CPU=4 slows the page's CPU that many times and BENCH_MBPS=200 its
+// download to that many megabits a second (with 20 ms of latency), as
+// Chromium's DevTools emulate a phone on a mobile network.
+//
 // More corpora are measured after the standard ones, searched for 改革: the
 // 100 MB one of the hardening figures is
 // `cargo run --release --example zh_corpus -- 29500 build/zh-100mb.json`.
@@ -20,6 +24,8 @@ import {
 
 const RUNS = Number(process.argv[2] ?? 3);
 const PHONE = { width: 360, height: 640 };
+const CPU_SLOWDOWN = Number(process.env.BENCH_CPU ?? 1);
+const MEGABITS = Number(process.env.BENCH_MBPS ?? 0);
 
 const corpora = [
   ...(await hugeCorpora()),
@@ -37,10 +43,24 @@ for (const { file } of corpora) {
 }
 const browser = await launchBrowser();
 
+/** Slows the page as BENCH_CPU and BENCH_MBPS say. */
+async function throttle(context, page) {
+  if (CPU_SLOWDOWN === 1 && !MEGABITS) return;
+  const devtools = await context.newCDPSession(page);
+  await devtools.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  if (MEGABITS) {
+    await devtools.send('Network.enable');
+    await devtools.send('Network.emulateNetworkConditions', {
+      offline: false, latency: 20, downloadThroughput: MEGABITS * 125_000, uploadThroughput: MEGABITS * 125_000,
+    });
+  }
+}
+
 /** One visit: each phase's duration, longest task and frame gap, in ms. */
 async function visit(host, query) {
   const context = await browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
+  await throttle(context, page);
   await page.addInitScript(watchMainThread);
   const reader = page.locator('broadsheet-reader');
   const phases = {};
@@ -72,7 +92,8 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const ms = (value) => `${value.toFixed(0).padStart(5)} ms`;
 
 try {
-  console.log(`Longest main-thread task (and frame gap) with a huge corpus, 360×640, median of ${RUNS}:`);
+  const slowed = [CPU_SLOWDOWN !== 1 && `CPU ${CPU_SLOWDOWN}× slower`, MEGABITS && `${MEGABITS} Mbit/s`].filter(Boolean).join(', ');
+  console.log(`Longest main-thread task (and frame gap) with a huge corpus, 360×640${slowed ? `, ${slowed}` : ''}, median of ${RUNS}:`);
   for (const { name, file, query } of corpora) {
     const runs = [];
     for (let run = 0; run < RUNS; run++) runs.push(await visit(`${basename(file)}.html`, query));

@@ -61,10 +61,62 @@ function details(corpus) {
   if (timed.length === 0) return '';
   const first = timed.map((engine) => `${engine.label} ${milliseconds(engine.firstRound.p50)} / ${milliseconds(engine.firstRound.p95)}`);
   const downloads = timed.map((engine) => `${engine.label} ${bytes(engine.runBytes)}`);
+  const colds = timed.filter((engine) => engine.cold?.runs).map((engine) => `${engine.label} ${engine.cold.runs.map(milliseconds).join(', ')}`);
   return [
     `Each query asked for the first time (round 1 of ${corpus.rounds}), p50 / p95: ${first.join(', ')}.`,
     `Downloaded by the end of the query set, gzipped: ${downloads.join(', ')}.`,
-  ].join(' ');
+    colds.length ? `Cold first queries, in the order run: ${colds.join('; ')}.` : '',
+  ].filter(Boolean).join(' ');
+}
+
+/**
+ * The targets Broadsheet is published against, for one corpus: each with
+ * Broadsheet's figure, the peer it is held to (the best at it) and whether
+ * it is met. Ratios are the peer's figure over Broadsheet's: above 1,
+ * Broadsheet is that many times faster or smaller.
+ */
+export function targets(corpus) {
+  const ours = corpus.engines.find((engine) => engine.name === 'broadsheet');
+  const peers = corpus.engines.filter((engine) => engine !== ours && !engine.pending);
+  if (!ours || peers.length === 0) return [];
+  const best = (value, better) => {
+    const measured = peers.filter((peer) => value(peer) != null);
+    return measured.length ? measured.reduce((a, b) => (better(value(b), value(a)) ? b : a)) : null;
+  };
+  const lowest = (value) => best(value, (a, b) => a < b);
+  const rows = [];
+  const exact = best((engine) => engine.recall.exact, (a, b) => a > b);
+  rows.push({
+    target: 'every result set equal to the Ctrl-F truth',
+    ours: `${ours.recall.exact} / ${ours.recall.queries}`,
+    peer: exact && `${exact.label} ${exact.recall.exact} / ${exact.recall.queries}`,
+    met: ours.recall.exact === ours.recall.queries,
+  });
+  const twice = (target, value, format) => {
+    const peer = lowest(value);
+    if (value(ours) == null || !peer) return;
+    const ratio = value(peer) / value(ours);
+    rows.push({ target, ours: format(value(ours)), peer: `${peer.label} ${format(value(peer))}`, ratio, met: ratio >= 2 });
+  };
+  twice('p50 at most half the fastest peer\'s', (engine) => engine.p50, milliseconds);
+  twice('p95 at most half the fastest peer\'s', (engine) => engine.p95, milliseconds);
+  twice('cold first query at most half the best peer\'s', (engine) => engine.cold?.ms, milliseconds);
+  const pagefind = peers.find((engine) => engine.name === 'pagefind');
+  if (pagefind) {
+    const ratio = pagefind.offlineBytes / ours.offlineBytes;
+    rows.push({ target: 'offline set smaller than Pagefind\'s bundle', ours: bytes(ours.offlineBytes), peer: `${pagefind.label} ${bytes(pagefind.offlineBytes)}`, ratio, met: ratio > 1 });
+  }
+  return rows;
+}
+
+function targetTable(corpus) {
+  const rows = targets(corpus);
+  if (rows.length === 0) return '';
+  return [
+    '| target | Broadsheet | held to | ratio | met |',
+    '| --- | ---: | ---: | ---: | :---: |',
+    ...rows.map((row) => `| ${row.target} | ${row.ours} | ${row.peer ?? '–'} | ${row.ratio === undefined ? '–' : `${row.ratio.toFixed(2)}×`} | ${row.met ? 'yes' : '**no**'} |`),
+  ].join('\n');
 }
 
 /** A row per engine, a column per kind of query, each cell `cell(engine, kind)`. */
@@ -98,6 +150,7 @@ function markdown(results) {
   ];
   for (const corpus of results.corpora) {
     parts.push('', `## ${corpusHeading(corpus)}`, '', table(corpus), '', footnotes(corpus), '', details(corpus), '',
+      'The targets Broadsheet is published against (ratio: the peer\'s figure over Broadsheet\'s):', '', targetTable(corpus), '',
       'Queries whose true result set each engine found in full, by kind of query:', '',
       kindTable(corpus, (engine, kind) => engine.byKind[kind].complete), '',
       'p50 latency by kind of query:', '',
@@ -109,7 +162,7 @@ function markdown(results) {
     '- **Stories, not fragments**: an article continued across pages is one story. Broadsheet merges the fragments itself; the peers index one document per fragment, and their hits are mapped to stories, each story counted once.',
     '- **Result set = truth**: the stories returned are exactly the true ones. **Recall**: the share of queries whose true stories were all returned. **Precision**: the share of returned stories that are true, averaged over the queries that returned any.',
     `- **p50 / p95**: from query to the top ten with snippets, timed in the page with \`performance.now()\` (cross-origin isolated); each query's time is the median of ${results.corpora[0]?.rounds} rounds, the engines interleaved query by query in one Chromium, after ${results.corpora[0]?.warmUps} warm-up queries.`,
-    '- **Cold first query**: a fresh browser context (empty cache): from loading the engine (its script, index and the text it needs) to the first query\'s top ten with snippets. **Downloaded by then**: what the page fetched for it, each file gzipped (-9; an already compressed file as it is).',
+    `- **Cold first query**: the median of ${results.corpora[0]?.coldRuns ?? 1} fresh browser contexts (empty cache), the engines taking turns: from loading the engine (its script, index and the text it needs) to the first query's top ten with snippets. **Downloaded by then**: what the page fetched for it, each file gzipped (-9; an already compressed file as it is).`,
     '- **Offline set**: what a reader must cache to search offline: runtime, index and the text results are shown from, gzipped. Pagefind\'s HTML pages are not counted (its fragments hold the text).',
     '- **Index build**: Broadsheet and Pagefind: the wall time of their index command; FlexSearch and MiniSearch: adding the documents in Node and serializing the index.',
     '',
@@ -189,7 +242,9 @@ ${[...grid, ...bars, ...footer].join('\n')}
 function readmeSection(results) {
   const parts = [START, `<!-- written by \`${COMMAND}\`; edits here are overwritten -->`, '', machineLine(results),
     'Full report and definitions: [bench/results/peers.md](bench/results/peers.md).', '', '![Queries answered exactly and query latency per engine](bench/results/peers.svg)'];
-  for (const corpus of results.corpora) parts.push('', `**${corpusHeading(corpus)}**`, '', table(corpus), '', footnotes(corpus));
+  for (const corpus of results.corpora) {
+    parts.push('', `**${corpusHeading(corpus)}**`, '', table(corpus), '', footnotes(corpus), '', 'Targets:', '', targetTable(corpus));
+  }
   parts.push(END);
   return parts.join('\n').replace(/\n{3,}/g, '\n\n');
 }

@@ -11,7 +11,7 @@
 // the report (report.mjs). A measurement, not a test: it fails only when
 // something cannot run.
 //
-//   node bench/peers/run.mjs [--queries 200] [--rounds 3] [--corpora zh,en]
+//   node bench/peers/run.mjs [--queries 200] [--rounds 3] [--cold-runs 3] [--corpora zh,en]
 import { execFileSync } from 'node:child_process';
 import { copyFile, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
@@ -45,6 +45,7 @@ const { values: options } = parseArgs({
   options: {
     queries: { type: 'string', default: '200' },
     rounds: { type: 'string', default: '3' },
+    'cold-runs': { type: 'string', default: '3' },
     corpora: { type: 'string', default: 'zh,en' },
     out: { type: 'string', default: 'build/peers' },
     binary: { type: 'string', default: 'target/release/broadsheet' },
@@ -141,19 +142,29 @@ async function benchCorpus(browser, name) {
   const server = await serve({ root: site, headers: ISOLATED });
   const base = `http://127.0.0.1:${server.address().port}/`;
   try {
-    for (const entry of entries) {
-      await openEngine(browser, base, site, entry, corpus.lang);
-      try {
-        const [ms, hits] = await entry.page.evaluate((text) => window.bench.cold(text), coldQuery.text);
-        entry.cold = { ms, hits, bytes: await totalWireSize(entry.downloads) };
-        log(`${name}: ${entry.engine.label} cold first query ${ms.toFixed(0)} ms`);
-      } catch (error) {
-        if (!String(error.message).includes('pending:')) throw error;
-        entry.pending = String(error.message).replace(/^[^]*pending: /, '').split('\n')[0];
-        log(`${name}: ${entry.engine.label} in the browser is pending: ${entry.pending}`);
-        await entry.context.close(); // so that it does no work beside the timed engines
-        entry.context = null;
+    // Each engine's cold first query in fresh contexts, the engines taking
+    // turns; the last context stays open for the timed queries.
+    const coldRuns = Math.max(1, Number(options['cold-runs']));
+    for (let run = 0; run < coldRuns; run++) {
+      for (const entry of entries.filter((entry) => !entry.pending)) {
+        await entry.context?.close();
+        await openEngine(browser, base, site, entry, corpus.lang);
+        try {
+          const [ms, hits] = await entry.page.evaluate((text) => window.bench.cold(text), coldQuery.text);
+          entry.colds = [...(entry.colds ?? []), { ms, hits, bytes: await totalWireSize(entry.downloads) }];
+          log(`${name}: ${entry.engine.label} cold first query ${ms.toFixed(0)} ms (${run + 1} of ${coldRuns})`);
+        } catch (error) {
+          if (!String(error.message).includes('pending:')) throw error;
+          entry.pending = String(error.message).replace(/^[^]*pending: /, '').split('\n')[0];
+          log(`${name}: ${entry.engine.label} in the browser is pending: ${entry.pending}`);
+          await entry.context.close(); // so that it does no work beside the timed engines
+          entry.context = null;
+        }
       }
+    }
+    for (const entry of entries.filter((entry) => entry.colds)) {
+      const ms = median(entry.colds.map((cold) => cold.ms));
+      entry.cold = { ...entry.colds.at(-1), ms, runs: entry.colds.map((cold) => cold.ms) };
     }
     const active = entries.filter((entry) => !entry.pending);
     const hidden = await Promise.all(active.map((entry) => entry.page.evaluate(() => document.visibilityState !== 'visible')));
@@ -201,6 +212,7 @@ async function benchCorpus(browser, name) {
     queries: queries.length,
     kinds: Object.fromEntries(kinds.map((kind) => [kind, queries.filter((query) => query.kind === kind).length])),
     rounds: Number(options.rounds),
+    coldRuns: Math.max(1, Number(options['cold-runs'])),
     warmUps: WARM_UP_QUERIES,
     coldQuery: coldQuery.text,
     engines: await Promise.all(entries.map(async (entry) => {

@@ -263,6 +263,16 @@ fn string_end(bytes: &[u8], start: usize) -> Option<usize> {
     }
 }
 
+/// Random `cuts` as ascending character boundaries of `text`: where a text
+/// arriving in pieces is cut, for the tests of this module and of
+/// [`super::stepwise`].
+#[cfg(test)]
+pub(super) fn arrival_cuts(text: &str, cuts: &[proptest::sample::Index]) -> Vec<usize> {
+    let mut cuts: Vec<usize> = cuts.iter().map(|cut| cut.index(text.len() + 1)).filter(|&cut| text.is_char_boundary(cut)).collect();
+    cuts.sort();
+    cuts
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -373,13 +383,6 @@ mod tests {
         }
     }
 
-    /// `cuts` as ascending character boundaries of `text`.
-    fn boundaries(text: &str, cuts: &[prop::sample::Index]) -> Vec<usize> {
-        let mut cuts: Vec<usize> = cuts.iter().map(|cut| cut.index(text.len() + 1)).filter(|&cut| text.is_char_boundary(cut)).collect();
-        cuts.sort();
-        cuts
-    }
-
     #[test]
     fn a_part_cut_by_the_text_received_so_far_waits_for_the_rest() {
         let text = r#"{"version": 12, "editions": [{"a": "x"}, 345], "n": 6}"#;
@@ -405,7 +408,7 @@ mod tests {
             cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..8),
         ) {
             let text: String = parts.concat();
-            let cuts = boundaries(&text, &cuts);
+            let cuts = arrival_cuts(&text, &cuts);
             let (arriving, early) = outline_arriving(&text, &cuts);
             prop_assert!(!early);
             prop_assert_eq!(arriving, outline(&text));
@@ -414,7 +417,7 @@ mod tests {
         #[test]
         fn a_corpus_scanned_as_it_arrives_is_outlined_as_in_one_go(cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..30)) {
             let text = include_str!("../../tests/fixtures/reader.json");
-            let cuts = boundaries(text, &cuts);
+            let cuts = arrival_cuts(text, &cuts);
             let (arriving, early) = outline_arriving(text, &cuts);
             prop_assert!(!early);
             prop_assert_eq!(arriving, Ok(outline_of(text)));

@@ -211,6 +211,7 @@ mod tests {
     use proptest::prelude::*;
     use serde_json::{json, Map, Value};
 
+    use super::super::outline::arrival_cuts;
     use super::*;
 
     /// Steps to the end, counting the steps.
@@ -250,13 +251,6 @@ mod tests {
                 Step::Done(outcome) => return (outcome, steps),
             }
         }
-    }
-
-    /// `cuts` as ascending character boundaries of `text`.
-    fn boundaries(text: &str, cuts: &[prop::sample::Index]) -> Vec<usize> {
-        let mut cuts: Vec<usize> = cuts.iter().map(|cut| cut.index(text.len() + 1)).filter(|&cut| text.is_char_boundary(cut)).collect();
-        cuts.sort();
-        cuts
     }
 
     #[test]
@@ -488,7 +482,7 @@ mod tests {
             let text = damaged(&text, damage);
             let expected = load(&text);
             prop_assert_eq!(&stepped(&text).0, &expected);
-            prop_assert_eq!(&arriving(&text, &boundaries(&text, &cuts)).0, &expected, "arriving in pieces");
+            prop_assert_eq!(&arriving(&text, &arrival_cuts(&text, &cuts)).0, &expected, "arriving in pieces");
         }
     }
 }

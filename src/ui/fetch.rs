@@ -72,14 +72,12 @@ pub async fn load_corpus(url: &str, on_progress: impl Fn(Progress)) -> Result<Lo
             hasher.update(&piece);
             text.push(&piece).map_err(encoding)?;
             progress.received += piece.len() as u64;
+            // Shown now: the next chunk may be long in coming.
+            on_progress(progress);
             // Read what has arrived while the rest is on its way. (Nothing
             // is concluded before the text is whole.)
             while !slices.due() && matches!(load.step(text.text(), false), Step::Working { .. }) {}
-            // The progress is shown when the page can paint it: a view
-            // drawn for every chunk (hundreds of a large corpus) would cost
-            // more than the reading.
             if slices.due() {
-                on_progress(progress);
                 slices.yield_to_page().await;
             }
         }

@@ -340,11 +340,22 @@ proptest! {
     }
 
     /// An index made ready in slices answers as soon as its units are read,
-    /// before its postings are listed, exactly as the finished index.
+    /// before its postings are listed, exactly as the finished index: the
+    /// same hits, scores and snippets, for one term or two.
     #[test]
-    fn an_index_half_made_answers_as_the_finished_one(corpus in random_corpus(), at in seeds(), budget in 1usize..200, stored in any::<bool>()) {
+    fn an_index_half_made_answers_as_the_finished_one(
+        corpus in random_corpus(),
+        at in seeds(),
+        also in prop::option::of(seeds()),
+        budget in 1usize..200,
+        stored in any::<bool>(),
+    ) {
         let index = Index::build(&corpus);
-        let query = Query::parse(&excerpt(&corpus, at));
+        let text = match also {
+            Some(also) => format!("{} {}", excerpt(&corpus, at), excerpt(&corpus, also)),
+            None => excerpt(&corpus, at),
+        };
+        let query = Query::parse(&text);
         let mut preparation = if stored {
             Preparation::of_stored(Index::decode(&index.encode(7), 7).unwrap())
         } else {
@@ -454,6 +465,20 @@ fn adjacent_terms_outrank_scattered_ones() {
         article("adjacent", 1, None, &["The New York mayor spoke.", "A long report followed."]),
     ])]);
     assert_eq!(ranked(&corpus, "new york"), ["adjacent", "scattered"]);
+}
+
+#[test]
+fn in_a_query_of_two_terms_more_occurrences_rank_higher() {
+    // "often" has 合作 three times beside 青岛港 and outranks "once", which
+    // comes first in the corpus; "elsewhere" lacks 青岛港. The order of the
+    // terms does not matter.
+    let corpus = corpus_of(vec![edition("2024-01-01", vec![
+        article("once", 1, None, &["青岛港开展合作，码头更忙。", "今年的吞吐量再创新高，航线持续增加。"]),
+        article("often", 1, None, &["青岛港合作伙伴增加，合作领域扩大，合作更加深入。", "今年的吞吐量再创新高，航线持续增加。"]),
+        article("elsewhere", 1, None, &["合作合作合作。"]),
+    ])]);
+    assert_eq!(ranked(&corpus, "青岛港 合作"), ["often", "once"]);
+    assert_eq!(ranked(&corpus, "合作 青岛港"), ["often", "once"]);
 }
 
 #[test]

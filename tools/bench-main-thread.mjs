@@ -18,6 +18,7 @@
 import { copyFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { hostPage, launchBrowser, startFixtureServer } from '../tests/browser/support.mjs';
+import { UNDECODED_UNDER_DEVTOOLS } from './serve.mjs';
 import {
   firstHeadline, hugeCorpora, indexCorpus, longestSince, pageNow, searchFor, watchMainThread,
 } from '../tests/browser/main-thread.mjs';
@@ -36,7 +37,8 @@ for (const { file } of corpora) {
   const name = basename(file);
   files[`${name}.html`] = hostPage(`<broadsheet-reader src="${name}" offline="off"></broadsheet-reader>`);
 }
-const server = await startFixtureServer(files);
+// The corpora as bytes, which DevTools does not decode (see tools/serve.mjs).
+const server = await startFixtureServer(files, { types: UNDECODED_UNDER_DEVTOOLS });
 for (const { file } of corpora) {
   await copyFile(file, join(server.dir, basename(file)));
   await indexCorpus(join(server.dir, basename(file)));

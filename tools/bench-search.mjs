@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DIST, hostPage, launchBrowser, startFixtureServer } from '../tests/browser/support.mjs';
+import { UNDECODED_UNDER_DEVTOOLS } from './serve.mjs';
 import { indexCorpus } from '../tests/browser/main-thread.mjs';
 
 const RUNS = Number(process.argv[2] ?? 5);
@@ -66,9 +67,10 @@ async function measure({ src, queries }) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value) => `${value.toFixed(1)} ms`;
 
+// The corpora as bytes, which DevTools does not decode (see tools/serve.mjs).
 const server = await startFixtureServer({
   'bench.html': hostPage(''),
-});
+}, { types: UNDECODED_UNDER_DEVTOOLS });
 // Each corpus with the index `broadsheet index` writes beside it, and again
 // with no index beside it: the engine builds one.
 for (const corpus of CORPORA) {

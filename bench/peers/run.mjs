@@ -18,7 +18,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../../tests/browser/support.mjs';
-import { serve } from '../../tools/serve.mjs';
+import { serve, UNDECODED_UNDER_DEVTOOLS } from '../../tools/serve.mjs';
 import { loadCorpus } from './corpus.mjs';
 import * as broadsheet from './engines/broadsheet.mjs';
 import * as flexsearch from './engines/flexsearch.mjs';
@@ -139,7 +139,8 @@ async function benchCorpus(browser, name) {
   };
   const trueLabels = (entry, keys) => (entry.engine.storyLabel ? keys.map((key) => entry.engine.storyLabel(storyByKey.get(key))) : keys);
 
-  const server = await serve({ root: site, headers: ISOLATED });
+  // JSON as bytes for every engine: DevTools would decode each large file (tools/serve.mjs).
+  const server = await serve({ root: site, headers: ISOLATED, types: UNDECODED_UNDER_DEVTOOLS });
   const base = `http://127.0.0.1:${server.address().port}/`;
   try {
     // Each engine's cold first query in fresh contexts, the engines taking

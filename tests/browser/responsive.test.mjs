@@ -11,6 +11,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { UNDECODED_UNDER_DEVTOOLS } from '../../tools/serve.mjs';
 import { DEMO_CSP, hostPage, launchBrowser, openPage, startFixtureServer } from './support.mjs';
 import {
   firstHeadline, hugeCorpora, indexCorpus, longestSince, pageNow, searchFor, watchMainThread,
@@ -53,7 +54,8 @@ before(async () => {
   for (const { file } of corpora) {
     files[`${basename(file)}.html`] = hostPage(`<broadsheet-reader src="${basename(file)}" offline="off"></broadsheet-reader>`, { csp: HOST_CSP });
   }
-  server = await startFixtureServer(files);
+  // What the widget does, not DevTools: see UNDECODED_UNDER_DEVTOOLS.
+  server = await startFixtureServer(files, { types: UNDECODED_UNDER_DEVTOOLS });
   for (const { file } of corpora) {
     await copyFile(file, join(server.dir, basename(file)));
     await indexCorpus(join(server.dir, basename(file)));

@@ -19,9 +19,12 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** Serves `root` on a free loopback port; returns its base URL and a close(). */
-export async function startServer(root = DIST) {
-  const server = await serve({ root });
+/**
+ * Serves `root` on a free loopback port; returns its base URL and a close().
+ * `types` overrides content types by extension (tools/serve.mjs).
+ */
+export async function startServer(root = DIST, { types } = {}) {
+  const server = await serve({ root, types });
   const { port } = server.address();
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((done) => server.close(done)) };
 }
@@ -29,16 +32,16 @@ export async function startServer(root = DIST) {
 /**
  * Serves a private copy of the build with extra files laid over it
  * (`{ 'host.html': '<!doctype html>…', 'fixture.json': {…} }`; objects are
- * written as JSON), so a test can use its own host pages and corpora.
- * close() also removes the copy.
+ * written as JSON), so a test can use its own host pages and corpora;
+ * `types` as for startServer. close() also removes the copy.
  */
-export async function startFixtureServer(files = {}) {
+export async function startFixtureServer(files = {}, { types } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'broadsheet-fixture-'));
   await cp(DIST, dir, { recursive: true });
   for (const [name, content] of Object.entries(files)) {
     await writeFile(join(dir, name), typeof content === 'string' ? content : JSON.stringify(content));
   }
-  const server = await startServer(dir);
+  const server = await startServer(dir, { types });
   return { ...server, dir, close: async () => { await server.close(); await rm(dir, { recursive: true, force: true }); } };
 }
 

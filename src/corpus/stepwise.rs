@@ -97,14 +97,9 @@ impl StepwiseLoad {
             let editions = self.editions.take().expect("a whole outline has its editions decoded");
             return Step::Done(editions.finish());
         } else {
-            match self.scan.scan(text, complete, OUTLINE_STEP) {
-                Scan::Partial(_) => self.start_editions(text),
-                Scan::Waiting => {
-                    self.start_editions(text);
-                    if self.next_edition().is_none() {
-                        return Step::Waiting;
-                    }
-                }
+            let scan = self.scan.scan(text, complete, OUTLINE_STEP);
+            match scan {
+                Scan::Partial(_) | Scan::Waiting => {}
                 Scan::Done => {
                     self.outlined = true;
                     let members = self.scan.outline().members.len();
@@ -112,9 +107,12 @@ impl StepwiseLoad {
                         self.editions = None;
                     }
                     self.header_waits = false;
-                    self.start_editions(text);
                 }
                 Scan::Irregular => return self.decode_whole(text),
+            }
+            self.start_editions(text);
+            if scan == Scan::Waiting && self.next_edition().is_none() {
+                return Step::Waiting;
             }
         }
         Step::Working { done: self.done(), total: text.len() }

@@ -11,6 +11,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+pub mod archive;
 pub mod corpus;
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 pub mod heap;

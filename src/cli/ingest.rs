@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::corpus_file::ReadError;
+use super::failure::Failure;
 use super::terminal::{eprintln_inert, inert};
 use crate::corpus::{self, Corpus, Publication};
 use crate::ingest::{self, Lang, PageOptions};
@@ -73,22 +74,6 @@ struct PageJob {
     label: Option<String>,
     publication: Option<String>,
     lang: Option<String>,
-}
-
-/// A failure, and the exit code it calls for.
-struct Failure {
-    code: u8,
-    lines: Vec<String>,
-}
-
-impl Failure {
-    fn invalid(line: impl Into<String>) -> Self {
-        Failure { code: super::EXIT_INVALID, lines: vec![line.into()] }
-    }
-
-    fn io(line: impl Into<String>) -> Self {
-        Failure { code: super::EXIT_IO, lines: vec![line.into()] }
-    }
 }
 
 pub fn run(args: &Args) -> u8 {

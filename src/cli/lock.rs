@@ -36,17 +36,24 @@ impl CorpusLock {
     /// and saying so on stderr. The error names the step that failed; the
     /// caller adds the file name.
     pub fn acquire(corpus: &Path) -> Result<CorpusLock, String> {
-        let path = lock_path(corpus);
+        let waiting = format!("{}: another ingest is writing this corpus; waiting for it to finish", corpus.display());
+        Self::acquire_file(&lock_path(corpus), &waiting)
+    }
+
+    /// Takes the lock on the lock file `path` itself, saying `waiting` on
+    /// stderr while another process holds it (an archive folder's lock,
+    /// `SITE/.broadsheet.lock`).
+    pub fn acquire_file(path: &Path, waiting: &str) -> Result<CorpusLock, String> {
         let file = OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
-            .open(&path)
+            .open(path)
             .map_err(|error| format!("cannot create the lock file {}: {error}", path.display()))?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
-                super::terminal::eprintln_inert!("{}: another ingest is writing this corpus; waiting for it to finish", corpus.display());
+                super::terminal::eprintln_inert!("{waiting}");
                 file.lock().map_err(|error| format!("cannot lock {}: {error}", path.display()))?;
             }
             Err(TryLockError::Error(error)) => return Err(format!("cannot lock {}: {error}", path.display())),

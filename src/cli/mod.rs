@@ -6,10 +6,13 @@
 
 pub mod atomic;
 pub mod corpus_file;
+pub mod failure;
 pub mod index;
 pub mod ingest;
 pub mod lock;
+pub mod publish;
 pub mod search;
+pub mod site;
 pub mod stdout;
 pub mod terminal;
 pub mod validate;
@@ -26,7 +29,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check a corpus file and list every problem with its JSON path.
+    /// Check a corpus file or an archive folder and list every problem with its path.
     Validate(validate::Args),
     /// Read plain-text newspaper pages into a corpus file.
     Ingest(ingest::Args),
@@ -34,6 +37,8 @@ pub enum Command {
     Index(index::Args),
     /// Search a corpus and print the matching articles with snippets.
     Search(search::Args),
+    /// Add corpora's editions to a static archive folder that any host serves.
+    Publish(publish::Args),
 }
 
 /// Runs the parsed command line and returns the process exit code.
@@ -43,6 +48,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Ingest(args) => ingest::run(&args),
         Command::Index(args) => index::run(&args),
         Command::Search(args) => search::run(&args),
+        Command::Publish(args) => publish::run(&args),
     }
 }
 

@@ -410,7 +410,7 @@ impl Decoder {
 }
 
 /// `YYYY-MM-DD` with a plausible month and day.
-pub(super) fn is_iso_date(date: &str) -> bool {
+pub(crate) fn is_iso_date(date: &str) -> bool {
     let bytes = date.as_bytes();
     let digits = |range: std::ops::Range<usize>| bytes[range].iter().all(u8::is_ascii_digit);
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {

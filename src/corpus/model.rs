@@ -3,7 +3,7 @@
 //! Invariants that span fields (unique article ids, jumps that point back)
 //! are not enforced by the types; [`super::validate`] checks them.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A whole corpus: one or more editions of one or more publications.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -35,7 +35,7 @@ impl Corpus {
 }
 
 /// A newspaper or magazine title and the language it is printed in.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Publication {
     pub title: String,
     /// A BCP 47 language tag such as `zh-CN` or `en`.
@@ -70,7 +70,7 @@ impl Edition {
 }
 
 /// A printed page of an edition.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Page {
     pub number: u32,
     /// The printed name of the page, such as `第二版` or `A6`.
@@ -286,7 +286,7 @@ impl Placement {
 }
 
 /// A continuation line: "continued from page 1", "continued on page 3".
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Jump {
     /// The page number, when the printed page is a plain number.
     pub page: Option<u32>,

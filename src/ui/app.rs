@@ -6,6 +6,7 @@
 
 use yew::prelude::*;
 
+use super::archive::archive_base;
 use super::control::{Command, Control, Navigation, Notice};
 use super::error_panel::ErrorPanel;
 use super::landmark::{host_landmark, Landmark, ViewArea};
@@ -82,10 +83,22 @@ pub fn App(props: &AppProps) -> Html {
     #[cfg(target_arch = "wasm32")]
     {
         let shown = matches!(*load, Load::Ready(_)).then(|| router.current.clone());
+        // An archive: on every route, what the route needs, then the view.
+        let reading = use_mut_ref(super::archive::reading::Reading::default);
+        let (load_handle, searcher_handle) = (load.clone(), searcher.clone());
+        use_effect_with((props.src.clone(), *attempt, router.current.clone()), move |(src, _, route)| {
+            if let Some(location) = archive_base(src) {
+                let route = route.clone().unwrap_or_default();
+                super::archive::reading::show(reading.clone(), location, route, load_handle.clone(), searcher_handle.clone());
+            }
+        });
         let load = load.clone();
         let searcher = searcher.clone();
         let generation = use_mut_ref(|| 0u32);
         use_effect_with((props.src.clone(), *attempt), move |(src, _)| {
+            if archive_base(src).is_some() {
+                return;
+            }
             let this = {
                 let mut generation = generation.borrow_mut();
                 *generation += 1;
@@ -219,9 +232,12 @@ pub fn App(props: &AppProps) -> Html {
                         let (more, key) = (more.clone(), (query.clone(), filter.clone()));
                         Callback::from(move |()| more.set(Some((key.0.clone(), key.1.clone(), limit + RESULTS_PER_PAGE))))
                     };
+                    // An archive searches the editions opened so far, and says so.
+                    let scope = archive_base(&props.src)
+                        .map(|_| Strings::fill(strings.searching_open_editions, &corpus.editions.len().to_string()));
                     html! {
                         <SearchView corpus={corpus.clone()} query={query.clone()} filter={filter.clone()} found={found.clone()}
-                                    {settled} {strings} {on_filter} {on_more} />
+                                    {settled} {strings} {on_filter} {on_more} {scope} />
                     }
                 }
                 None => Html::default(),

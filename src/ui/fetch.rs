@@ -98,7 +98,7 @@ pub async fn load_corpus(url: &str, on_progress: impl Fn(Progress)) -> Result<Lo
     }
 }
 
-fn js_message(value: &JsValue) -> String {
+pub fn js_message(value: &JsValue) -> String {
     value
         .dyn_ref::<js_sys::Error>()
         .map(|error| String::from(error.message()))

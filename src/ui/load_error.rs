@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::strings::{Strings, EN};
+use crate::archive::ArchiveError;
 use crate::corpus::DecodeError;
 
 /// A failed corpus load: the network, the HTTP status, or the content.
@@ -15,8 +16,13 @@ pub enum LoadError {
     Status { url: String, status: u16, status_text: String },
     /// The body is not UTF-8; `valid_up_to` is the byte offset of the first bad byte.
     Encoding { url: String, valid_up_to: usize },
-    /// The corpus arrived but could not be read.
+    /// The corpus (or an archive's page text) arrived but could not be read.
     Corpus { url: String, error: DecodeError },
+    /// An archive's root, calendar or edition file arrived but could not be
+    /// read, or a page text is not the page its edition describes.
+    Archive { url: String, error: ArchiveError },
+    /// An archive file's bytes are not what the hash in its name promises.
+    Damaged { url: String },
 }
 
 impl LoadError {
@@ -26,7 +32,9 @@ impl LoadError {
             LoadError::Network { url, .. }
             | LoadError::Status { url, .. }
             | LoadError::Encoding { url, .. }
-            | LoadError::Corpus { url, .. } => url,
+            | LoadError::Corpus { url, .. }
+            | LoadError::Archive { url, .. }
+            | LoadError::Damaged { url } => url,
         }
     }
 
@@ -40,6 +48,10 @@ impl LoadError {
             LoadError::Corpus { url, error: DecodeError::Syntax { .. } } => (strings.not_json, url),
             LoadError::Corpus { url, error: DecodeError::UnsupportedVersion { .. } } => (strings.newer_format, url),
             LoadError::Corpus { url, .. } => (strings.invalid_corpus, url),
+            LoadError::Archive { url, error: ArchiveError::Syntax { .. } } => (strings.not_json, url),
+            LoadError::Archive { url, error: ArchiveError::UnsupportedVersion { .. } } => (strings.newer_format, url),
+            LoadError::Archive { url, .. } => (strings.invalid_archive, url),
+            LoadError::Damaged { url } => (strings.damaged_file, url),
         };
         Strings::fill(template, file_name(url))
     }
@@ -54,6 +66,8 @@ impl LoadError {
             }
             LoadError::Encoding { valid_up_to, .. } => vec![format!("byte {valid_up_to}: invalid UTF-8")],
             LoadError::Corpus { error, .. } => error.lines(),
+            LoadError::Archive { error, .. } => error.lines(),
+            LoadError::Damaged { .. } => vec!["its bytes do not match the hash in its name".to_owned()],
         }
     }
 }

@@ -8,6 +8,7 @@
 //! functions in their own modules. Fetching is compiled for wasm only.
 
 pub mod app;
+pub mod archive;
 pub mod article;
 pub mod control;
 pub mod edition;
@@ -112,6 +113,7 @@ mod tests {
             strings: &EN,
             on_filter: Callback::noop(),
             on_more: Callback::noop(),
+            scope: None,
         };
         let html = yew::LocalServerRenderer::<SearchView>::with_props(props).render().await;
         assert_cut(&html, &headline, "the search results");

@@ -84,6 +84,12 @@ pub struct Strings {
     pub newer_format: &'static str,
     pub invalid_corpus: &'static str,
     pub not_utf8: &'static str,
+    /// An archive's root, calendar or edition file that does not decode.
+    pub invalid_archive: &'static str,
+    /// An archive file whose bytes are not what its name's hash promises.
+    pub damaged_file: &'static str,
+    /// Above search results while an archive has no search index yet.
+    pub searching_open_editions: &'static str,
 }
 
 pub static ZH: Strings = Strings {
@@ -142,6 +148,9 @@ pub static ZH: Strings = Strings {
     newer_format: "{} 使用了更新的数据格式",
     invalid_corpus: "{} 不是有效的 Broadsheet 数据",
     not_utf8: "{} 不是 UTF-8 文本",
+    invalid_archive: "{} 不是有效的 Broadsheet 存档文件",
+    damaged_file: "{} 已损坏或与存档不符（可能未上传完整）",
+    searching_open_editions: "仅搜索已打开的 {} 期报纸",
 };
 
 pub static EN: Strings = Strings {
@@ -200,6 +209,9 @@ pub static EN: Strings = Strings {
     newer_format: "{} uses a newer corpus format",
     invalid_corpus: "{} is not a valid Broadsheet corpus",
     not_utf8: "{} is not UTF-8 text",
+    invalid_archive: "{} is not a valid Broadsheet archive file",
+    damaged_file: "{} is damaged or does not belong to this archive (an incomplete upload?)",
+    searching_open_editions: "Searching only the {} editions opened so far",
 };
 
 impl Strings {

@@ -36,6 +36,10 @@ pub struct SearchViewProps {
     pub strings: &'static Strings,
     pub on_filter: Callback<Filter>,
     pub on_more: Callback<()>,
+    /// What the search covers, when it is not the whole corpus (an archive
+    /// searched over the editions opened so far).
+    #[prop_or_default]
+    pub scope: Option<String>,
 }
 
 #[component]
@@ -73,6 +77,9 @@ pub fn SearchView(props: &SearchViewProps) -> Html {
             <h2 class="bs-view-title" id="bs-search-title">{ strings.search_title }</h2>
             if !choices.is_empty() {
                 <Filters {choices} filter={props.filter.clone()} {strings} on_change={props.on_filter.clone()} />
+            }
+            if let Some(scope) = &props.scope {
+                <p class="bs-notice bs-search-scope">{ scope }</p>
             }
             <p class="bs-result-count" role="status">{ count }</p>
             { body }
@@ -188,6 +195,7 @@ mod tests {
             strings,
             on_filter: Callback::noop(),
             on_more: Callback::noop(),
+            scope: None,
         };
         yew::LocalServerRenderer::<SearchView>::with_props(props).render().await
     }

@@ -1,0 +1,68 @@
+//! Fetching an archive's files (wasm only): the root, then each file a
+//! view needs, checked against the hash its name carries before it is
+//! decoded, so that a file cut short, stale or from another archive is
+//! named as such instead of being read as something else.
+
+use std::cell::RefCell;
+
+use js_sys::Uint8Array;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use super::location::ArchiveLocation;
+use super::state::{ArchiveState, Need};
+use crate::archive::{address::matches_name, ArchiveError, Calendar, EditionFile, Root};
+use crate::ui::fetch::js_message;
+use crate::ui::load_error::LoadError;
+
+/// The archive's root, for a new [`ArchiveState`].
+pub async fn open(location: &ArchiveLocation) -> Result<ArchiveState, LoadError> {
+    let url = &location.root;
+    let text = text(url, &bytes(url).await?)?;
+    let root = Root::decode(&text).map_err(|error| LoadError::Archive { url: url.clone(), error })?;
+    Ok(ArchiveState::new(root))
+}
+
+/// Fetches the file `need` names and takes it into `state`.
+pub async fn take(state: &RefCell<ArchiveState>, location: &ArchiveLocation, need: &Need) -> Result<(), LoadError> {
+    let name = match need {
+        Need::Calendar(name) | Need::Edition(name) => name,
+        Need::Page { text, .. } => text,
+        Need::Nothing => return Ok(()),
+    };
+    let url = location.file(name);
+    let bytes = bytes(&url).await?;
+    if !matches_name(name, &bytes) {
+        return Err(LoadError::Damaged { url });
+    }
+    let text = text(&url, &bytes)?;
+    let archive_error = |error: ArchiveError| LoadError::Archive { url: url.clone(), error };
+    match need {
+        Need::Calendar(name) => state.borrow_mut().add_calendar(name, Calendar::decode(&text).map_err(archive_error)?),
+        Need::Edition(name) => state.borrow_mut().add_edition(name, EditionFile::decode(&text).map_err(archive_error)?),
+        Need::Page { edition, number, .. } => {
+            let corpus = crate::corpus::load(&text).map_err(|error| LoadError::Corpus { url: url.clone(), error })?;
+            state.borrow_mut().add_page(edition, *number, corpus).map_err(|problems| archive_error(ArchiveError::Invalid(problems)))?;
+        }
+        Need::Nothing => {}
+    }
+    Ok(())
+}
+
+async fn bytes(url: &str) -> Result<Vec<u8>, LoadError> {
+    let network = |detail: String| LoadError::Network { url: url.to_owned(), detail };
+    let window = web_sys::window().ok_or_else(|| network("no window".to_owned()))?;
+    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| network(js_message(&e)))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|e| network(js_message(&e)))?;
+    if !response.ok() {
+        return Err(LoadError::Status { url: url.to_owned(), status: response.status(), status_text: response.status_text() });
+    }
+    let buffer = response.array_buffer().map_err(|e| network(js_message(&e)))?;
+    let buffer = JsFuture::from(buffer).await.map_err(|e| network(format!("the download broke off: {}", js_message(&e))))?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+fn text(url: &str, bytes: &[u8]) -> Result<String, LoadError> {
+    String::from_utf8(bytes.to_vec())
+        .map_err(|error| LoadError::Encoding { url: url.to_owned(), valid_up_to: error.utf8_error().valid_up_to() })
+}

@@ -1,0 +1,105 @@
+//! The reader's side of an open archive (wasm only): on every route, fetch
+//! what the route still needs, then hand the views the archive as a corpus
+//! and a search engine over it.
+//!
+//! The root is fetched once per `src`: the reader keeps the root it opened,
+//! so a publish while it reads never mixes old and new files. A retry
+//! fetches again only the file that failed. Only the latest route's run
+//! may change the view; an older run's files are still kept (each is taken
+//! in once). While a file is on its way the reader shows the loading view;
+//! a file that fails shows the error panel for that view, and other views
+//! keep working.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::UseStateHandle;
+
+use super::location::ArchiveLocation;
+use super::state::{ArchiveState, Need};
+use crate::ui::app::Load;
+use crate::ui::progress::Progress;
+use crate::ui::route::Route;
+use crate::ui::search::searcher::Searcher;
+use crate::ui::search::service::SearchService;
+use crate::ui::shared::SharedCorpus;
+
+/// One reader's archive: what it holds and what it shows.
+#[derive(Default)]
+pub struct Reading {
+    /// The root's URL the state belongs to.
+    src: String,
+    state: Option<Rc<RefCell<ArchiveState>>>,
+    /// The state's version the views show; `None` while they show the
+    /// loading view or an error.
+    shown: Option<u64>,
+    generation: u32,
+}
+
+/// Shows `route` of the archive at `location`, fetching what it needs.
+pub fn show(
+    reading: Rc<RefCell<Reading>>,
+    location: ArchiveLocation,
+    route: Route,
+    load: UseStateHandle<Load>,
+    searcher: UseStateHandle<Option<Searcher>>,
+) {
+    let this = {
+        let mut reading = reading.borrow_mut();
+        if reading.src != location.root {
+            *reading = Reading { src: location.root.clone(), generation: reading.generation, ..Reading::default() };
+        }
+        reading.generation += 1;
+        reading.generation
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let latest = || reading.borrow().generation == this;
+        let failed = |error| {
+            if latest() {
+                reading.borrow_mut().shown = None;
+                load.set(Load::Failed(error));
+            }
+        };
+        let existing = reading.borrow().state.clone();
+        let state = match existing {
+            Some(state) => state,
+            None => {
+                load.set(Load::Loading(Progress::default()));
+                match super::fetch::open(&location).await {
+                    Ok(state) => {
+                        let state = Rc::new(RefCell::new(state));
+                        if latest() {
+                            reading.borrow_mut().state = Some(state.clone());
+                        }
+                        state
+                    }
+                    Err(error) => return failed(error),
+                }
+            }
+        };
+        loop {
+            let need = state.borrow().need(&route);
+            if need == Need::Nothing {
+                break;
+            }
+            if !latest() {
+                return;
+            }
+            if reading.borrow_mut().shown.take().is_some() {
+                load.set(Load::Loading(Progress::default()));
+            }
+            if let Err(error) = super::fetch::take(&state, &location, &need).await {
+                return failed(error);
+            }
+        }
+        let version = state.borrow().version();
+        if !latest() || reading.borrow().shown == Some(version) {
+            return;
+        }
+        let corpus = SharedCorpus::new(state.borrow().corpus());
+        // The archive has no search index yet: search reads the open editions.
+        searcher.set(Some(Searcher::new(SearchService::new(0, corpus.clone(), None))));
+        load.set(Load::Ready(corpus));
+        reading.borrow_mut().shown = Some(version);
+    });
+}

@@ -1,0 +1,311 @@
+//! What the reader holds of an archive, and what it must fetch next to show
+//! a route.
+//!
+//! The reader opens an archive with its root and fetches the rest as views
+//! ask for it: an edition's outline for the edition view (every headline,
+//! no text), a page's text for that page's view or one of its articles,
+//! every page of a continued article for the stitched read, and a
+//! calendar only to find an edition the root does not name. [`ArchiveState::need`]
+//! says which one file the route still lacks, one at a time, so the
+//! caller fetches it, hands it back, and asks again until nothing is
+//! missing; then [`ArchiveState::corpus`] is what the views read, as they
+//! read a corpus file. Plain data, no fetching: tested natively.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::archive::{assemble_outline, attach_page, Calendar, EditionFile, Root};
+use crate::corpus::{Corpus, Edition, Problem, Publication};
+use crate::ui::route::{EditionKey, Read, Route};
+use crate::ui::stitch::thread;
+
+/// The archive as far as the reader has fetched it.
+pub struct ArchiveState {
+    root: Root,
+    /// By file name.
+    calendars: HashMap<String, Calendar>,
+    /// In the order they were opened: the corpus's order.
+    editions: Vec<OpenEdition>,
+    /// Grows with every file taken in.
+    version: u64,
+}
+
+struct OpenEdition {
+    /// The edition file's name.
+    name: String,
+    edition: Edition,
+    /// The text file of each page.
+    texts: BTreeMap<u32, String>,
+    /// The pages whose text is in `edition`.
+    held: BTreeSet<u32>,
+}
+
+/// The one file a route still needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Need {
+    Calendar(String),
+    Edition(String),
+    /// The text of page `number` of the edition file `edition`.
+    Page { edition: String, number: u32, text: String },
+    /// Everything is there (or the route names nothing the archive holds).
+    Nothing,
+}
+
+impl ArchiveState {
+    pub fn new(root: Root) -> Self {
+        ArchiveState { root, calendars: HashMap::new(), editions: Vec::new(), version: 0 }
+    }
+
+    pub fn root(&self) -> &Root {
+        &self.root
+    }
+
+    /// Changes with every file taken in.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// The calendar named `name`, if fetched.
+    pub fn calendar(&self, name: &str) -> Option<&Calendar> {
+        self.calendars.get(name)
+    }
+
+    /// How many editions are open.
+    pub fn editions_open(&self) -> usize {
+        self.editions.len()
+    }
+
+    /// The next file `route` needs.
+    pub fn need(&self, route: &Route) -> Need {
+        let key = match route {
+            Route::Home | Route::Search { .. } => None,
+            Route::Edition(key) | Route::Page { edition: key, .. } | Route::Article { edition: key, .. } => Some(key),
+        };
+        let name = match key {
+            None => match self.root.newest() {
+                Some(publication) => publication.newest.edition.clone(),
+                None => return Need::Nothing,
+            },
+            Some(key) => match self.find(key) {
+                Found::Edition(name) => name,
+                Found::Calendar(name) => return Need::Calendar(name),
+                Found::Nowhere => return Need::Nothing,
+            },
+        };
+        let Some(open) = self.editions.iter().find(|open| open.name == name) else {
+            return Need::Edition(name);
+        };
+        let pages: Vec<u32> = match route {
+            Route::Page { page, .. } => vec![*page],
+            Route::Article { id, read: Read::Fragment, .. } => open.edition.article(id).map(|article| article.page).into_iter().collect(),
+            Route::Article { id, read: Read::Whole, .. } => thread(&open.edition, id).iter().map(|article| article.page).collect(),
+            _ => Vec::new(),
+        };
+        let missing = pages.into_iter().find(|page| !open.held.contains(page) && open.texts.contains_key(page));
+        match missing {
+            Some(number) => Need::Page { edition: name, number, text: open.texts[&number].clone() },
+            None => Need::Nothing,
+        }
+    }
+
+    /// The edition file `key` names, or the calendar that would tell.
+    fn find(&self, key: &EditionKey) -> Found {
+        let year: Option<u32> = key.date.get(..4).and_then(|year| year.parse().ok());
+        let candidates =
+            self.root.publications.iter().filter(|publication| key.publication.as_ref().is_none_or(|title| publication.title == *title));
+        for publication in candidates {
+            if publication.newest.date == key.date {
+                return Found::Edition(publication.newest.edition.clone());
+            }
+            let Some(year) = publication.years.iter().find(|entry| Some(entry.year) == year) else { continue };
+            let Some(calendar) = self.calendars.get(&year.calendar) else {
+                return Found::Calendar(year.calendar.clone());
+            };
+            if let Some(day) = calendar.editions.iter().find(|day| day.date == key.date) {
+                return Found::Edition(day.edition.clone());
+            }
+        }
+        Found::Nowhere
+    }
+
+    pub fn add_calendar(&mut self, name: &str, calendar: Calendar) {
+        if self.calendars.insert(name.to_owned(), calendar).is_none() {
+            self.version += 1;
+        }
+    }
+
+    pub fn add_edition(&mut self, name: &str, file: EditionFile) {
+        if self.editions.iter().any(|open| open.name == name) {
+            return;
+        }
+        let texts = file.pages.iter().map(|page| (page.page.number, page.text.clone())).collect();
+        self.editions.push(OpenEdition { name: name.to_owned(), edition: assemble_outline(&file), texts, held: BTreeSet::new() });
+        self.version += 1;
+    }
+
+    /// Puts page `number`'s text into the open edition `edition`, once it
+    /// is checked to be the page its outline describes.
+    pub fn add_page(&mut self, edition: &str, number: u32, text: Corpus) -> Result<(), Vec<Problem>> {
+        let Some(open) = self.editions.iter_mut().find(|open| open.name == edition) else { return Ok(()) };
+        if open.held.contains(&number) {
+            return Ok(());
+        }
+        attach_page(&mut open.edition, number, text)?;
+        open.held.insert(number);
+        self.version += 1;
+        Ok(())
+    }
+
+    /// The open editions as one corpus, for the views.
+    pub fn corpus(&self) -> Corpus {
+        let publication = self
+            .root
+            .publications
+            .first()
+            .map(|entry| Publication { title: entry.title.clone(), lang: entry.lang.clone() })
+            .unwrap_or_else(|| Publication { title: String::new(), lang: String::new() });
+        Corpus { editions: self.editions.iter().map(|open| open.edition.clone()).collect(), ..Corpus::new(publication) }
+    }
+}
+
+enum Found {
+    Edition(String),
+    Calendar(String),
+    Nowhere,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::archive::{content_name, split_edition, CalendarDay, OutlinePage, PublicationEntry, YearEntry};
+    use crate::archive::format::{CALENDAR_FORMAT, EDITION_FORMAT, ROOT_FORMAT};
+    use crate::ui::route::Route;
+
+    const TWO_PAGES: &str = include_str!("../../../tests/fixtures/two-pages.json");
+
+    /// An archive of the fixture's edition as 2024-09-12 and again as
+    /// 2024-09-13 (the newest), the files as publish would name them.
+    struct Fixture {
+        state: ArchiveState,
+        files: HashMap<String, String>,
+    }
+
+    fn fixture() -> Fixture {
+        let corpus = crate::corpus::load(TWO_PAGES).unwrap();
+        let publication = corpus.publication.clone();
+        let mut files = HashMap::new();
+        let mut days = Vec::new();
+        for date in ["2024-09-12", "2024-09-13"] {
+            let edition = Edition { date: date.to_owned(), ..corpus.editions[0].clone() };
+            let split = split_edition(&edition, &publication);
+            let mut pages = Vec::new();
+            for (page, text) in split.pages.into_iter().zip(split.texts) {
+                let json = crate::corpus::to_json(&text.corpus);
+                let name = content_name("pages", &format!("{date}-{}", text.number), json.as_bytes());
+                files.insert(name.clone(), json);
+                pages.push(OutlinePage { page, text: name, bytes: 0 });
+            }
+            let file = EditionFile {
+                format: EDITION_FORMAT.to_owned(),
+                version: 1,
+                publication: publication.clone(),
+                date: date.to_owned(),
+                pages,
+                articles: split.articles,
+            };
+            let json = serde_json::to_string(&file).unwrap();
+            let name = content_name("editions", date, json.as_bytes());
+            files.insert(name.clone(), json);
+            days.push(CalendarDay { date: date.to_owned(), edition: name, articles: 3, bytes: 0 });
+        }
+        let calendar = Calendar { format: CALENDAR_FORMAT.to_owned(), version: 1, publication: publication.clone(), year: 2024, editions: days.clone() };
+        let json = serde_json::to_string(&calendar).unwrap();
+        let calendar_name = content_name("calendars", "2024", json.as_bytes());
+        files.insert(calendar_name.clone(), json);
+        let root = Root {
+            format: ROOT_FORMAT.to_owned(),
+            version: 1,
+            publications: vec![PublicationEntry {
+                title: publication.title,
+                lang: publication.lang,
+                newest: days[1].clone(),
+                years: vec![YearEntry { year: 2024, editions: 2, articles: 6, bytes: 0, calendar: calendar_name }],
+            }],
+        };
+        Fixture { state: ArchiveState::new(root), files }
+    }
+
+    impl Fixture {
+        /// Fetches what `route` needs until nothing is missing; the names fetched.
+        fn open(&mut self, route: &Route) -> Vec<String> {
+            let mut fetched = Vec::new();
+            loop {
+                match self.state.need(route) {
+                    Need::Nothing => return fetched,
+                    Need::Calendar(name) => {
+                        self.state.add_calendar(&name, Calendar::decode(&self.files[&name]).unwrap());
+                        fetched.push(name);
+                    }
+                    Need::Edition(name) => {
+                        self.state.add_edition(&name, EditionFile::decode(&self.files[&name]).unwrap());
+                        fetched.push(name);
+                    }
+                    Need::Page { edition, number, text } => {
+                        let corpus = crate::corpus::load(&self.files[&text]).unwrap();
+                        self.state.add_page(&edition, number, corpus).unwrap();
+                        fetched.push(text);
+                    }
+                }
+            }
+        }
+    }
+
+    fn kinds(fetched: &[String]) -> Vec<&str> {
+        fetched.iter().map(|name| name.split('/').next().unwrap()).collect()
+    }
+
+    fn route(hash: &str) -> Route {
+        Route::parse(hash).unwrap()
+    }
+
+    #[test]
+    fn the_front_page_needs_the_newest_outline_only() {
+        let mut fixture = fixture();
+        assert_eq!(kinds(&fixture.open(&Route::Home)), ["editions"]);
+        let corpus = fixture.state.corpus();
+        assert_eq!(corpus.editions.len(), 1);
+        assert_eq!(corpus.editions[0].date, "2024-09-13");
+        assert!(corpus.editions[0].articles.iter().all(|article| article.blocks.is_empty()), "no text yet");
+        assert_eq!(fixture.open(&Route::Home), Vec::<String>::new(), "nothing twice");
+    }
+
+    #[test]
+    fn an_article_needs_its_page_and_the_whole_read_every_page_of_it() {
+        let mut fixture = fixture();
+        assert_eq!(kinds(&fixture.open(&route("#/2024-09-13/1/2024-09-12-p1-1"))), ["editions", "pages"]);
+        let whole = fixture.open(&route("#/2024-09-13/1/2024-09-12-p1-1/whole"));
+        assert_eq!(kinds(&whole), ["pages"], "the page the article continues on");
+        let corpus = fixture.state.corpus();
+        assert!(corpus.editions[0].articles.iter().all(|article| !article.blocks.is_empty()));
+    }
+
+    #[test]
+    fn an_older_date_is_found_through_its_years_calendar() {
+        let mut fixture = fixture();
+        let fetched = fixture.open(&route("#/2024-09-12/2"));
+        assert_eq!(kinds(&fetched), ["calendars", "editions", "pages"]);
+        assert_eq!(kinds(&fixture.open(&route("#/2024-09-12"))), Vec::<&str>::new());
+        assert_eq!(fixture.open(&route("#/2023-01-01")), Vec::<String>::new(), "a year the archive lacks needs nothing");
+        assert_eq!(kinds(&fixture.open(&route("#/2024-01-01"))), Vec::<&str>::new(), "the calendar says there is none");
+    }
+
+    #[test]
+    fn a_page_that_is_not_the_outlines_is_refused() {
+        let mut fixture = fixture();
+        fixture.open(&Route::Home);
+        let Need::Page { edition, .. } = fixture.state.need(&route("#/2024-09-13/2")) else { panic!("page 2 is needed") };
+        let page_one = fixture.files.iter().find(|(name, _)| name.starts_with("pages/2024-09-13-1.")).unwrap().1.clone();
+        let problems = fixture.state.add_page(&edition, 2, crate::corpus::load(&page_one).unwrap()).unwrap_err();
+        assert!(!problems.is_empty());
+        assert!(matches!(fixture.state.need(&route("#/2024-09-13/2")), Need::Page { number: 2, .. }), "still needed");
+    }
+}

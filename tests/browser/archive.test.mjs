@@ -1,0 +1,131 @@
+// Reading an archive published by `broadsheet publish`, in real Chromium at
+// phone size: the first view fetches the root and the newest edition's
+// outline and nothing else; a deep link fetches its year's calendar, its
+// edition and its page; the stitched read fetches the other page too; a
+// missing file shows the error panel for that view, with a Retry that
+// recovers, while other views keep working; search says what it covers.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { copyFile, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { AXE, axeViolations, horizontalOverflow, hostPage, launchBrowser, openPage, startFixtureServer } from './support.mjs';
+
+const PHONE = { width: 360, height: 640 };
+const BROADSHEET = resolve('target/release/broadsheet');
+const fixture = JSON.parse(await readFile(resolve('tests/fixtures/two-pages.json'), 'utf8'));
+const DATES = ['2023-12-29', '2024-09-10', '2024-09-11', '2024-09-12'];
+
+/** The fixture's edition as printed on `date`, its lead headline dated. */
+function editionOn(date) {
+  const corpus = structuredClone(fixture);
+  corpus.editions[0].date = date;
+  corpus.editions[0].articles[0].headline = `${date} 头条`;
+  return corpus;
+}
+
+let browser, server, site;
+before(async () => {
+  browser = await launchBrowser();
+  const files = { 'archive.html': hostPage('<broadsheet-reader src="site/" offline="off"></broadsheet-reader>') };
+  for (const date of DATES) files[`${date}.json`] = editionOn(date);
+  server = await startFixtureServer(files);
+  site = join(server.dir, 'site');
+  execFileSync(BROADSHEET, ['publish', site, ...DATES.map((date) => join(server.dir, `${date}.json`))], { stdio: 'pipe' });
+  await copyFile(AXE, join(server.dir, 'axe.min.js'));
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Opens the host page at `hash`, recording the archive files it fetches. */
+async function open(hash = '', expected = []) {
+  const opened = await openPage(browser, 'about:blank', { viewport: PHONE });
+  const fetched = [];
+  opened.page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/site/')) fetched.push(path.slice('/site/'.length));
+  });
+  await opened.page.goto(`${server.url}archive.html${hash}`);
+  const reader = opened.page.locator('broadsheet-reader');
+  const unexpected = () => opened.problems.filter((p) => !expected.some((pattern) => pattern.test(p)));
+  return { ...opened, reader, fetched, unexpected };
+}
+
+/** `editions/2024/2024-09-12.HASH.json` → `editions/2024-09-12`. */
+const kinds = (fetched) => fetched.map((name) => name.replace(/\/\d{4}\//, '/').replace(/\.[0-9a-f]{16}\.json$/, ''));
+
+test('the first view fetches the root and the newest edition outline only', async () => {
+  const { page, reader, fetched, problems, context } = await open();
+  await reader.locator('.bs-edition-view').getByText('2024-09-12 头条').waitFor();
+  assert.deepEqual(kinds(fetched), ['archive.json', 'editions/2024-09-12']);
+  assert.equal(await horizontalOverflow(page), 0);
+  assert.deepEqual(await axeViolations(page, problems), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a deep link fetches its calendar, its edition and its page; the whole article the other page', async () => {
+  const { reader, fetched, problems, context } = await open('#/2024-09-10/2/2024-09-12-p2-1');
+  await reader.locator('.bs-article').getByText('扛牢“国之重任”，打造高水平对外开放新高地').waitFor();
+  assert.deepEqual(kinds(fetched), ['archive.json', 'calendars/2024', 'editions/2024-09-10', 'pages/2024-09-10-p02']);
+
+  fetched.length = 0;
+  await reader.page().evaluate(() => { location.hash = '#/2024-09-10/2/2024-09-12-p2-2/whole'; });
+  await reader.locator('.bs-article').getByText('2024-09-10 头条').waitFor();
+  assert.deepEqual(kinds(fetched), ['pages/2024-09-10-p01'], 'the page the article starts on, and nothing else');
+
+  fetched.length = 0;
+  await reader.page().evaluate(() => { location.hash = '#/2023-12-29'; });
+  await reader.locator('.bs-edition-view').getByText('2023-12-29 头条').waitFor();
+  assert.deepEqual(kinds(fetched), ['calendars/2023', 'editions/2023-12-29'], 'another year: its calendar');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a missing page file shows the error panel for that view; other views work; Retry recovers', async () => {
+  const pages = await readdir(join(site, 'pages/2024'));
+  const missing = pages.find((name) => name.startsWith('2024-09-11-p01.'));
+  await rename(join(site, 'pages/2024', missing), join(server.dir, 'kept.json'));
+  const { reader, context, unexpected } = await open('#/2024-09-11/1', [/404 \(Not Found\)/]);
+  const panel = reader.locator('.bs-error[role="alert"]');
+  await panel.waitFor();
+  assert.equal(await panel.locator('h1').innerText(), `${missing} answered with an error`);
+  assert.deepEqual(await panel.locator('li').allInnerTexts(), ['HTTP 404 Not Found']);
+
+  await reader.page().evaluate(() => { location.hash = '#/2024-09-11'; });
+  await reader.locator('.bs-edition-view').getByText('2024-09-11 头条').waitFor();
+  await reader.page().evaluate(() => { location.hash = '#/2024-09-11/1'; });
+  await panel.waitFor();
+
+  await rename(join(server.dir, 'kept.json'), join(site, 'pages/2024', missing));
+  await panel.getByRole('button', { name: 'Retry' }).click();
+  await reader.locator('.bs-page-view').getByText('2024-09-11 头条').waitFor();
+  assert.deepEqual(unexpected(), []);
+  await context.close();
+});
+
+test('a file changed after publishing is named as damaged, not read', async () => {
+  const editions = await readdir(join(site, 'editions/2024'));
+  const name = editions.find((file) => file.startsWith('2024-09-12.'));
+  const path = join(site, 'editions/2024', name);
+  const original = await readFile(path, 'utf8');
+  await writeFile(path, original.replace('2024-09-12 头条', '2024-09-12 假的'));
+  try {
+    const { reader, context } = await open();
+    const panel = reader.locator('.bs-error[role="alert"]');
+    await panel.waitFor();
+    assert.match(await panel.locator('h1').innerText(), new RegExp(`^${name.replaceAll('.', '\\.')} is damaged or does not belong to this archive`));
+    assert.equal(await reader.getByText('2024-09-12 假的').count(), 0);
+    await context.close();
+  } finally {
+    await writeFile(path, original);
+  }
+});
+
+test('search over an archive says it covers the editions opened so far', async () => {
+  const { reader, context, problems } = await open('#/search/' + encodeURIComponent('头条'));
+  await reader.locator('.bs-search-scope').waitFor();
+  assert.equal(await reader.locator('.bs-search-scope').innerText(), '仅搜索已打开的 1 期报纸');
+  await reader.locator('.bs-result-count').filter({ hasText: /\d/ }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

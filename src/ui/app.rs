@@ -4,9 +4,12 @@
 //! lays them out. The host's commands arrive here through the
 //! [`Control`], and the root tells the host where the reader is.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::archive::archive_base;
+use super::dates::DateIndex;
 use super::control::{Command, Control, Navigation, Notice};
 use super::error_panel::ErrorPanel;
 use super::landmark::{host_landmark, Landmark, ViewArea};
@@ -80,16 +83,42 @@ pub fn App(props: &AppProps) -> Html {
     };
     let request = Request { query: query.clone().unwrap_or_default(), filter: filter.clone(), limit };
     let (found, settled) = use_found((*searcher).clone(), request);
+    // Which dates have an edition: a corpus knows them all, an archive the
+    // years whose calendars it has fetched.
+    let archive_dates = use_state(|| None::<Rc<DateIndex>>);
+    let ready_corpus = match &*load {
+        Load::Ready(corpus) => Some(corpus.clone()),
+        _ => None,
+    };
+    let corpus_dates = use_memo(ready_corpus, |corpus| corpus.as_ref().map(|corpus| Rc::new(DateIndex::of_corpus(corpus))));
+    let dates = if archive_base(&props.src).is_some() { (*archive_dates).clone() } else { (*corpus_dates).clone() };
+    #[cfg(target_arch = "wasm32")]
+    let reading = use_mut_ref(super::archive::reading::Reading::default);
+    let on_need_year = {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let (reading, src, archive_dates) = (reading.clone(), props.src.clone(), archive_dates.clone());
+            Callback::from(move |(title, year): (String, u32)| {
+                if let Some(location) = archive_base(&src) {
+                    super::archive::reading::want_year(reading.clone(), location, title, year, archive_dates.clone());
+                }
+            })
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            Callback::noop()
+        }
+    };
     #[cfg(target_arch = "wasm32")]
     {
         let shown = matches!(*load, Load::Ready(_)).then(|| router.current.clone());
         // An archive: on every route, what the route needs, then the view.
-        let reading = use_mut_ref(super::archive::reading::Reading::default);
-        let (load_handle, searcher_handle) = (load.clone(), searcher.clone());
+        let (load_handle, searcher_handle, dates_handle) = (load.clone(), searcher.clone(), archive_dates.clone());
         use_effect_with((props.src.clone(), *attempt, router.current.clone()), move |(src, _, route)| {
             if let Some(location) = archive_base(src) {
                 let route = route.clone().unwrap_or_default();
-                super::archive::reading::show(reading.clone(), location, route, load_handle.clone(), searcher_handle.clone());
+                let (load, searcher, dates) = (load_handle.clone(), searcher_handle.clone(), dates_handle.clone());
+                super::archive::reading::show(reading.clone(), location, route, load, searcher, dates);
             }
         });
         let load = load.clone();
@@ -249,7 +278,7 @@ pub fn App(props: &AppProps) -> Html {
             let reader = html! {
                 <Reader corpus={corpus.clone()} {place} corpus_url={props.src.clone()}
                         prefs={prefs.clone()} back={router.back.clone()} landmark={*landmark} {strings}
-                        {search_box} {search_view} {found_by} />
+                        {search_box} {search_view} {found_by} {dates} {on_need_year} />
             };
             (reader, strings, Some(publication.title.clone()))
         }

@@ -57,13 +57,35 @@ pub fn long_date(strings: &Strings, date: &str) -> String {
         }
         Numerals::Arabic => {
             const DAYS: [&str; 7] = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-            const MONTHS: [&str; 12] = [
-                "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December",
-            ];
             format!("{}, {day} {} {year}", DAYS[weekday], MONTHS[month as usize - 1])
         }
     }
+}
+
+const MONTHS: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/// A month as a calendar's title: `2024年9月`, `September 2024`.
+pub fn month_title(strings: &Strings, year: u32, month: u32) -> String {
+    match strings.numerals {
+        Numerals::Chinese => format!("{year}年{month}月"),
+        Numerals::Arabic => format!("{} {year}", MONTHS[(month.clamp(1, 12) - 1) as usize]),
+    }
+}
+
+/// The number of days of `month` (1–12) of `year`.
+pub fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// The weekday of the first day of a month, 0 = Sunday.
+pub fn first_weekday(year: u32, month: u32) -> usize {
+    weekday(year as i32, month, 1)
 }
 
 fn parse_date(date: &str) -> Option<(i32, u32, u32)> {
@@ -122,5 +144,13 @@ mod tests {
         assert_eq!(long_date(&EN, "1916-03-04"), "Saturday, 4 March 1916");
         assert_eq!(long_date(&EN, "2000-02-29"), "Tuesday, 29 February 2000");
         assert_eq!(long_date(&EN, "2024-13-01"), "2024-13-01");
+    }
+
+    #[test]
+    fn months_have_their_days_and_start_on_their_weekday() {
+        assert_eq!(month_title(&ZH, 2024, 9), "2024年9月");
+        assert_eq!(month_title(&EN, 1916, 3), "March 1916");
+        assert_eq!([days_in_month(2024, 2), days_in_month(1900, 2), days_in_month(2000, 2), days_in_month(2023, 11)], [29, 28, 29, 30]);
+        assert_eq!(first_weekday(2024, 9), 0, "1 September 2024 was a Sunday");
     }
 }

@@ -1,14 +1,17 @@
-//! The masthead: the paper's name, the edition's date, and an edition
-//! picker when the corpus holds more than one edition. Inside an edition
+//! The masthead: the paper's name, the edition's date, and date browsing
+//! ([`DateNav`]) when there is more than one edition. Inside an edition
 //! (page and article views) it is compact, so the reading starts high on a
 //! phone's screen.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
+use super::date_nav::DateNav;
+use super::dates::DateIndex;
 use super::labels::long_date;
 use super::link::Link;
 use super::place::edition_route;
-use super::router::Navigator;
 use super::shared::SharedCorpus;
 use super::strings::Strings;
 
@@ -21,6 +24,12 @@ pub struct MastheadProps {
     #[prop_or_default]
     pub compact: bool,
     pub strings: &'static Strings,
+    /// Which dates have an edition, for date browsing.
+    #[prop_or_default]
+    pub dates: Option<Rc<DateIndex>>,
+    /// Asks for a year's dates that `dates` lacks.
+    #[prop_or_default]
+    pub on_need_year: Callback<(String, u32)>,
 }
 
 #[component]
@@ -39,54 +48,20 @@ pub fn Masthead(props: &MastheadProps) -> Html {
             if let Some((_, edition)) = edition {
                 <p class="bs-date"><time datetime={edition.date.clone()}>{ long_date(strings, &edition.date) }</time></p>
             }
-            if !props.compact && corpus.editions.len() > 1 {
-                <EditionPicker corpus={corpus.clone()} current={props.edition} {strings} />
+            if let (false, Some(dates), Some((_, edition))) = (props.compact, browsable(props.dates.as_ref()), edition) {
+                <DateNav {dates} title={publication.title.clone()} date={edition.date.clone()} {strings}
+                         on_need_year={props.on_need_year.clone()} />
             }
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct EditionPickerProps {
-    corpus: SharedCorpus,
-    current: Option<usize>,
-    strings: &'static Strings,
-}
-
-/// A native `<select>`: compact on a phone, and keyboard and screen-reader
-/// friendly without any extra work.
-#[component]
-fn EditionPicker(props: &EditionPickerProps) -> Html {
-    let navigator = use_context::<Navigator>();
-    let corpus = &props.corpus;
-    let onchange = {
-        let corpus = corpus.clone();
-        Callback::from(move |event: Event| {
-            let chosen = selected_index(&event).and_then(|index| corpus.editions.get(index).map(|_| index));
-            if let (Some(index), Some(navigator)) = (chosen, navigator.as_ref()) {
-                navigator.go.emit(edition_route(&corpus, index));
-            }
-        })
+/// The dates, when there is more than one edition to browse.
+fn browsable(dates: Option<&Rc<DateIndex>>) -> Option<Rc<DateIndex>> {
+    let dates = dates?;
+    let one = match dates.publications.as_slice() {
+        [paper] => matches!(paper.years.as_slice(), [year] if year.dates.as_ref().is_some_and(|dates| dates.len() <= 1)),
+        papers => papers.is_empty(),
     };
-    let option = |(index, edition): (usize, &crate::corpus::Edition)| {
-        let label = format!("{} · {}", long_date(props.strings, &edition.date), corpus.publication_of(edition).title);
-        html! { <option value={index.to_string()} selected={props.current == Some(index)}>{ label }</option> }
-    };
-    html! {
-        <label class="bs-edition-picker">
-            <span class="bs-edition-picker-label">{ props.strings.edition }</span>
-            <select class="bs-select" {onchange}>{ for corpus.editions.iter().enumerate().map(option) }</select>
-        </label>
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-fn selected_index(event: &Event) -> Option<usize> {
-    use yew::TargetCast;
-    event.target_dyn_into::<web_sys::HtmlSelectElement>()?.value().parse().ok()
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn selected_index(_event: &Event) -> Option<usize> {
-    None
+    (!one).then(|| dates.clone())
 }

@@ -11,6 +11,8 @@ pub mod app;
 pub mod archive;
 pub mod article;
 pub mod control;
+pub mod date_nav;
+pub mod dates;
 pub mod edition;
 pub mod error_panel;
 #[cfg(target_arch = "wasm32")]

@@ -7,9 +7,12 @@
 //! [`Place::Search`] (`search_view`), and an article opened from them marks
 //! the query's hits and leads back to them (`found_by`).
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::article::ArticleView;
+use super::dates::DateIndex;
 use super::edition::EditionView;
 use super::landmark::{Landmark, ViewArea};
 use super::link::Link;
@@ -43,6 +46,12 @@ pub struct ReaderProps {
     /// The search the article shown was opened from.
     #[prop_or_default]
     pub found_by: Option<FoundBy>,
+    /// Which dates have an edition, for date browsing.
+    #[prop_or_default]
+    pub dates: Option<Rc<DateIndex>>,
+    /// Asks for a year's dates that `dates` lacks.
+    #[prop_or_default]
+    pub on_need_year: Callback<(String, u32)>,
 }
 
 #[component]
@@ -75,7 +84,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
         <>
             <header class="bs-header">
                 <Toolbar prefs={props.prefs.clone()} back={props.back.clone()} {strings} />
-                <Masthead corpus={corpus.clone()} {edition} {compact} {strings} />
+                <Masthead corpus={corpus.clone()} {edition} {compact} {strings}
+                          dates={props.dates.clone()} on_need_year={props.on_need_year.clone()} />
                 <div class="bs-search-slot">{ props.search_box.clone() }</div>
             </header>
             if let Some(edition) = edition {
@@ -119,8 +129,10 @@ mod tests {
 
     async fn render(place: Place) -> String {
         let text = include_str!("../../tests/fixtures/reader.json");
+        let corpus = corpus::load(text).expect("the reader fixture is valid");
+        let dates = Some(Rc::new(DateIndex::of_corpus(&corpus)));
         let props = ReaderProps {
-            corpus: SharedCorpus::new(corpus::load(text).expect("the reader fixture is valid")),
+            corpus: SharedCorpus::new(corpus),
             place,
             corpus_url: "https://example.com/reader.json".into(),
             prefs: Prefs {
@@ -137,15 +149,17 @@ mod tests {
             search_box: Html::default(),
             search_view: Html::default(),
             found_by: None,
+            dates,
+            on_need_year: Callback::noop(),
         };
         yew::LocalServerRenderer::<Reader>::with_props(props).render().await
     }
 
     #[tokio::test(flavor = "current_thread")]
-    async fn the_edition_view_has_the_full_masthead_and_the_edition_picker() {
+    async fn the_edition_view_has_the_full_masthead_and_date_browsing() {
         let html = render(Place::Edition { edition: 0 }).await;
         assert!(html.contains("2024年9月12日 星期四"), "{html}");
-        assert!(html.contains("<select") && html.contains("2024年9月12日 星期四 · The Evening Star</option>"), "{html}");
+        assert!(html.contains(r#"<nav aria-label="往期回顾" class="bs-date-nav">"#), "two papers to choose from: {html}");
         assert!(html.contains(r#"<nav aria-label="版面" class="bs-page-strip">"#), "{html}");
         assert!(!html.contains("aria-current"), "no page is being read: {html}");
         assert!(!html.contains("bs-back"), "no back button with hash routing: {html}");

@@ -53,10 +53,12 @@ async function open(hash = '', expected = []) {
 /** `editions/2024/2024-09-12.HASH.json` → `editions/2024-09-12`. */
 const kinds = (fetched) => fetched.map((name) => name.replace(/\/\d{4}\//, '/').replace(/\.[0-9a-f]{16}\.json$/, ''));
 
-test('the first view fetches the root and the newest edition outline only', async () => {
+test('the first view fetches the root and the newest edition outline, then its year for date browsing', async () => {
   const { page, reader, fetched, problems, context } = await open();
   await reader.locator('.bs-edition-view').getByText('2024-09-12 头条').waitFor();
-  assert.deepEqual(kinds(fetched), ['archive.json', 'editions/2024-09-12']);
+  assert.deepEqual(kinds(fetched).slice(0, 2), ['archive.json', 'editions/2024-09-12']);
+  await reader.getByRole('link', { name: /^上一期/ }).waitFor();
+  assert.deepEqual(kinds(fetched), ['archive.json', 'editions/2024-09-12', 'calendars/2024'], 'the calendar comes after the first view');
   assert.equal(await horizontalOverflow(page), 0);
   assert.deepEqual(await axeViolations(page, problems), []);
   assert.deepEqual(problems, []);
@@ -126,6 +128,36 @@ test('search over an archive says it covers the editions opened so far', async (
   await reader.locator('.bs-search-scope').waitFor();
   assert.equal(await reader.locator('.bs-search-scope').innerText(), '仅搜索已打开的 1 期报纸');
   await reader.locator('.bs-result-count').filter({ hasText: /\d/ }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('date browsing: the previous and next edition, and the calendar across years', async () => {
+  const { page, reader, fetched, problems, context } = await open();
+  await reader.getByRole('link', { name: /^上一期/ }).click();
+  await reader.locator('.bs-edition-view').getByText('2024-09-11 头条').waitFor();
+  await reader.getByRole('link', { name: /^下一期/ }).waitFor();
+  await reader.getByRole('link', { name: /^上一期/ }).click();
+  await reader.locator('.bs-edition-view').getByText('2024-09-10 头条').waitFor();
+  // The year's first edition: the one before is in the year before, whose calendar is fetched for it.
+  await reader.getByRole('link', { name: '上一期: 2023年12月29日 星期五' }).click();
+  await reader.locator('.bs-edition-view').getByText('2023-12-29 头条').waitFor();
+  assert.equal(await reader.getByRole('link', { name: /^上一期/ }).count(), 0, 'the oldest edition');
+
+  await reader.getByRole('button', { name: '往期回顾' }).click();
+  const calendar = reader.locator('.bs-calendar');
+  assert.equal(await calendar.locator('caption').innerText(), '2023年12月');
+  assert.deepEqual(await calendar.locator('a.bs-day').allInnerTexts(), ['29']);
+  assert.equal(await calendar.locator('a.bs-day[aria-current="page"]').count(), 1);
+  assert.deepEqual(await axeViolations(page, problems), []);
+  assert.equal(await horizontalOverflow(page), 0);
+  await calendar.getByRole('combobox', { name: '年份' }).selectOption('2024');
+  await calendar.locator('caption', { hasText: '2024年9月' }).waitFor();
+  assert.deepEqual(await calendar.locator('a.bs-day').allInnerTexts(), ['10', '11', '12']);
+  await calendar.getByRole('link', { name: '2024年9月11日 星期三' }).click();
+  await reader.locator('.bs-edition-view').getByText('2024-09-11 头条').waitFor();
+  assert.equal(new URL(page.url()).hash, '#/2024-09-11');
+  assert.equal(fetched.filter((name) => name.startsWith('calendars/')).length, 2, 'each year once');
   assert.deepEqual(problems, []);
   await context.close();
 });

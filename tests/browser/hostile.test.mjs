@@ -217,8 +217,10 @@ for (const [policyName, policy] of Object.entries(POLICIES)) {
         await reader.locator('.bs-edition-view').waitFor();
         await check('edition');
 
-        // The second paper of the day, chosen in the edition picker.
-        await reader.locator('select.bs-select').selectOption({ index: 1 });
+        // The second paper of the day, chosen in the calendar of past editions.
+        await reader.locator('.bs-calendar-toggle').click();
+        await reader.locator('.bs-calendar select.bs-select').first().selectOption({ index: 1 });
+        await reader.locator('.bs-calendar .bs-day-with-edition a').first().click();
         await page.waitForFunction(() => location.hash.includes('~'));
         await reader.locator('.bs-edition-view').waitFor();
         await check('edition of the second paper');

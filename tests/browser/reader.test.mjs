@@ -321,9 +321,11 @@ test('the page strip keeps the page being read in sight', async () => {
 });
 
 describe('editions and settings', () => {
-  test('the edition picker opens the other paper of the day, in its language', async () => {
+  test('the calendar of past editions opens the other paper of the day, in its language', async () => {
     const { page, context, problems, reader } = await openReader();
-    await reader.locator('.bs-select').selectOption({ label: '2024年9月12日 星期四 · The Evening Star' });
+    await reader.getByRole('button', { name: '往期回顾' }).click();
+    await reader.locator('.bs-calendar').getByRole('combobox', { name: '报纸' }).selectOption({ label: 'The Evening Star' });
+    await reader.locator('.bs-calendar').getByRole('link', { name: '2024年9月12日 星期四' }).click();
     await reader.locator('.bs-title', { hasText: 'The Evening Star' }).waitFor();
     assert.equal(await hashOf(page), STAR);
     assert.equal(await reader.locator('.bs-app').getAttribute('lang'), 'en');

@@ -18,6 +18,7 @@ use yew::UseStateHandle;
 use super::location::ArchiveLocation;
 use super::state::{ArchiveState, Need};
 use crate::ui::app::Load;
+use crate::ui::dates::DateIndex;
 use crate::ui::progress::Progress;
 use crate::ui::route::Route;
 use crate::ui::search::searcher::Searcher;
@@ -34,6 +35,8 @@ pub struct Reading {
     /// loading view or an error.
     shown: Option<u64>,
     generation: u32,
+    /// The years whose calendars date browsing asked for.
+    asked: std::collections::HashSet<(String, u32)>,
 }
 
 /// Shows `route` of the archive at `location`, fetching what it needs.
@@ -43,6 +46,7 @@ pub fn show(
     route: Route,
     load: UseStateHandle<Load>,
     searcher: UseStateHandle<Option<Searcher>>,
+    dates: UseStateHandle<Option<Rc<DateIndex>>>,
 ) {
     let this = {
         let mut reading = reading.borrow_mut();
@@ -99,7 +103,34 @@ pub fn show(
         let corpus = SharedCorpus::new(state.borrow().corpus());
         // The archive has no search index yet: search reads the open editions.
         searcher.set(Some(Searcher::new(SearchService::new(0, corpus.clone(), None))));
+        dates.set(Some(Rc::new(state.borrow().dates())));
         load.set(Load::Ready(corpus));
         reading.borrow_mut().shown = Some(version);
+    });
+}
+
+/// Fetches the calendar of `title`'s `year` for date browsing, unless the
+/// reader has it or is fetching it, then shows the dates it adds.
+pub fn want_year(
+    reading: Rc<RefCell<Reading>>,
+    location: ArchiveLocation,
+    title: String,
+    year: u32,
+    dates: UseStateHandle<Option<Rc<DateIndex>>>,
+) {
+    let Some(state) = reading.borrow().state.clone() else { return };
+    let Some(need) = state.borrow().calendar_needed(&title, year) else { return };
+    if !reading.borrow_mut().asked.insert((title, year)) {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        match super::fetch::take(&state, &location, &need).await {
+            Ok(()) => dates.set(Some(Rc::new(state.borrow().dates()))),
+            // Asked again when the calendar shows that year anew.
+            Err(error) => {
+                web_sys::console::warn_1(&format!("Broadsheet: {error}").into());
+                reading.borrow_mut().asked.clear();
+            }
+        }
     });
 }

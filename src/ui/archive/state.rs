@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::archive::{assemble_outline, attach_page, Calendar, EditionFile, Root};
 use crate::corpus::{Corpus, Edition, Problem, Publication};
+use crate::ui::dates::DateIndex;
 use crate::ui::route::{EditionKey, Read, Route};
 use crate::ui::stitch::thread;
 
@@ -64,14 +65,16 @@ impl ArchiveState {
         self.version
     }
 
-    /// The calendar named `name`, if fetched.
-    pub fn calendar(&self, name: &str) -> Option<&Calendar> {
-        self.calendars.get(name)
+    /// The calendar of `title`'s `year`, unless it is fetched already or
+    /// the archive has no such year.
+    pub fn calendar_needed(&self, title: &str, year: u32) -> Option<Need> {
+        let entry = self.root.publication(title)?.years.iter().find(|entry| entry.year == year)?;
+        (!self.calendars.contains_key(&entry.calendar)).then(|| Need::Calendar(entry.calendar.clone()))
     }
 
-    /// How many editions are open.
-    pub fn editions_open(&self) -> usize {
-        self.editions.len()
+    /// Which dates have an edition, as far as the fetched calendars tell.
+    pub fn dates(&self) -> DateIndex {
+        DateIndex::of_archive(&self.root, |name| self.calendars.get(name))
     }
 
     /// The next file `route` needs.
@@ -270,6 +273,8 @@ mod tests {
     #[test]
     fn the_front_page_needs_the_newest_outline_only() {
         let mut fixture = fixture();
+        assert_eq!(fixture.state.dates().publications[0].years[0].dates, None, "no calendar yet");
+        assert!(matches!(fixture.state.calendar_needed("青岛日报", 2024), Some(Need::Calendar(_))));
         assert_eq!(kinds(&fixture.open(&Route::Home)), ["editions"]);
         let corpus = fixture.state.corpus();
         assert_eq!(corpus.editions.len(), 1);
@@ -296,6 +301,10 @@ mod tests {
         assert_eq!(kinds(&fixture.open(&route("#/2024-09-12"))), Vec::<&str>::new());
         assert_eq!(fixture.open(&route("#/2023-01-01")), Vec::<String>::new(), "a year the archive lacks needs nothing");
         assert_eq!(kinds(&fixture.open(&route("#/2024-01-01"))), Vec::<&str>::new(), "the calendar says there is none");
+        let dates = fixture.state.dates();
+        assert_eq!(dates.publications[0].years[0].dates.as_deref().map(<[String]>::len), Some(2));
+        assert_eq!(fixture.state.calendar_needed("青岛日报", 2024), None, "fetched already");
+        assert_eq!(fixture.state.calendar_needed("青岛日报", 2023), None, "no such year");
     }
 
     #[test]

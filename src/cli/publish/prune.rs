@@ -7,7 +7,8 @@
 //! or through a calendar or edition file; so a reader that opened a root
 //! up to DAYS days ago still finds every file it may ask for. The copies
 //! older than that go too, and so do temporary files that a killed publish
-//! left behind (the lock is held: no publish is writing).
+//! left behind, the root's among them (the lock is held: no publish is
+//! writing).
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -52,6 +53,17 @@ pub fn prune(site: &Site, days: u32) -> Result<String, Failure> {
                 std::fs::remove_file(&path).map_err(|error| Failure::io(format!("{}: cannot remove: {error}", path.display())))?;
                 files += 1;
             }
+        }
+    }
+    // A publish killed while it replaced the root leaves its temporary file beside it.
+    let leftovers = std::fs::read_dir(site.path("")).map_err(|error| Failure::io(format!("{}: cannot list: {error}", site.shown(""))))?;
+    for entry in leftovers.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(&format!(".{ROOT_FILE}.")) && name.ends_with(".tmp") {
+            let path = entry.path();
+            bytes += entry.metadata().map_or(0, |metadata| metadata.len());
+            std::fs::remove_file(&path).map_err(|error| Failure::io(format!("{}: cannot remove: {error}", path.display())))?;
+            files += 1;
         }
     }
     Ok(format!(

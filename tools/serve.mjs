@@ -6,6 +6,10 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { gzip as gzipCallback } from 'node:zlib';
+
+const gzip = promisify(gzipCallback);
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -35,8 +39,12 @@ export const UNDECODED_UNDER_DEVTOOLS = { '.json': 'application/octet-stream' };
 /**
  * Serves `root` on `host:port` (port 0 picks a free one); resolves to the
  * server. `types` maps file extensions to content types over the usual ones.
+ * `headers` are added to every response; `headersFor(path)` returns more
+ * for one request's URL path (say, a cache policy for a folder), over
+ * `headers`. With `compress`, a response is gzipped (level 6, as static
+ * hosts serve files) when the request accepts gzip; by default, as is.
  */
-export function serve({ root, host = '127.0.0.1', port = 0, headers = {}, types = {} }) {
+export function serve({ root, host = '127.0.0.1', port = 0, headers = {}, headersFor = () => ({}), types = {}, compress = false }) {
   const base = resolve(root);
   const contentTypes = { ...TYPES, ...types };
   const server = createServer(async (request, response) => {
@@ -47,13 +55,17 @@ export function serve({ root, host = '127.0.0.1', port = 0, headers = {}, types 
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file).catch(() => null);
       if (body === null) return send(response, 404, 'not found');
+      const gzipped = compress && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+      const payload = gzipped ? await gzip(body, { level: 6 }) : body;
       response.writeHead(200, {
         'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
-        'content-length': body.length,
+        'content-length': payload.length,
         'cache-control': 'no-cache',
+        ...(gzipped ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
         ...headers,
+        ...headersFor(path),
       });
-      response.end(request.method === 'HEAD' ? undefined : body);
+      response.end(request.method === 'HEAD' ? undefined : payload);
     } catch (error) {
       send(response, 500, String(error));
     }

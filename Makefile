@@ -106,7 +106,7 @@ test-native:
 HUGE_CORPORA := build/zh-10k.json $(if $(wildcard $(CHRONAM)),build/chronam.json)
 
 test-browser: build browser-tools $(HUGE_CORPORA)
-	node --test bench/peers/
+	node --test bench/peers/ bench/archive/
 	CHROMIUM=$(CHROMIUM) node --test --test-concurrency=1 --test-timeout=300000 tests/browser/
 
 ## Benchmarks -------------------------------------------------------------
@@ -132,6 +132,19 @@ build/zh-10k.json: examples/zh_corpus.rs benches/support/zh_corpus.rs
 
 bench-peers: build browser-tools $(BROADSHEET) build/zh-10k.json build/chronam.json
 	CHROMIUM=$(CHROMIUM) node bench/peers/run.mjs
+
+## A daily's archive -----------------------------------------------------
+
+.PHONY: bench-archive
+
+# Publishing generated archives of a daily (10k and 100k articles; 1M with
+# `BENCH_ARCHIVE_SIZES=10000,100000,1000000 make bench-archive`, which
+# takes minutes and about 8 GB under build/) and reading them in Chromium
+# at the phone profile; report in bench/results/archive.md. GNU time
+# measures each publish's peak memory.
+bench-archive: build browser-tools $(BROADSHEET)
+	@[ -x /usr/bin/time ] || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq time; }
+	CHROMIUM=$(CHROMIUM) node tools/bench-archive.mjs
 
 ## Fuzzing ----------------------------------------------------------------
 

@@ -1,0 +1,92 @@
+// The archive benchmark's report: its targets say which are met, across
+// sizes too, and its sizes read as `broadsheet publish` prints them.
+//
+//   node --test bench/archive/
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { acrossSizes, bytes, markdown, median, milliseconds, sizeName, targetTable, targets } from './report.mjs';
+
+/** A size's results as tools/bench-archive.mjs records them, with what `change` says. */
+function measured(change = {}) {
+  const day = (date, writtenBytes) => ({ date, ms: 40, written: { files: 27, bytes: writtenBytes }, editionBytes: 1_000_000, archiveBytes: 300_000_000 });
+  return {
+    articles: 100_000,
+    publish: { ms: 60_000, peakBytes: 500e6, files: 9000 },
+    day: { ms: 40, peakBytes: 20e6, writtenBytes: 1_050_000, editionBytes: 1_000_000, share: 0.0035,
+      days: [day('2016-12-24', 1_050_000), day('2016-12-25', 1_060_000)] },
+    firstView: { gzipBytes: 16_000, sequential: 2, files: 2, cold: { ms: 1400 }, cached: { ms: 900 } },
+    calendar: { ms: 300 },
+    memory: { reading: 20e6 },
+    ...change,
+  };
+}
+
+/** The row whose figure starts with `start`. */
+const row = (rows, start) => rows.find((r) => r.figure.startsWith(start));
+
+test('every target is met by a size within all of them', () => {
+  const rows = targets(measured());
+  assert.equal(rows.length, 10);
+  assert.deepEqual(rows.filter((row) => !row.met), []);
+});
+
+test('a target is missed by the figure beyond it, and by a figure not measured', () => {
+  const rows = targets(measured({
+    firstView: { gzipBytes: 41_000, sequential: 3, files: 3, cold: { ms: 1600 }, cached: { ms: 999 } },
+    memory: undefined,
+  }));
+  assert.equal(row(rows, 'archive data before').met, false);
+  assert.equal(row(rows, 'archive data before').measured, '41.0 KB');
+  assert.equal(row(rows, 'sequential requests').met, false);
+  assert.equal(row(rows, 'first headline, runtime cached').met, true);
+  assert.equal(row(rows, 'first headline, cold').met, false);
+  assert.equal(row(rows, 'renderer memory').met, false);
+  assert.equal(row(rows, 'renderer memory').measured, '–');
+  assert.equal(row(rows, 'whole archive').met, true);
+});
+
+test('one more day is held to its own edition plus 1 % of the archive, on every day', () => {
+  const within = measured();
+  // 1,000,000 + 1 % of 300,000,000 = 4,000,000 bytes.
+  within.day.days[1].written.bytes = 4_000_000;
+  const bound = row(targets(within), 'bytes one more day');
+  assert.equal(bound.met, true);
+  assert.match(bound.target, /= 4\.0 MB$/);
+  within.day.days[1].written.bytes = 4_000_001;
+  assert.equal(row(targets(within), 'bytes one more day').met, false);
+});
+
+test('the first view must be the same at every size', () => {
+  const size = (articles, gzipBytes, sequential) => measured({ articles, firstView: { gzipBytes, sequential, cold: { ms: 1 }, cached: { ms: 1 } } });
+  assert.deepEqual(acrossSizes([size(10_000, 15_000, 2)]), []);
+  const same = acrossSizes([size(10_000, 15_000, 2), size(1_000_000, 16_000, 2)]);
+  assert.deepEqual(same.map((row) => row.met), [true, true]);
+  assert.match(same[0].figure, /\(10k, 1M\)/);
+  const grown = acrossSizes([size(10_000, 15_000, 2), size(1_000_000, 17_000, 3)]);
+  assert.deepEqual(grown.map((row) => row.met), [false, false]);
+});
+
+test('the table marks a missed target in bold', () => {
+  const table = targetTable([{ figure: 'a', measured: '1 ms', target: '≤ 2 ms', met: true }, { figure: 'b', measured: '3 ms', target: '≤ 2 ms', met: false }]);
+  assert.deepEqual(table.split('\n').slice(2), ['| a | 1 ms | ≤ 2 ms | yes |', '| b | 3 ms | ≤ 2 ms | **no** |']);
+});
+
+test('sizes, times and medians read as the CLI and the other reports write them', () => {
+  assert.deepEqual([bytes(812), bytes(40_300), bytes(349_500_000), bytes(4e9)], ['812 B', '40.3 KB', '349.5 MB', '4.0 GB']);
+  assert.deepEqual([milliseconds(14.2), milliseconds(12_345), milliseconds(900_000), milliseconds(200_000)], ['14 ms', '12.3 s', '15 min', '3 min 20 s']);
+  assert.deepEqual([sizeName(10_000), sizeName(100_000), sizeName(1_000_000), sizeName(12_345)], ['10k', '100k', '1M', '12345']);
+  assert.equal(median([3, 1, 2]), 2);
+  assert.equal(median([4, 1, 3, 2]), 2);
+  assert.equal(median([]), null);
+});
+
+test('the report holds a targets table per size', () => {
+  const machine = { date: '2026-12-07', cpu: 'cpu', cores: 2, load: [1, 1, 1], chromium: '1', node: 'v20', commit: 'abc' };
+  const text = markdown({ sizes: [
+    { ...measured({ articles: 100_000 }), machine, command: 'make bench-archive', runs: 3, ms: 1000 },
+    { ...measured({ articles: 10_000 }), machine, command: 'make bench-archive', runs: 3, ms: 1000 },
+  ] });
+  assert.ok(text.indexOf('### 10k articles') < text.indexOf('### 100k articles'), 'smallest first');
+  assert.match(text, /### Across sizes/);
+  assert.match(text, /\| figure \| 10k articles \| 100k articles \|/);
+});

@@ -1,0 +1,609 @@
+// `make bench-archive`: a daily's archive published and read at the phone
+// profile, for generated archives of 10k and 100k articles (1M when asked:
+// `BENCH_ARCHIVE_SIZES=10000,100000,1000000 make bench-archive`). For each
+// size:
+//
+// 1. Publish: the whole archive in one `broadsheet publish` into
+//    build/site-N, timed with its peak memory (GNU time); then five more
+//    days one at a time, each's time, peak memory and bytes written.
+// 2. First headline in Chromium at the phone profile (CPU 4× slower,
+//    10 Mbit/s, 100 ms latency), cold (a fresh context) and with the
+//    runtime cached (a second page in that context); the archive data
+//    fetched before it, raw and gzipped, and how many requests in a row.
+// 3. Another date from the calendar: from the click on a day of the
+//    previous month to that edition's first headline.
+// 4. Renderer memory while reading (an edition, a page, two articles, ten
+//    editions back) over an empty page.
+//
+// Writes bench/results/archive.json (every size measured so far: a run
+// replaces the sizes it measures) and bench/results/archive.md, with a
+// table of the targets, met or not (bench/archive/report.mjs), and prints
+// the report. A measurement, not a test: it fails only when something
+// cannot run.
+//
+//   node tools/bench-archive.mjs [--sizes 10000,100000] [--runs 3]
+//
+// The generated corpora stay in build/archive-N/ and are made again only
+// when missing; the site build/site-N is published afresh every run.
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { acrossSizes, median, RESULTS, sizeName, targets, writeReport } from '../bench/archive/report.mjs';
+import { hostPage, launchBrowser } from '../tests/browser/support.mjs';
+import { RUNTIME } from './runtime-files.mjs';
+import { serve, UNDECODED_UNDER_DEVTOOLS } from './serve.mjs';
+
+const run = promisify(execFile);
+
+const { values: options } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: process.env.BENCH_ARCHIVE_SIZES || '10000,100000' },
+    runs: { type: 'string', default: '3' },
+    binary: { type: 'string', default: 'target/release/broadsheet' },
+    dist: { type: 'string', default: 'dist' },
+  },
+});
+const SIZES = options.sizes.split(',').map(Number);
+const RUNS = Math.max(1, Number(options.runs));
+const BROADSHEET = resolve(options.binary);
+const GNU_TIME = '/usr/bin/time';
+// Held back from the generated archive, then published one at a time.
+const MORE_DAYS = 5;
+// Generated beyond the size asked, so that the days held back (and the
+// last day, which the generator may cut short) leave about that size.
+const EXTRA_ARTICLES = 1500;
+
+const PHONE = { width: 360, height: 640 };
+const PHONE_CPU = 4;
+const PHONE_BITS_PER_SECOND = 10e6;
+const PHONE_LATENCY_MS = 100;
+// Cross-origin isolation, which performance.measureUserAgentSpecificMemory() needs.
+const ISOLATED = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
+const EDITIONS_BACK = 10;
+
+const started = performance.now();
+const log = (message) => console.error(`[${((performance.now() - started) / 1000).toFixed(0).padStart(5)} s] ${message}`);
+
+for (const size of SIZES) {
+  if (!Number.isInteger(size) || size < 3000) throw new Error(`--sizes: ${size} is not a size; give article counts of at least 3000, as 10000,100000`);
+}
+for (const file of [BROADSHEET, GNU_TIME, join(options.dist, '.built')]) {
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`make bench-archive\`, which builds and installs what this needs`);
+}
+
+// ---- the corpora --------------------------------------------------------
+
+/** The generator's output for `articles` articles, made once (the folder appears whole). */
+async function generated(articles, dir) {
+  if (existsSync(dir)) return dir;
+  const partial = `${dir}.partial`;
+  await rm(partial, { recursive: true, force: true });
+  log(`generating ${articles.toLocaleString('en')} articles into ${dir}`);
+  await new Promise((done, fail) => {
+    const child = spawn('cargo', ['run', '--release', '--example', 'daily_archive', '--', String(articles), partial], { stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`daily_archive exited with ${code}`))));
+  });
+  await rename(partial, dir);
+  return dir;
+}
+
+/**
+ * Splits the generated months into the archive's corpus files and the
+ * days held back: the last day is dropped (the generator may have cut it
+ * short), the MORE_DAYS before it each become a corpus of one edition,
+ * and the months they came from are written again without them. Made
+ * once; `inputs.json`, written last, lists the result.
+ */
+async function split(size) {
+  const dir = resolve(`build/archive-${size}`);
+  const list = join(dir, 'inputs.json');
+  if (existsSync(list)) return JSON.parse(await readFile(list, 'utf8'));
+  const source = await generated(size + EXTRA_ARTICLES, join(dir, 'generated'));
+  const months = (await readdir(source)).filter((name) => /^\d{4}-\d{2}\.json$/.test(name)).sort();
+  const touched = [];
+  let editions = 0;
+  while (editions < MORE_DAYS + 1) {
+    const name = months[months.length - 1 - touched.length];
+    if (!name) throw new Error(`${source}: fewer than ${MORE_DAYS + 1} editions`);
+    const corpus = JSON.parse(await readFile(join(source, name), 'utf8'));
+    touched.unshift({ name, corpus });
+    editions += corpus.editions.length;
+  }
+  const all = touched.flatMap(({ corpus }) => corpus.editions);
+  const dropped = all.pop();
+  const held = all.splice(all.length - MORE_DAYS);
+  const heldDates = new Set(held.map((edition) => edition.date));
+  await rm(join(dir, 'archive'), { recursive: true, force: true });
+  await rm(join(dir, 'days'), { recursive: true, force: true });
+  await mkdir(join(dir, 'archive'), { recursive: true });
+  await mkdir(join(dir, 'days'), { recursive: true });
+  const inputs = months.slice(0, months.length - touched.length).map((name) => join(source, name));
+  for (const { name, corpus } of touched) {
+    const kept = corpus.editions.filter((edition) => edition.date !== dropped.date && !heldDates.has(edition.date));
+    if (kept.length === 0) continue;
+    const file = join(dir, 'archive', name);
+    await writeFile(file, JSON.stringify({ ...corpus, editions: kept }));
+    inputs.push(file);
+  }
+  const days = [];
+  const top = touched[0].corpus;
+  for (const edition of held) {
+    const file = join(dir, 'days', `${edition.date}.json`);
+    await writeFile(file, JSON.stringify({ ...top, editions: [edition] }));
+    days.push(file);
+  }
+  const result = { generated: size + EXTRA_ARTICLES, dropped: dropped.date, archive: inputs, days };
+  await writeFile(list, JSON.stringify(result, null, 2));
+  return result;
+}
+
+// ---- publishing ---------------------------------------------------------
+
+/** Seconds in GNU time's `h:mm:ss` or `m:ss.ss`. */
+const clock = (text) => text.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+
+/** Runs `broadsheet ARGS…` under GNU time: its output lines, wall time and peak memory. */
+async function timed(args) {
+  const start = performance.now();
+  const { stderr } = await run(GNU_TIME, ['-v', BROADSHEET, ...args], { maxBuffer: 1 << 26 });
+  const ms = performance.now() - start;
+  const lines = stderr.split('\n');
+  const timing = lines.findIndex((line) => line.includes('Command being timed'));
+  const field = (name) => lines.find((line) => line.trim().startsWith(name))?.split(/\):\s*|:\s+/).pop();
+  return {
+    lines: lines.slice(0, timing).filter(Boolean),
+    // GNU time's wall clock counts hundredths of a second; Node's, the
+    // same span to the microsecond (and GNU time's own start, about a millisecond).
+    ms,
+    gnuMs: 1000 * clock(field('Elapsed (wall clock) time')),
+    peakBytes: 1024 * Number(field('Maximum resident set size (kbytes)')),
+  };
+}
+
+/** `37.1 MB` → bytes, as `broadsheet publish` prints sizes (powers of 1000). */
+function sizeBytes(text) {
+  const [, value, unit] = text.match(/^([\d.]+) (B|KB|MB|GB|TB)$/) ?? [];
+  return Math.round(Number(value) * 1000 ** ['B', 'KB', 'MB', 'GB', 'TB'].indexOf(unit));
+}
+
+/** publish's summary: files written and their size, files already there. */
+function summary(lines) {
+  const line = lines.find((text) => /: wrote \d+ files/.test(text));
+  const [, files, size, there] = line?.match(/: wrote (\d+) files \(([^)]+)\) and the root; (\d+) already there/) ?? [];
+  if (!files) throw new Error(`publish printed no summary:\n${lines.join('\n')}`);
+  return { line: line.replace(/^.*?: wrote/, 'wrote'), files: Number(files), bytes: sizeBytes(size), alreadyThere: Number(there) };
+}
+
+/** Every file under `dir` with its size. */
+async function sizes(dir, into = new Map()) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await sizes(path, into);
+    else into.set(path, (await stat(path)).size);
+  }
+  return into;
+}
+
+async function root(site) {
+  const archive = JSON.parse(await readFile(join(site, 'archive.json'), 'utf8'));
+  const years = archive.publications.flatMap((publication) => publication.years);
+  return {
+    newest: archive.publications[0].newest,
+    years: years.map((year) => year.year),
+    editions: years.reduce((sum, year) => sum + year.editions, 0),
+    articles: years.reduce((sum, year) => sum + year.articles, 0),
+    bytes: years.reduce((sum, year) => sum + year.bytes, 0),
+  };
+}
+
+async function publish(size, inputs) {
+  const site = resolve(`build/site-${size}`);
+  await rm(site, { recursive: true, force: true });
+  log(`${sizeName(size)}: publishing ${inputs.archive.length} corpus files into ${site}`);
+  const whole = await timed(['publish', site, ...inputs.archive]);
+  const wrote = summary(whole.lines);
+  const before = await root(site);
+  log(`${sizeName(size)}: ${wrote.line} in ${(whole.ms / 1000).toFixed(1)} s, peak ${(whole.peakBytes / 1e6).toFixed(0)} MB`);
+  const days = [];
+  for (const file of inputs.days) {
+    const was = await sizes(site);
+    const day = await timed(['publish', site, file]);
+    const now = await sizes(site);
+    const added = [...now].filter(([path, bytes]) => was.get(path) !== bytes);
+    const after = await root(site);
+    days.push({
+      date: basename(file, '.json'),
+      ms: day.ms,
+      peakBytes: day.peakBytes,
+      summary: summary(day.lines),
+      written: { files: added.length, bytes: added.reduce((sum, [, bytes]) => sum + bytes, 0) },
+      editionBytes: after.newest.bytes,
+      archiveBytes: after.bytes,
+    });
+    log(`${sizeName(size)}: one more day ${days.at(-1).date}: ${days.at(-1).summary.line} in ${day.ms.toFixed(0)} ms`);
+  }
+  const validation = await timed(['validate', site]);
+  log(`${sizeName(size)}: validate: ${validation.lines.at(-1) ?? 'ok'} (${(validation.ms / 1000).toFixed(1)} s)`);
+  const archive = await root(site);
+  return {
+    site,
+    archive,
+    publish: {
+      ms: whole.ms, peakBytes: whole.peakBytes, files: wrote.files, summary: wrote.line,
+      editions: before.editions, articles: before.articles, bytes: before.bytes,
+    },
+    day: {
+      ms: median(days.map((day) => day.ms)),
+      peakBytes: median(days.map((day) => day.peakBytes)),
+      writtenBytes: median(days.map((day) => day.written.bytes)),
+      editionBytes: median(days.map((day) => day.editionBytes)),
+      share: median(days.map((day) => day.written.bytes / day.archiveBytes)),
+      days,
+    },
+    validate: { ms: validation.ms },
+  };
+}
+
+// ---- the browser --------------------------------------------------------
+
+/** In the page before its scripts: when the first headline has a box on screen. */
+function watchForFirstHeadline() {
+  const check = () => {
+    const headline = document.querySelector('broadsheet-reader')?.shadowRoot?.querySelector('.bs-edition-view .bs-headline');
+    if (headline && headline.getBoundingClientRect().height > 0) window.firstHeadline = performance.now();
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}
+
+/** In the page before its scripts: keeps every wasm instance's memory (window.wasmMemories). */
+function keepWasmMemories() {
+  window.wasmMemories = [];
+  const keep = (result) => {
+    const memory = (result.instance ?? result)?.exports?.memory;
+    if (memory instanceof WebAssembly.Memory) window.wasmMemories.push(memory);
+    return result;
+  };
+  for (const name of ['instantiate', 'instantiateStreaming']) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = function (...args) { return original.apply(this, args).then(keep); };
+  }
+}
+
+/**
+ * In the page: `window.benchNext` resolves to the ms from the next click
+ * (its event's time stamp) to the first headline of the edition of `date`.
+ */
+function watchNextEdition(date) {
+  window.benchNext = new Promise((resolve) => {
+    let clicked = null;
+    window.addEventListener('click', (event) => { clicked ??= event.timeStamp; }, { capture: true, once: true });
+    const check = () => {
+      const headline = document.querySelector('broadsheet-reader')?.shadowRoot
+        ?.querySelector(`.bs-edition-view .bs-headline[href^="#/${date}/"]`);
+      if (clicked !== null && headline && headline.getBoundingClientRect().height > 0) resolve(performance.now() - clicked);
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+}
+
+/** In the page: `window.benchDays` resolves to the ms from the next change of a select to the calendar showing days of `year`. */
+function watchYearDays(year) {
+  const shadow = document.querySelector('broadsheet-reader').shadowRoot;
+  window.benchDays = new Promise((resolve) => {
+    let changed = null;
+    shadow.addEventListener('change', (event) => { changed ??= event.timeStamp; }, { capture: true, once: true });
+    const check = () => {
+      const caption = shadow.querySelector('.bs-calendar caption');
+      const day = shadow.querySelector('.bs-calendar a.bs-day');
+      if (changed !== null && caption?.textContent.startsWith(`${year}年`) && day?.getBoundingClientRect().height > 0) resolve(performance.now() - changed);
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+}
+
+/** In the page: the navigation and every resource, their start and end from navigation start and bytes over the wire. */
+const resourceEntries = () => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+  .map((entry) => ({ path: new URL(entry.name).pathname, start: entry.startTime, end: entry.responseEnd, transfer: entry.transferSize }));
+
+/** Slows the page to the phone profile through a DevTools session. */
+async function phoneProfile(context, page) {
+  const devtools = await context.newCDPSession(page);
+  await devtools.send('Emulation.setCPUThrottlingRate', { rate: PHONE_CPU });
+  await devtools.send('Network.enable');
+  await devtools.send('Network.emulateNetworkConditions', {
+    offline: false, latency: PHONE_LATENCY_MS,
+    downloadThroughput: PHONE_BITS_PER_SECOND / 8, uploadThroughput: PHONE_BITS_PER_SECOND / 8,
+  });
+  return devtools;
+}
+
+/** A served archive file, raw and gzipped at level 6 (as a static host serves it). */
+const fileSizes = new Map();
+async function archiveFile(www, path) {
+  if (!fileSizes.has(path)) {
+    const body = await readFile(join(www, decodeURIComponent(path)));
+    fileSizes.set(path, { raw: body.length, gzip: gzipSync(body, { level: 6 }).length });
+  }
+  return fileSizes.get(path);
+}
+
+/** The longest chain of requests each made after the one before it had arrived. */
+function sequentialRequests(entries) {
+  const sorted = [...entries].sort((a, b) => a.start - b.start);
+  const depth = sorted.map(() => 1);
+  for (let i = 0; i < sorted.length; i++) {
+    for (let j = 0; j < i; j++) {
+      if (sorted[j].end <= sorted[i].start) depth[i] = Math.max(depth[i], depth[j] + 1);
+    }
+  }
+  return Math.max(0, ...depth);
+}
+
+/** Archive files fetched among `entries`: how many, raw and gzipped bytes. */
+async function archiveData(www, entries) {
+  const files = entries.filter((entry) => entry.path.startsWith('/site/'));
+  let raw = 0;
+  let gzip = 0;
+  for (const entry of files) {
+    const sized = await archiveFile(www, entry.path);
+    raw += sized.raw;
+    gzip += sized.gzip;
+  }
+  return { files: files.length, raw, gzip, entries: files };
+}
+
+/** Opens the reader in a new page of `context` at the phone profile, up to its first headline. */
+async function firstHeadline(context, url, www) {
+  const page = await context.newPage();
+  await phoneProfile(context, page);
+  await page.addInitScript(watchForFirstHeadline);
+  await page.goto(url);
+  const ms = await (await page.waitForFunction(() => window.firstHeadline, null, { timeout: 120_000, polling: 50 })).jsonValue();
+  const entries = await page.evaluate(resourceEntries);
+  const before = await archiveData(www, entries.filter((entry) => entry.end <= ms));
+  const find = (test) => entries.find((entry) => test(entry.path));
+  const runtime = entries.filter((entry) => RUNTIME.includes(basename(entry.path)));
+  const wasm = runtime.find((entry) => entry.path.endsWith('.wasm'));
+  const rootEntry = find((path) => path === '/site/archive.json');
+  const outline = find((path) => path.startsWith('/site/editions/'));
+  const outlineBytes = outline && (await archiveFile(www, outline.path));
+  return {
+    page,
+    ms,
+    hostEnd: entries[0].end,
+    scriptsEnd: Math.max(...runtime.filter((entry) => entry !== wasm).map((entry) => entry.end)),
+    wasmStart: wasm?.start,
+    runtimeEnd: Math.max(...runtime.map((entry) => entry.end)),
+    runtimeTransfer: runtime.reduce((sum, entry) => sum + entry.transfer, 0),
+    rootStart: rootEntry?.start,
+    rootEnd: rootEntry?.end,
+    outlineStart: outline?.start,
+    outlineEnd: outline?.end,
+    outlineGzipBytes: outlineBytes?.gzip,
+    files: before.files,
+    rawBytes: before.raw,
+    gzipBytes: before.gzip,
+    sequential: sequentialRequests(before.entries),
+  };
+}
+
+const dateIn = (href) => href.match(/\d{4}-\d{2}-\d{2}/)[0];
+
+/** Clicks the middle day the calendar shows; the ms to its first headline and the archive data it fetched. */
+async function openDay(page, calendar, www) {
+  const days = calendar.locator('a.bs-day');
+  const hrefs = await days.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+  const middle = Math.floor(hrefs.length / 2);
+  const date = dateIn(hrefs[middle]);
+  const since = await page.evaluate(() => performance.now());
+  await page.evaluate(watchNextEdition, date);
+  await days.nth(middle).click();
+  const ms = await page.evaluate(() => window.benchNext);
+  const fetched = await archiveData(www, (await page.evaluate(resourceEntries)).filter((entry) => entry.start >= since));
+  return { date, ms, files: fetched.files, gzipBytes: fetched.gzip };
+}
+
+/** In the cached page: the calendar, the previous month, a day of it; then (with more years) the oldest year. */
+async function calendarVisit(page, www, years) {
+  const reader = page.locator('broadsheet-reader');
+  const calendar = reader.locator('.bs-calendar');
+  await reader.locator('.bs-calendar-toggle').click();
+  await calendar.locator('a.bs-day').first().waitFor({ timeout: 60_000 });
+  const shown = await calendar.locator('caption').innerText();
+  await calendar.getByRole('button', { name: '上个月' }).click();
+  await calendar.locator('caption', { hasNotText: shown }).waitFor({ timeout: 60_000 });
+  await calendar.locator('a.bs-day').first().waitFor({ timeout: 60_000 });
+  const previousMonth = await openDay(page, calendar, www);
+  const fetchedYears = new Set([years.at(-1), Number(previousMonth.date.slice(0, 4))]);
+  const oldest = years[0];
+  if (fetchedYears.has(oldest)) return { previousMonth, otherYear: null };
+  await reader.locator('.bs-calendar-toggle').click();
+  await calendar.locator('a.bs-day').first().waitFor({ timeout: 60_000 });
+  await page.evaluate(watchYearDays, oldest);
+  await calendar.getByRole('combobox', { name: '年份' }).selectOption(String(oldest));
+  const calendarMs = await page.evaluate(() => window.benchDays);
+  const day = await openDay(page, calendar, www);
+  return { previousMonth, otherYear: { ...day, calendarMs } };
+}
+
+/** One run: a fresh context's cold first headline, then a cached one, then the calendar. */
+async function readingRun(browser, base, www, years) {
+  const context = await browser.newContext({ viewport: PHONE });
+  try {
+    const cold = await firstHeadline(context, `${base}archive.html`, www);
+    await cold.page.close();
+    const cached = await firstHeadline(context, `${base}archive.html`, www);
+    const dates = await calendarVisit(cached.page, www, years);
+    return { cold, cached, ...dates };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Renderer memory: an empty page, then the reader after a while of reading. */
+async function readingMemory(browser, base, newest) {
+  const context = await browser.newContext({ viewport: PHONE });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(keepWasmMemories);
+    await page.addInitScript(watchForFirstHeadline);
+    const devtools = await context.newCDPSession(page);
+    await devtools.send('Performance.enable');
+    const measure = () => page.evaluate(async () => (await performance.measureUserAgentSpecificMemory()).bytes);
+    await page.goto(`${base}empty.html`);
+    if (!(await page.evaluate(() => crossOriginIsolated && 'measureUserAgentSpecificMemory' in performance))) {
+      throw new Error('performance.measureUserAgentSpecificMemory() is not available: the page is not cross-origin isolated');
+    }
+    const empty = await measure();
+    await page.goto(`${base}archive.html`);
+    await page.waitForFunction(() => window.firstHeadline, null, { timeout: 120_000, polling: 50 });
+    const reader = page.locator('broadsheet-reader');
+    await reader.locator('.bs-page-link').first().click();
+    const cards = reader.locator('.bs-page-view .bs-card-link');
+    await cards.first().waitFor();
+    for (const nth of [0, 1]) {
+      await cards.nth(nth).click();
+      await reader.locator('.bs-article').first().waitFor();
+      await page.evaluate(() => history.back());
+      await cards.first().waitFor();
+    }
+    const headlineOf = (date) => reader.locator(`.bs-edition-view .bs-headline[href^="#/${date}/"]`).first().waitFor({ timeout: 60_000 });
+    await page.evaluate((date) => { location.hash = `#/${date}`; }, newest);
+    await headlineOf(newest);
+    const previous = reader.getByRole('link', { name: /^上一期/ });
+    for (let step = 0; step < EDITIONS_BACK; step++) {
+      const date = dateIn(await previous.getAttribute('href'));
+      await previous.click();
+      await headlineOf(date);
+    }
+    const after = await measure();
+    const wasm = await page.evaluate(() => window.wasmMemories.reduce((sum, memory) => sum + memory.buffer.byteLength, 0));
+    const metrics = Object.fromEntries((await devtools.send('Performance.getMetrics')).metrics.map(({ name, value }) => [name, value]));
+    const { nodes } = await devtools.send('Memory.getDOMCounters');
+    return { empty, after, wasm, reading: after + wasm - empty, jsHeapUsed: metrics.JSHeapUsedSize, nodes };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The served folder: the build, a host page, an empty page and the site (a link). */
+async function servedFolder(size, site) {
+  const www = resolve(`build/archive-${size}/www`);
+  await rm(www, { recursive: true, force: true });
+  await cp(resolve(options.dist), www, { recursive: true });
+  await writeFile(join(www, 'archive.html'), hostPage('<broadsheet-reader src="site/" offline="off"></broadsheet-reader>'));
+  await writeFile(join(www, 'empty.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Empty</title></head><body></body></html>');
+  await symlink(site, join(www, 'site'));
+  return www;
+}
+
+async function reading(browser, size, published) {
+  const www = await servedFolder(size, published.site);
+  // The runtime cacheable, the archive and the pages fetched again on every load.
+  const runtime = new Set(RUNTIME.map((file) => `/${file}`));
+  const server = await serve({
+    root: www, headers: ISOLATED, types: UNDECODED_UNDER_DEVTOOLS, compress: true,
+    headersFor: (path) => ({ 'cache-control': runtime.has(path) ? 'max-age=3600' : 'no-cache' }),
+  });
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  try {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      runs.push(await readingRun(browser, base, www, published.archive.years));
+      const last = runs.at(-1);
+      log(`${sizeName(size)}: first headline cold ${last.cold.ms.toFixed(0)} ms, cached ${last.cached.ms.toFixed(0)} ms, ${
+        last.cold.gzipBytes} B gzipped in ${last.cold.sequential} sequential; calendar ${last.previousMonth.date} ${last.previousMonth.ms.toFixed(0)} ms (run ${i + 1} of ${RUNS})`);
+    }
+    const medianRun = (pick) => {
+      const sorted = [...runs].sort((a, b) => pick(a).ms - pick(b).ms);
+      const { page, ...figures } = pick(sorted[Math.floor((sorted.length - 1) / 2)]);
+      return { ...figures, runs: runs.map((r) => pick(r).ms) };
+    };
+    const cold = medianRun((r) => r.cold);
+    const cached = medianRun((r) => r.cached);
+    log(`${sizeName(size)}: renderer memory while reading (two measurements of about 20 s each)`);
+    const memory = await readingMemory(browser, base, published.archive.newest.date);
+    const years = runs.filter((r) => r.otherYear);
+    return {
+      firstView: {
+        newest: published.archive.newest.date,
+        files: cold.files, rawBytes: cold.rawBytes, gzipBytes: cold.gzipBytes,
+        outlineGzipBytes: cold.outlineGzipBytes, sequential: Math.max(...runs.flatMap((r) => [r.cold.sequential, r.cached.sequential])),
+        cold, cached,
+      },
+      calendar: {
+        ms: median(runs.map((r) => r.previousMonth.ms)), runs: runs.map((r) => r.previousMonth.ms), dates: runs.map((r) => r.previousMonth.date),
+        files: runs[0].previousMonth.files, gzipBytes: runs[0].previousMonth.gzipBytes,
+      },
+      otherYear: years.length ? {
+        calendarMs: median(years.map((r) => r.otherYear.calendarMs)), calendarRuns: years.map((r) => r.otherYear.calendarMs),
+        ms: median(years.map((r) => r.otherYear.ms)), runs: years.map((r) => r.otherYear.ms), date: years[0].otherYear.date,
+      } : null,
+      memory,
+    };
+  } finally {
+    await new Promise((done) => server.close(done));
+  }
+}
+
+// ---- the run ------------------------------------------------------------
+
+async function machine(browser) {
+  const cpuinfo = await readFile('/proc/cpuinfo', 'utf8').catch(() => '');
+  const commit = (await run('git', ['rev-parse', '--short', 'HEAD'])).stdout.trim();
+  const dirty = (await run('git', ['status', '--porcelain', '--untracked-files=no', 'src', 'www'])).stdout.trim() ? ' with uncommitted changes to src/ or www/' : '';
+  return {
+    cpu: cpuinfo.match(/^model name\s*:\s*(.+)$/m)?.[1] ?? 'unknown',
+    cores: availableParallelism(),
+    load: loadavg(),
+    chromium: browser.version(),
+    node: process.version,
+    commit: `${commit}${dirty}`,
+    date: new Date().toISOString().slice(0, 10),
+  };
+}
+
+/** The command as it was given. */
+function command() {
+  const args = process.argv.slice(2).join(' ');
+  if (process.env.MAKELEVEL) {
+    const sizes = process.env.BENCH_ARCHIVE_SIZES ? `BENCH_ARCHIVE_SIZES=${process.env.BENCH_ARCHIVE_SIZES} ` : '';
+    return `${sizes}make bench-archive${args ? ` (with ${args})` : ''}`;
+  }
+  return `node tools/bench-archive.mjs${args ? ` ${args}` : ''}`;
+}
+
+const saved = join(RESULTS, 'archive.json');
+const results = existsSync(saved) ? JSON.parse(await readFile(saved, 'utf8')) : { sizes: [] };
+const browser = await launchBrowser();
+try {
+  for (const size of SIZES) {
+    const sizeStarted = performance.now();
+    const measured = { articles: size, command: command(), runs: RUNS, machine: await machine(browser) };
+    const inputs = await split(size);
+    const published = await publish(size, inputs);
+    const { site, ...figures } = published;
+    Object.assign(measured, { generated: inputs.generated, dropped: inputs.dropped }, figures, await reading(browser, size, published));
+    measured.ms = performance.now() - sizeStarted;
+    results.sizes = [...results.sizes.filter((other) => other.articles !== size), measured];
+    const text = await writeReport(results);
+    const missed = targets(measured).filter((row) => !row.met).map((row) => row.figure);
+    log(`${sizeName(size)}: done in ${(measured.ms / 1000).toFixed(0)} s; targets missed: ${missed.length ? missed.join('; ') : 'none'}`);
+    if (size === SIZES.at(-1)) {
+      process.stdout.write(text);
+      const across = acrossSizes(results.sizes).filter((row) => !row.met);
+      if (across.length) log(`across sizes, missed: ${across.map((row) => row.figure).join('; ')}`);
+    }
+  }
+  log(`report in ${join(RESULTS, 'archive.md')}`);
+} finally {
+  await browser.close();
+}

@@ -10,8 +10,11 @@
 // script or style is used, so a strict Content-Security-Policy with
 // 'wasm-unsafe-eval' is enough.
 //
-// Attributes: src, lang (UI language), routing (hash | memory),
-// theme (auto | light | dark), offline ("off" opts out of the service worker).
+// Attributes: src (a corpus file, or an archive folder `site/`), lang (UI
+// language), routing (hash | memory), theme (auto | light | dark), offline
+// ("off" opts out of the service worker and of keeping an archive's
+// editions), offline-editions (how many of an archive's newest editions
+// are kept whole for offline reading; 1 by default).
 //
 // Script API: `await reader.ready` (the widget has started), then
 // `reader.open(articleId, { date, publication })` and `await
@@ -55,7 +58,7 @@ const TEXT = {
 function defineReader() {
   if (customElements.get('broadsheet-reader')) return;
   class BroadsheetReader extends HTMLElement {
-    static observedAttributes = ['src', 'routing', 'theme', 'lang'];
+    static observedAttributes = ['src', 'routing', 'theme', 'lang', 'offline', 'offline-editions'];
     #handle = null;
     #generation = 0;
 
@@ -93,7 +96,8 @@ function defineReader() {
         () => {
           if (generation !== this.#generation) return; // replaced before the wasm arrived
           const onEvent = (name, detail) => this.#dispatch(name, JSON.parse(detail));
-          this.#handle = mount(root, src, attribute('routing'), attribute('theme'), attribute('lang'), onEvent);
+          const keep = attribute('offline') === 'off' ? '0' : attribute('offline-editions');
+          this.#handle = mount(root, src, attribute('routing'), attribute('theme'), attribute('lang'), keep, onEvent);
         },
         (error) => { this.#showFailure(root, 'The reader could not start', error); throw error; },
       );

@@ -35,11 +35,18 @@ self.addEventListener('message', (event) => {
   if (event.data?.type === 'broadsheet:skip-waiting') self.skipWaiting();
 });
 
+// An archive's files (its root, and the files named after their hashes):
+// the reader keeps an archive's editions itself and reads a kept file
+// without asking the network, so they pass through here untouched rather
+// than being stored twice.
+const ARCHIVE_FILE = /(?:\/archive\.json|\.[0-9a-f]{16}\.json)$/;
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== SCOPE.origin) return;
+  if (ARCHIVE_FILE.test(url.pathname)) return;
   url.hash = '';
   if (request.mode === 'navigate') {
     event.respondWith(fromShell(request, new URL('./', SCOPE).href));

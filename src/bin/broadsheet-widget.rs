@@ -78,7 +78,9 @@ mod widget {
     ///
     /// `src` is the corpus URL, already resolved against the host page;
     /// `routing`, `theme` and `lang` are the element's attributes as given
-    /// (null when absent); `on_event(name, detailJson)` dispatches the
+    /// (null when absent); `offline_editions` how many of an archive's
+    /// newest editions to keep for offline reading (`"0"` for none, 1 when
+    /// null or not a number); `on_event(name, detailJson)` dispatches the
     /// reader's events on the element.
     #[wasm_bindgen]
     pub fn mount(
@@ -87,6 +89,7 @@ mod widget {
         routing: Option<String>,
         theme: Option<String>,
         lang: Option<String>,
+        offline_editions: Option<String>,
         on_event: Function,
     ) -> ReaderHandle {
         let control = Control::new(move |notice| {
@@ -100,6 +103,7 @@ mod widget {
             theme: Theme::from_attribute(theme.as_deref()),
             ui_lang: lang.filter(|lang| !lang.trim().is_empty()).map(Into::into),
             control: control.clone(),
+            offline_editions: offline_editions.and_then(|count| count.trim().parse().ok()).unwrap_or(1),
         };
         ReaderHandle { app: Some(yew::Renderer::<App>::with_root_and_props(root, props).render()), control }
     }

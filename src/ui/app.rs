@@ -14,6 +14,7 @@ use super::control::{Command, Control, Navigation, Notice};
 use super::error_panel::ErrorPanel;
 use super::landmark::{host_landmark, Landmark, ViewArea};
 use super::load_error::LoadError;
+use super::not_saved::NotSavedView;
 use super::options::{Routing, Theme};
 use super::place::{article_route, resolve, Place};
 use super::prefs::use_prefs;
@@ -48,6 +49,10 @@ pub struct AppProps {
     /// The host's line to this reader.
     #[prop_or_default]
     pub control: Control,
+    /// How many of an archive's newest editions to keep whole for offline
+    /// reading (`offline-editions`); 0 with `offline="off"`.
+    #[prop_or(1)]
+    pub offline_editions: u32,
 }
 
 /// Where the corpus load stands.
@@ -114,11 +119,12 @@ pub fn App(props: &AppProps) -> Html {
         let shown = matches!(*load, Load::Ready(_)).then(|| router.current.clone());
         // An archive: on every route, what the route needs, then the view.
         let (load_handle, searcher_handle, dates_handle) = (load.clone(), searcher.clone(), archive_dates.clone());
+        let keep = props.offline_editions as usize;
         use_effect_with((props.src.clone(), *attempt, router.current.clone()), move |(src, _, route)| {
             if let Some(location) = archive_base(src) {
                 let route = route.clone().unwrap_or_default();
                 let (load, searcher, dates) = (load_handle.clone(), searcher_handle.clone(), dates_handle.clone());
-                super::archive::reading::show(reading.clone(), location, route, load, searcher, dates);
+                super::archive::reading::show(reading.clone(), location, route, load, searcher, dates, keep);
             }
         });
         let load = load.clone();
@@ -218,6 +224,11 @@ pub fn App(props: &AppProps) -> Html {
         Load::Loading(progress) => {
             let strings = Strings::choose(ui_lang, &host_lang());
             let view = html! { <ViewArea landmark={*landmark}><LoadingView progress={*progress} {strings} /></ViewArea> };
+            (view, strings, None)
+        }
+        Load::Failed(LoadError::NotSaved { .. }) => {
+            let strings = Strings::choose(ui_lang, &host_lang());
+            let view = html! { <ViewArea landmark={*landmark}><NotSavedView {strings} /></ViewArea> };
             (view, strings, None)
         }
         Load::Failed(error) => {
@@ -446,6 +457,7 @@ mod tests {
             theme: Theme::Dark,
             ui_lang: Some("zh".into()),
             control: Control::default(),
+            offline_editions: 1,
         };
         let html = yew::LocalServerRenderer::<App>::with_props(props).render().await;
         assert!(html.contains(r#"<div lang="zh-CN" class="bs-app bs-size-3 bs-theme-dark">"#), "{html}");

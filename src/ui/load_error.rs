@@ -23,6 +23,9 @@ pub enum LoadError {
     Archive { url: String, error: ArchiveError },
     /// An archive file's bytes are not what the hash in its name promises.
     Damaged { url: String },
+    /// Offline, an archive file that was not kept for offline reading: not
+    /// a failure, a view of its own ([`super::not_saved`]).
+    NotSaved { url: String },
 }
 
 impl LoadError {
@@ -34,7 +37,8 @@ impl LoadError {
             | LoadError::Encoding { url, .. }
             | LoadError::Corpus { url, .. }
             | LoadError::Archive { url, .. }
-            | LoadError::Damaged { url } => url,
+            | LoadError::Damaged { url }
+            | LoadError::NotSaved { url } => url,
         }
     }
 
@@ -52,6 +56,7 @@ impl LoadError {
             LoadError::Archive { url, error: ArchiveError::UnsupportedVersion { .. } } => (strings.newer_format, url),
             LoadError::Archive { url, .. } => (strings.invalid_archive, url),
             LoadError::Damaged { url } => (strings.damaged_file, url),
+            LoadError::NotSaved { url } => (strings.not_saved, url),
         };
         Strings::fill(template, file_name(url))
     }
@@ -68,6 +73,7 @@ impl LoadError {
             LoadError::Corpus { error, .. } => error.lines(),
             LoadError::Archive { error, .. } => error.lines(),
             LoadError::Damaged { .. } => vec!["its bytes do not match the hash in its name".to_owned()],
+            LoadError::NotSaved { .. } => vec!["offline, and not saved for offline reading".to_owned()],
         }
     }
 }

@@ -27,6 +27,7 @@ pub mod landmark;
 pub mod link;
 pub mod load_error;
 pub mod masthead;
+pub mod not_saved;
 pub mod options;
 pub mod page;
 pub mod page_strip;

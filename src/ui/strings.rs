@@ -99,6 +99,9 @@ pub struct Strings {
     pub invalid_archive: &'static str,
     /// An archive file whose bytes are not what its name's hash promises.
     pub damaged_file: &'static str,
+    /// Offline, an edition that was not saved: a view, not an error.
+    pub not_saved: &'static str,
+    pub not_saved_hint: &'static str,
     /// Above search results while an archive has no search index yet.
     pub searching_open_editions: &'static str,
 }
@@ -169,6 +172,8 @@ pub static ZH: Strings = Strings {
     not_utf8: "{} 不是 UTF-8 文本",
     invalid_archive: "{} 不是有效的 Broadsheet 存档文件",
     damaged_file: "{} 已损坏或与存档不符（可能未上传完整）",
+    not_saved: "这一期未保存，离线时无法阅读",
+    not_saved_hint: "联网后即可阅读。保存过的报纸可以离线阅读。",
     searching_open_editions: "仅搜索已打开的 {} 期报纸",
 };
 
@@ -238,6 +243,8 @@ pub static EN: Strings = Strings {
     not_utf8: "{} is not UTF-8 text",
     invalid_archive: "{} is not a valid Broadsheet archive file",
     damaged_file: "{} is damaged or does not belong to this archive (an incomplete upload?)",
+    not_saved: "This edition is not saved for offline reading",
+    not_saved_hint: "Connect to the internet to read it. Saved editions can be read offline.",
     searching_open_editions: "Searching only the {} editions opened so far",
 };
 

@@ -2,6 +2,12 @@
 //! view needs, checked against the hash its name carries before it is
 //! decoded, so that a file cut short, stale or from another archive is
 //! named as such instead of being read as something else.
+//!
+//! A file kept for offline reading ([`super::store`]) is read from there,
+//! without the network: its name promises its content. The root is asked
+//! of the network first, kept each time it arrives, and read from the kept
+//! copy when the network fails. Offline, a file that was not kept is
+//! [`LoadError::NotSaved`].
 
 use std::cell::RefCell;
 
@@ -18,7 +24,15 @@ use crate::ui::load_error::LoadError;
 /// The archive's root, for a new [`ArchiveState`].
 pub async fn open(location: &ArchiveLocation) -> Result<ArchiveState, LoadError> {
     let url = &location.root;
-    let text = text(url, &bytes(url).await?)?;
+    let bytes = match network(url).await {
+        Ok(bytes) => {
+            super::store::write(url, &bytes).await;
+            bytes
+        }
+        Err(error @ LoadError::Network { .. }) => super::store::read(url).await.ok_or(error)?,
+        Err(error) => return Err(error),
+    };
+    let text = text(url, &bytes)?;
     let root = Root::decode(&text).map_err(|error| LoadError::Archive { url: url.clone(), error })?;
     Ok(ArchiveState::new(root))
 }
@@ -31,11 +45,7 @@ pub async fn take(state: &RefCell<ArchiveState>, location: &ArchiveLocation, nee
         Need::Nothing => return Ok(()),
     };
     let url = location.file(name);
-    let bytes = bytes(&url).await?;
-    if !matches_name(name, &bytes) {
-        return Err(LoadError::Damaged { url });
-    }
-    let text = text(&url, &bytes)?;
+    let text = text(&url, &named(location, name).await?)?;
     let archive_error = |error: ArchiveError| LoadError::Archive { url: url.clone(), error };
     match need {
         Need::Calendar(name) => state.borrow_mut().add_calendar(name, Calendar::decode(&text).map_err(archive_error)?),
@@ -49,7 +59,30 @@ pub async fn take(state: &RefCell<ArchiveState>, location: &ArchiveLocation, nee
     Ok(())
 }
 
-async fn bytes(url: &str) -> Result<Vec<u8>, LoadError> {
+/// The bytes of the content-addressed file `name`: kept, or from the
+/// network; checked against the hash in its name either way.
+pub async fn named(location: &ArchiveLocation, name: &str) -> Result<Vec<u8>, LoadError> {
+    let url = location.file(name);
+    let bytes = match super::store::read(&url).await {
+        Some(bytes) => bytes,
+        None => network(&url).await.map_err(|error| match error {
+            LoadError::Network { url, .. } if !online() => LoadError::NotSaved { url },
+            other => other,
+        })?,
+    };
+    if matches_name(name, &bytes) {
+        Ok(bytes)
+    } else {
+        Err(LoadError::Damaged { url })
+    }
+}
+
+/// Whether the browser believes it has a network.
+pub fn online() -> bool {
+    web_sys::window().is_none_or(|window| window.navigator().on_line())
+}
+
+async fn network(url: &str) -> Result<Vec<u8>, LoadError> {
     let network = |detail: String| LoadError::Network { url: url.to_owned(), detail };
     let window = web_sys::window().ok_or_else(|| network("no window".to_owned()))?;
     let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| network(js_message(&e)))?;

@@ -8,7 +8,8 @@
 //! may change the view; an older run's files are still kept (each is taken
 //! in once). While a file is on its way the reader shows the loading view;
 //! a file that fails shows the error panel for that view, and other views
-//! keep working.
+//! keep working. Once the first view is shown, the newest editions are kept
+//! for offline reading ([`super::keep`]).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -37,6 +38,8 @@ pub struct Reading {
     generation: u32,
     /// The years whose calendars date browsing asked for.
     asked: std::collections::HashSet<(String, u32)>,
+    /// Whether the newest editions are being kept for offline reading.
+    keeping: bool,
 }
 
 /// Shows `route` of the archive at `location`, fetching what it needs.
@@ -47,6 +50,7 @@ pub fn show(
     load: UseStateHandle<Load>,
     searcher: UseStateHandle<Option<Searcher>>,
     dates: UseStateHandle<Option<Rc<DateIndex>>>,
+    keep: usize,
 ) {
     let this = {
         let mut reading = reading.borrow_mut();
@@ -106,6 +110,13 @@ pub fn show(
         dates.set(Some(Rc::new(state.borrow().dates())));
         load.set(Load::Ready(corpus));
         reading.borrow_mut().shown = Some(version);
+        // Once the first view is up: keep the newest editions for offline reading.
+        let start_keeping = keep > 0 && super::fetch::online() && !std::mem::replace(&mut reading.borrow_mut().keeping, true);
+        if start_keeping {
+            if let Err(error) = super::keep::keep_newest(state, location, keep).await {
+                web_sys::console::warn_1(&format!("Broadsheet: the newest editions are not kept for offline reading: {error}").into());
+            }
+        }
     });
 }
 

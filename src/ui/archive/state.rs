@@ -13,7 +13,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::archive::{assemble_outline, attach_page, Calendar, EditionFile, Root};
+use crate::archive::{assemble_outline, attach_page, Calendar, CalendarDay, EditionFile, Root};
 use crate::corpus::{Corpus, Edition, Problem, Publication};
 use crate::ui::dates::DateIndex;
 use crate::ui::route::{EditionKey, Read, Route};
@@ -70,6 +70,24 @@ impl ArchiveState {
     pub fn calendar_needed(&self, title: &str, year: u32) -> Option<Need> {
         let entry = self.root.publication(title)?.years.iter().find(|entry| entry.year == year)?;
         (!self.calendars.contains_key(&entry.calendar)).then(|| Need::Calendar(entry.calendar.clone()))
+    }
+
+    /// The newest `count` editions of the newest publication, newest first;
+    /// or the calendar that must be fetched to tell.
+    pub fn newest_days(&self, count: usize) -> Result<Vec<CalendarDay>, Need> {
+        let Some(publication) = self.root.newest() else { return Ok(Vec::new()) };
+        let mut days = vec![publication.newest.clone()];
+        for year in publication.years.iter().rev() {
+            if days.len() >= count {
+                break;
+            }
+            let Some(calendar) = self.calendars.get(&year.calendar) else { return Err(Need::Calendar(year.calendar.clone())) };
+            let oldest = days.last().map(|day| day.date.clone()).unwrap_or_default();
+            let older = calendar.editions.iter().rev().filter(|day| day.date < oldest);
+            days.extend(older.take(count - days.len()).cloned());
+        }
+        days.truncate(count);
+        Ok(days)
     }
 
     /// Which dates have an edition, as far as the fetched calendars tell.
@@ -179,7 +197,7 @@ enum Found {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::archive::{content_name, split_edition, CalendarDay, OutlinePage, PublicationEntry, YearEntry};
+    use crate::archive::{content_name, split_edition, OutlinePage, PublicationEntry, YearEntry};
     use crate::archive::format::{CALENDAR_FORMAT, EDITION_FORMAT, ROOT_FORMAT};
     use crate::ui::route::Route;
 
@@ -305,6 +323,17 @@ mod tests {
         assert_eq!(dates.publications[0].years[0].dates.as_deref().map(<[String]>::len), Some(2));
         assert_eq!(fixture.state.calendar_needed("青岛日报", 2024), None, "fetched already");
         assert_eq!(fixture.state.calendar_needed("青岛日报", 2023), None, "no such year");
+    }
+
+    #[test]
+    fn the_newest_editions_to_keep_need_the_calendar_beyond_the_first() {
+        let mut fixture = fixture();
+        let one = fixture.state.newest_days(1).unwrap();
+        assert_eq!(one.iter().map(|day| day.date.as_str()).collect::<Vec<_>>(), ["2024-09-13"], "the root names it");
+        let Err(Need::Calendar(name)) = fixture.state.newest_days(5) else { panic!("the calendar is needed") };
+        fixture.state.add_calendar(&name, Calendar::decode(&fixture.files[&name]).unwrap());
+        let all = fixture.state.newest_days(5).unwrap();
+        assert_eq!(all.iter().map(|day| day.date.as_str()).collect::<Vec<_>>(), ["2024-09-13", "2024-09-12"], "all there are");
     }
 
     #[test]

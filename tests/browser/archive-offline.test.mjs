@@ -1,0 +1,99 @@
+// An archive read offline, in real Chromium with the network really off
+// (proved by a fetch that fails): the newest edition is kept whole once the
+// first view is shown, so after a reload offline every page and article of
+// it opens, pages never visited included; a date that was not kept shows a
+// "not saved" view, not an error; `offline-editions="2"` keeps two.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { hostPage, launchBrowser, openPage, startFixtureServer } from './support.mjs';
+
+const BROADSHEET = resolve('target/release/broadsheet');
+const fixture = JSON.parse(await readFile(resolve('tests/fixtures/two-pages.json'), 'utf8'));
+const DATES = ['2024-09-10', '2024-09-11', '2024-09-12'];
+
+function editionOn(date) {
+  const corpus = structuredClone(fixture);
+  corpus.editions[0].date = date;
+  corpus.editions[0].articles[0].headline = `${date} 头条`;
+  return corpus;
+}
+
+/** A site whose start page (the one the service worker keeps) reads the archive. */
+async function archiveSite(attributes = '') {
+  const files = { 'index.html': hostPage(`<broadsheet-reader src="site/" ${attributes}></broadsheet-reader>`) };
+  for (const date of DATES) files[`${date}.json`] = editionOn(date);
+  const server = await startFixtureServer(files);
+  execFileSync(BROADSHEET, ['publish', join(server.dir, 'site'), ...DATES.map((date) => join(server.dir, `${date}.json`))], { stdio: 'pipe' });
+  return server;
+}
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+/** Opens the site online and waits until the shell is cached and the newest editions are kept. */
+async function openAndKeep(server, editions) {
+  const opened = await openPage(browser, server.url, { viewport: { width: 360, height: 640 } });
+  const { page } = opened;
+  await page.locator('broadsheet-reader .bs-headline').first().waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker?.controller, null, { timeout: 20000 });
+  await page.waitForFunction(async (count) => {
+    const cache = await caches.open('broadsheet-archive-files');
+    const kept = await cache.match(new URL('site/.broadsheet-kept.json', location.href).href);
+    return kept && (await kept.json()).editions.length === count;
+  }, editions, { timeout: 20000 });
+  return opened;
+}
+
+async function go(page, hash) {
+  await page.evaluate((hash) => { location.hash = hash; }, hash);
+}
+
+test('offline, the newest edition reads whole and an edition not kept says so', async () => {
+  const server = await archiveSite();
+  const { page, context, problems } = await openAndKeep(server, 1);
+  try {
+    await context.setOffline(true);
+    const uncached = await page.evaluate(() => fetch(`not-cached-${Date.now()}`).then(() => 'reached', () => 'failed'));
+    assert.equal(uncached, 'failed', 'the network is really off');
+    await page.reload();
+    const reader = page.locator('broadsheet-reader');
+    await reader.locator('.bs-edition-view').getByText('2024-09-12 头条').waitFor();
+    await go(page, '#/2024-09-12/2');
+    await reader.locator('.bs-page-view').getByText('扛牢“国之重任”，打造高水平对外开放新高地').waitFor();
+    await go(page, '#/2024-09-12/2/2024-09-12-p2-2/whole');
+    await reader.locator('.bs-article').getByText('2024-09-12 头条').waitFor();
+
+    await go(page, '#/2024-09-11');
+    await reader.locator('.bs-not-saved').waitFor();
+    assert.equal(await reader.locator('.bs-error').count(), 0, 'not an error panel');
+    assert.match(await reader.locator('.bs-not-saved h2').innerText(), /not saved for offline reading/);
+    await reader.locator('.bs-not-saved').getByRole('link').click();
+    await reader.locator('.bs-edition-view').getByText('2024-09-12 头条').waitFor();
+    assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|not kept/.test(p)), []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test('offline-editions="2" keeps the two newest editions', async () => {
+  const server = await archiveSite('offline-editions="2"');
+  const { page, context } = await openAndKeep(server, 2);
+  try {
+    await context.setOffline(true);
+    await page.reload();
+    const reader = page.locator('broadsheet-reader');
+    await reader.locator('.bs-edition-view').getByText('2024-09-12 头条').waitFor();
+    await go(page, '#/2024-09-11/1');
+    await reader.locator('.bs-page-view').getByText('2024-09-11 头条').waitFor();
+    await go(page, '#/2024-09-10');
+    await reader.locator('.bs-not-saved').waitFor();
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});

@@ -17,6 +17,8 @@ export PATH          := $(CARGO_BIN):$(PATH)
 
 # Everything the widget build reads: a change to any of these rebuilds dist/.
 WIDGET_SOURCES := $(shell find src www -type f 2>/dev/null) index.html Cargo.toml Cargo.lock Trunk.toml
+# The npm package's files from the repository's root, copied into dist/.
+PACKAGE_FILES := LICENSE-MIT LICENSE-APACHE $(wildcard THIRD-PARTY-NOTICES.md)
 
 .PHONY: help tools browser-tools build demo-corpora serve test test-native test-browser bench clean
 
@@ -59,10 +61,11 @@ $(BROADSHEET): $(shell find src -type f) Cargo.toml Cargo.lock
 	@touch $@
 
 # The widget (Trunk's wasm and glue, then the one script bundled from
-# www/broadsheet.js and the stylesheet), the bundled
+# www/broadsheet.js and the stylesheet, with the package's licences beside
+# it), the bundled
 # corpus with its search index, then the service worker, whose precache list
 # and version cover all of them.
-dist/.built: $(WIDGET_SOURCES) $(BROADSHEET) tools/build-loader.mjs node_modules/.package-lock.json | tools
+dist/.built: $(WIDGET_SOURCES) $(PACKAGE_FILES) $(BROADSHEET) tools/build-loader.mjs node_modules/.package-lock.json | tools
 	trunk build --release
 	node tools/build-loader.mjs dist
 	$(BROADSHEET) index dist/corpus.json

@@ -2,15 +2,18 @@
 // www/: the loader (broadsheet.js) and the reader's stylesheet
 // (broadsheet.css, minified and embedded as text for a constructed
 // stylesheet). The wasm-bindgen glue that Trunk writes into dist/ stays a
-// file of its own, imported by name.
+// file of its own, imported by name. Beside it go the npm package's other
+// files that no step builds: the licences (and the third-party notices,
+// when the repository has them).
 //
 // Run after `trunk build` (the Makefile does). It is not a general bundler
 // set-up: esbuild does the module work; this file only says what goes in.
 //
 // Usage: node tools/build-loader.mjs DIST
 import { build, transform } from 'esbuild';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 const dist = process.argv[2] ?? 'dist';
 
@@ -43,3 +46,10 @@ try {
   process.exit(1);
 }
 console.log(`build-loader: ${dist}/broadsheet.js`);
+
+// Copied as they are (www/package.json lists them in "files").
+const PACKAGE_FILES = ['LICENSE-MIT', 'LICENSE-APACHE'];
+const OPTIONAL_PACKAGE_FILES = ['THIRD-PARTY-NOTICES.md'];
+for (const file of [...PACKAGE_FILES, ...OPTIONAL_PACKAGE_FILES.filter((file) => existsSync(file))]) {
+  await copyFile(file, join(dist, basename(file)));
+}

@@ -4,6 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { DIST, bundledCorpus, launchBrowser, openPage } from './support.mjs';
@@ -18,7 +19,13 @@ test('the build is an npm package holding exactly the widget', async () => {
   const { stdout } = await run('npm', ['pack', '--dry-run', '--json', DIST]);
   const [pack] = JSON.parse(stdout);
   const files = pack.files.map((file) => file.path).sort();
-  assert.deepEqual(files, ['broadsheet-widget.js', 'broadsheet-widget_bg.wasm', 'broadsheet.js', 'corpus.schema.json', 'package.json', 'sw.js']);
+  // With the widget, the licences (and the third-party notices, when the
+  // repository has them).
+  const notices = existsSync('THIRD-PARTY-NOTICES.md') ? ['THIRD-PARTY-NOTICES.md'] : [];
+  assert.deepEqual(files, ['LICENSE-APACHE', 'LICENSE-MIT', ...notices, 'broadsheet-widget.js', 'broadsheet-widget_bg.wasm', 'broadsheet.js', 'corpus.schema.json', 'package.json', 'sw.js']);
+  for (const licence of ['LICENSE-MIT', 'LICENSE-APACHE', ...notices]) {
+    assert.equal(await readFile(`${DIST}/${licence}`, 'utf8'), await readFile(licence, 'utf8'), `${licence} is the repository's`);
+  }
   const cargo = await readFile('Cargo.toml', 'utf8');
   assert.equal(pack.version, cargo.match(/^version = "(.+)"$/m)[1], 'the package version is the crate version');
 });

@@ -61,8 +61,8 @@ $(BROADSHEET): $(shell find src -type f) Cargo.toml Cargo.lock
 	@touch $@
 
 # The widget (Trunk's wasm and glue, then the one script bundled from
-# www/broadsheet.js and the stylesheet, with the package's licences beside
-# it), the bundled
+# www/broadsheet.js and the stylesheet, with the package's declarations and
+# licences beside it), the bundled
 # corpus with its search index, then the service worker, whose precache list
 # and version cover all of them.
 dist/.built: $(WIDGET_SOURCES) $(PACKAGE_FILES) $(BROADSHEET) tools/build-loader.mjs node_modules/.package-lock.json | tools

@@ -3,8 +3,8 @@
 // (broadsheet.css, minified and embedded as text for a constructed
 // stylesheet). The wasm-bindgen glue that Trunk writes into dist/ stays a
 // file of its own, imported by name. Beside it go the npm package's other
-// files that no step builds: the licences (and the third-party notices,
-// when the repository has them).
+// files that no step builds: the element's TypeScript declarations and the
+// licences (and the third-party notices, when the repository has them).
 //
 // Run after `trunk build` (the Makefile does). It is not a general bundler
 // set-up: esbuild does the module work; this file only says what goes in.
@@ -48,7 +48,7 @@ try {
 console.log(`build-loader: ${dist}/broadsheet.js`);
 
 // Copied as they are (www/package.json lists them in "files").
-const PACKAGE_FILES = ['LICENSE-MIT', 'LICENSE-APACHE'];
+const PACKAGE_FILES = ['www/broadsheet.d.ts', 'LICENSE-MIT', 'LICENSE-APACHE'];
 const OPTIONAL_PACKAGE_FILES = ['THIRD-PARTY-NOTICES.md'];
 for (const file of [...PACKAGE_FILES, ...OPTIONAL_PACKAGE_FILES.filter((file) => existsSync(file))]) {
   await copyFile(file, join(dist, basename(file)));

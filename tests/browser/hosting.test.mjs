@@ -19,10 +19,10 @@ test('the build is an npm package holding exactly the widget', async () => {
   const { stdout } = await run('npm', ['pack', '--dry-run', '--json', DIST]);
   const [pack] = JSON.parse(stdout);
   const files = pack.files.map((file) => file.path).sort();
-  // With the widget, the licences (and the third-party notices, when the
-  // repository has them).
+  // With the widget, its TypeScript declarations and the licences (and the
+  // third-party notices, when the repository has them).
   const notices = existsSync('THIRD-PARTY-NOTICES.md') ? ['THIRD-PARTY-NOTICES.md'] : [];
-  assert.deepEqual(files, ['LICENSE-APACHE', 'LICENSE-MIT', ...notices, 'broadsheet-widget.js', 'broadsheet-widget_bg.wasm', 'broadsheet.js', 'corpus.schema.json', 'package.json', 'sw.js']);
+  assert.deepEqual(files, ['LICENSE-APACHE', 'LICENSE-MIT', ...notices, 'broadsheet-widget.js', 'broadsheet-widget_bg.wasm', 'broadsheet.d.ts', 'broadsheet.js', 'corpus.schema.json', 'package.json', 'sw.js']);
   for (const licence of ['LICENSE-MIT', 'LICENSE-APACHE', ...notices]) {
     assert.equal(await readFile(`${DIST}/${licence}`, 'utf8'), await readFile(licence, 'utf8'), `${licence} is the repository's`);
   }

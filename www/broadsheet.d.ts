@@ -14,8 +14,8 @@
 /**
  * The element's attributes, as a host sets them in HTML or with
  * `setAttribute`. The element reads them as attributes only: it defines no
- * properties for them (`lang` is HTMLElement's own). Changing `src`,
- * `routing`, `theme` or `lang` starts the reader over with the new value.
+ * properties for them (`lang` is HTMLElement's own). Changing any of them
+ * starts the reader over with the new value.
  */
 export interface BroadsheetReaderAttributes {
   /**
@@ -32,8 +32,13 @@ export interface BroadsheetReaderAttributes {
   routing?: BroadsheetRouting;
   /** `auto` (the default) follows `prefers-color-scheme`. */
   theme?: BroadsheetTheme;
-  /** `off` opts out of the offline service worker. */
+  /** `off` opts out of the offline service worker and of keeping an archive's editions. */
   offline?: 'off';
+  /**
+   * How many of an archive's newest editions are kept whole for offline
+   * reading (default 1; `0` keeps none). Only for an archive `src`.
+   */
+  'offline-editions'?: `${number}`;
 }
 
 /** The `routing` attribute's values; anything else means `hash`. */

@@ -90,12 +90,18 @@ async function main(): Promise<void> {
   await reader.open('2024-09-12-p2-1');
   await reader.open('2024-09-12-p2-1', { date: '2024-09-12' });
 
-  // A second reader, of an archive, made by script: its attributes.
-  const archive = document.createElement('broadsheet-reader');
-  const attributes: BroadsheetReaderAttributes = { src: 'site/', lang: 'zh-CN', routing: 'memory', theme: 'dark', offline: 'off' };
-  for (const [name, value] of Object.entries(attributes)) archive.setAttribute(name, value);
-  document.body.append(archive);
-  archive.ready?.then(() => archive.search('上合'), (error: unknown) => console.error(error));
+  // Two more readers made by script: an archive kept a week for offline
+  // reading, and a corpus that stays online.
+  const settings: BroadsheetReaderAttributes[] = [
+    { src: 'site/', lang: 'zh-CN', routing: 'memory', theme: 'dark', 'offline-editions': '7' },
+    { src: 'corpus.json', routing: 'hash', theme: 'light', offline: 'off' },
+  ];
+  for (const attributes of settings) {
+    const another = document.createElement('broadsheet-reader');
+    for (const [name, value] of Object.entries(attributes)) another.setAttribute(name, value);
+    document.body.append(another);
+    another.ready?.then(() => another.search('上合'), (error: unknown) => console.error(error));
+  }
 }
 
 void main();

@@ -4,7 +4,7 @@
 // occur is itself an error), and tests/browser/types.test.mjs checks that
 // each fails with that code.
 import 'broadsheet-reader';
-import type { Hit, NavigateDetail } from 'broadsheet-reader';
+import type { BroadsheetReaderAttributes, Hit, NavigateDetail } from 'broadsheet-reader';
 
 declare const reader: HTMLElementTagNameMap['broadsheet-reader'];
 declare const hit: Hit;
@@ -39,5 +39,7 @@ document.addEventListener('broadsheet:error', (event) => event.detail.reason);
 reader.ready = Promise.resolve();
 // @ts-expect-error TS2339: src is an attribute, not a property
 reader.src = 'site/';
+// @ts-expect-error TS2322: offline is `off` or absent
+const attributes: BroadsheetReaderAttributes = { offline: 'on' };
 
-export { opened, range, view };
+export { attributes, opened, range, view };

@@ -1,48 +1,71 @@
 //! Traditional to Simplified Chinese, one character at a time.
 //!
-//! The mapping is [`super::t2s_table`], the per-character table of the
-//! `fast2s` crate (about 2,700 pairs, all in the CJK Unified Ideographs
-//! block), without its few word-level exceptions (乾隆 keeps 乾): those
-//! depend on neighbouring characters and would make the analyzer's folding
-//! context-sensitive. On first use the pairs are spread into a dense table
-//! over the block, with a bit per character that says whether it has a
-//! form, so that folding a character is a lookup or two. It does not
-//! convert Simplified to Traditional, nor words.
+//! The mapping is [`super::t2s_table`], generated from OpenCC's
+//! single-character tables: `TSCharacters.txt`, and the Taiwan, Hong Kong
+//! and Japanese variant forms (羣, 爲, 裏, 綫, 峯; 裡, 綫, 仏) folded to their
+//! standard character and through it to Simplified. A character that is
+//! itself Simplified folds to something else only where `TSCharacters.txt`
+//! says so (乾 → 干). OpenCC's phrase tables are left out (乾隆 keeps 乾 in
+//! OpenCC): they depend on neighbouring characters and would make the
+//! analyzer's folding context-sensitive. Folding twice is folding once. It
+//! does not convert Simplified to Traditional, nor words.
+//!
+//! The Traditional characters are in CJK Unified Ideographs and Extension A
+//! (`U+3400..=U+9FFF`) but for a few dozen beyond the Basic Multilingual
+//! Plane, and so are their forms. On first use the pairs are decoded into a
+//! bit per character of that range that says whether it has a form, the
+//! forms of those that have one in the order of the characters, and the
+//! number of forms before each word of bits; the others are a short sorted
+//! list. Folding a character of the range is a bit test, and for a
+//! Traditional character a count of the bits set before it and an array
+//! read. All of it takes about 17 KB.
 
 use std::sync::OnceLock;
 
-use super::t2s_table::PAIRS;
+use super::t2s_table::{FORMS, KEYS, LEN};
 
-/// The block every Traditional character of the table lives in.
-const FIRST: u32 = 0x4E00;
+/// The range of the bits: Extension A, the Yijing hexagram symbols between
+/// (none of which has a form) and CJK Unified Ideographs.
+const FIRST: u32 = 0x3400;
 const LAST: u32 = 0x9FFF;
+const SPAN: usize = (LAST - FIRST + 1) as usize;
 
 /// The Simplified form of `c`, or `c` itself when it has none.
 #[inline]
 pub fn simplify(c: char) -> char {
-    let code = c as u32;
-    if !(FIRST..=LAST).contains(&code) {
+    let table = table();
+    let index = (c as u32).wrapping_sub(FIRST) as usize;
+    if index < SPAN {
+        let word = table.has_form[index / 64];
+        let bit = 1u64 << (index % 64);
+        if word & bit == 0 {
+            return c;
+        }
+        let rank = usize::from(table.forms_before[index / 64]) + (word & (bit - 1)).count_ones() as usize;
+        return table.forms[rank];
+    }
+    if table.others.first().is_none_or(|&(first, _)| c < first) {
         return c;
     }
-    let index = (code - FIRST) as usize;
-    let table = table();
-    if table.has_form[index / 64] >> (index % 64) & 1 == 1 {
-        table.forms[index]
-    } else {
-        c
+    match table.others.binary_search_by_key(&c, |&(from, _)| from) {
+        Ok(found) => table.others[found].1,
+        Err(_) => c,
     }
 }
 
-/// The pairs spread over the block.
+/// The pairs, decoded.
 struct Table {
-    /// Bit `i` set when the character `FIRST + i` has a Simplified form: a
-    /// few kilobytes, where `forms` takes 84. Simplified text, nearly all
-    /// the text there is, only reads these bits, which stay in the
-    /// processor's cache between queries; the snippets of a query read
-    /// `forms` cold otherwise.
+    /// Bit `i` set when the character `FIRST + i` has a Simplified form:
+    /// 3.4 KB. Simplified text, nearly all the text there is, only reads
+    /// these bits, which stay in the processor's cache between queries.
     has_form: Box<[u64]>,
-    /// The Simplified form of each character of the block, itself when none.
+    /// The number of bits set in the words of `has_form` before each.
+    forms_before: Box<[u16]>,
+    /// The forms of the characters whose bit is set, in their order.
     forms: Box<[char]>,
+    /// The characters outside the range that have a form, ascending, with
+    /// their forms.
+    others: Box<[(char, char)]>,
 }
 
 #[inline]
@@ -52,44 +75,194 @@ fn table() -> &'static Table {
 }
 
 fn build_table() -> Table {
-    let mut forms: Vec<char> = (FIRST..=LAST).map(|code| char::from_u32(code).unwrap_or('\u{FFFD}')).collect();
-    let mut has_form = vec![0u64; forms.len().div_ceil(64)];
-    for (traditional, simplified) in PAIRS {
-        let Some(index) = (traditional as u32).checked_sub(FIRST).map(|index| index as usize) else { continue };
-        if let (Some(slot), Some(simplified)) = (forms.get_mut(index), char::from_u32(simplified.into())) {
-            *slot = simplified;
+    let mut has_form = vec![0u64; SPAN.div_ceil(64)];
+    let mut forms = Vec::with_capacity(LEN);
+    let mut others = Vec::new();
+    let (mut keys, mut values) = (Numbers(KEYS), Numbers(FORMS));
+    let (mut from, mut to) = (0u32, 0u32);
+    for _ in 0..LEN {
+        let (Some(step), Some(zigzag)) = (keys.next(), values.next()) else { break };
+        from = from.wrapping_add(step);
+        to = to.wrapping_add((zigzag >> 1) ^ (zigzag & 1).wrapping_neg());
+        let (Some(traditional), Some(simplified)) = (char::from_u32(from), char::from_u32(to)) else { continue };
+        let index = from.wrapping_sub(FIRST) as usize;
+        if index < SPAN {
+            // Ascending, so the forms come in the order of their bits.
             has_form[index / 64] |= 1 << (index % 64);
+            forms.push(simplified);
+        } else {
+            others.push((traditional, simplified));
         }
     }
-    Table { has_form: has_form.into_boxed_slice(), forms: forms.into_boxed_slice() }
+    let mut forms_before = Vec::with_capacity(has_form.len());
+    let mut before = 0u16;
+    for word in &has_form {
+        forms_before.push(before);
+        before += word.count_ones() as u16;
+    }
+    Table {
+        has_form: has_form.into_boxed_slice(),
+        forms_before: forms_before.into_boxed_slice(),
+        forms: forms.into_boxed_slice(),
+        others: others.into_boxed_slice(),
+    }
+}
+
+/// The LEB128 numbers of a byte string.
+struct Numbers(&'static [u8]);
+
+impl Iterator for Numbers {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        let mut value = 0u32;
+        let mut shift = 0;
+        while let Some((&byte, rest)) = self.0.split_first() {
+            self.0 = rest;
+            value |= u32::from(byte & 0x7F) << shift;
+            if byte & 0x80 == 0 {
+                return Some(value);
+            }
+            shift += 7;
+        }
+        None
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
     use super::simplify;
 
-    #[test]
-    fn folds_traditional_characters_of_news_text() {
-        let traditional = "國際經貿學院與東亞開發區";
-        let simplified: String = traditional.chars().map(simplify).collect();
-        assert_eq!(simplified, "国际经贸学院与东亚开发区");
+    fn fold(text: &str) -> String {
+        text.chars().map(simplify).collect()
     }
 
     #[test]
-    fn every_pair_of_the_table_folds_and_nothing_else_in_the_block_does() {
-        let traditional: std::collections::HashMap<u32, u32> =
-            super::PAIRS.iter().map(|&(from, to)| (from as u32, to as u32)).collect();
-        for code in super::FIRST..=super::LAST {
-            let c = char::from_u32(code).expect("the block is all characters");
-            let expected = traditional.get(&code).and_then(|&to| char::from_u32(to)).unwrap_or(c);
-            assert_eq!(simplify(c), expected, "U+{code:04X}");
-        }
+    fn folds_traditional_characters_of_news_text() {
+        assert_eq!(fold("國際經貿學院與東亞開發區"), "国际经贸学院与东亚开发区");
+    }
+
+    #[test]
+    fn folds_variant_forms() {
+        // 羣 爲 裏 綫 峯 are lines of TSCharacters.txt; 裡 (Taiwan's 裏), 綫
+        // (Hong Kong's 線) and the Japanese 仏 単 県 come from the variant tables.
+        assert_eq!(fold("升羣 爲 裏 綫 峯 裡 為 線 仏 単 県"), "升群 为 里 线 峰 里 为 线 佛 单 县");
+        // Extension A, beyond the Basic Multilingual Plane, from one to the other.
+        assert_eq!(fold("\u{346F}\u{2005E}\u{205E3}\u{35F2}"), "\u{3454}\u{2003E}\u{34C6}\u{20D7E}");
     }
 
     #[test]
     fn leaves_simplified_and_other_text_alone() {
-        for text in ["国际经贸学院", "Congress 2024", "ｆｕｌｌ"] {
-            assert_eq!(text.chars().map(simplify).collect::<String>(), text);
+        for text in ["国际经贸学院", "Congress 2024", "ｆｕｌｌ", "升群为里线峰", "沪芸浜予著", "🙂𠀀"] {
+            assert_eq!(fold(text), text);
         }
+    }
+
+    /// One OpenCC dictionary file of `tests/fixtures/opencc`: each
+    /// character with its candidates.
+    fn read(text: &str) -> Vec<(char, Vec<char>)> {
+        let one = |text: &str| {
+            let mut chars = text.chars();
+            let c = chars.next().expect("a character");
+            assert_eq!(chars.next(), None, "{text:?} is one character");
+            c
+        };
+        text.lines()
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .map(|line| {
+                let (key, values) = line.split_once('\t').expect("key, tab, values");
+                (one(key), values.split(' ').map(one).collect())
+            })
+            .collect()
+    }
+
+    fn gb2312_hanzi() -> BTreeSet<char> {
+        let mut hanzi = BTreeSet::new();
+        for lead in 0xB0u8..=0xF7 {
+            for trail in 0xA1u8..=0xFE {
+                let bytes = [lead, trail];
+                let (text, _, malformed) = encoding_rs::GBK.decode(&bytes);
+                let c = text.chars().next().expect("a character");
+                if !malformed && !('\u{E000}'..='\u{F8FF}').contains(&c) {
+                    hanzi.insert(c);
+                }
+            }
+        }
+        assert_eq!(hanzi.len(), 6763);
+        hanzi
+    }
+
+    /// The whole table against OpenCC's files, as `examples/t2s_table.rs`
+    /// reads them: every line of TSCharacters.txt folds to its first
+    /// candidate; every variant form folds as its standard characters do,
+    /// unless it is a line of TSCharacters.txt, a Simplified character or
+    /// stands for characters that fold differently; every Simplified
+    /// character folds to itself unless TSCharacters.txt says otherwise;
+    /// nothing else changes; folding twice is folding once.
+    #[test]
+    fn every_pair_of_the_data_folds_and_nothing_else_does() {
+        let ts = read(include_str!("../../tests/fixtures/opencc/TSCharacters.txt"));
+        assert_eq!(ts.len(), 4148);
+        let first: BTreeMap<char, char> = ts.iter().map(|(from, candidates)| (*from, candidates[0])).collect();
+        for (&from, &to) in &first {
+            if first.get(&to).is_some_and(|&next| next != to) {
+                // 薴 → 苧, itself → 苎: followed to the end.
+                assert_eq!(simplify(from), simplify(to), "{from} → {to} → …");
+                assert_ne!(simplify(from), to, "{from}");
+            } else {
+                assert_eq!(simplify(from), to, "{from} (U+{:04X}) → {to}", from as u32);
+            }
+        }
+
+        let simplified: BTreeSet<char> = gb2312_hanzi().into_iter().chain(ts.iter().flat_map(|(_, candidates)| candidates.clone())).collect();
+        for &c in &simplified {
+            if !first.contains_key(&c) {
+                assert_eq!(simplify(c), c, "{c} (U+{:04X}) is Simplified", c as u32);
+            }
+        }
+
+        let mut standards: BTreeMap<char, BTreeSet<char>> = BTreeMap::new();
+        for text in [include_str!("../../tests/fixtures/opencc/TWVariants.txt"), include_str!("../../tests/fixtures/opencc/HKVariants.txt")] {
+            for (standard, variants) in read(text) {
+                for variant in variants.into_iter().filter(|&variant| variant != standard) {
+                    standards.entry(variant).or_default().insert(standard);
+                }
+            }
+        }
+        for (variant, candidates) in read(include_str!("../../tests/fixtures/opencc/JPShinjitaiCharacters.txt")) {
+            for standard in candidates.into_iter().filter(|&standard| standard != variant) {
+                standards.entry(variant).or_default().insert(standard);
+            }
+        }
+        let (mut variants_folded, mut conflicts) = (0, 0);
+        for (&variant, of) in &standards {
+            if first.contains_key(&variant) || simplified.contains(&variant) {
+                continue;
+            }
+            let targets: BTreeSet<char> = of.iter().map(|&standard| simplify(standard)).collect();
+            if targets.len() == 1 {
+                let target = *targets.first().unwrap();
+                assert_eq!(simplify(variant), target, "{variant} stands for {of:?}");
+                variants_folded += usize::from(target != variant);
+            } else {
+                assert_eq!(simplify(variant), variant, "{variant} stands for {of:?}, which fold to {targets:?}");
+                conflicts += 1;
+            }
+        }
+        assert_eq!((variants_folded, conflicts), (229, 4));
+
+        let mut changed = 0;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let folded = simplify(c);
+            assert_eq!(simplify(folded), folded, "U+{:04X} folds to U+{:04X}, which folds again", c as u32, folded as u32);
+            if folded != c {
+                assert!(first.contains_key(&c) || standards.contains_key(&c), "U+{:04X} is not in the data", c as u32);
+                changed += 1;
+            }
+        }
+        assert_eq!(changed, super::LEN);
+        assert_eq!(changed, 3222 + 229);
     }
 }

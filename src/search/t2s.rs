@@ -18,7 +18,7 @@
 //! number of forms before each word of bits; the others are a short sorted
 //! list. Folding a character of the range is a bit test, and for a
 //! Traditional character a count of the bits set before it and an array
-//! read. All of it takes about 17 KB.
+//! read. All of it takes about 18 KB (the dense table of before took 87).
 
 use std::sync::OnceLock;
 

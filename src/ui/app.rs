@@ -273,8 +273,10 @@ pub fn App(props: &AppProps) -> Html {
                         Callback::from(move |()| more.set(Some((key.0.clone(), key.1.clone(), limit + RESULTS_PER_PAGE))))
                     };
                     // An archive searches the editions opened so far, and says so.
-                    let scope = archive_base(&props.src)
-                        .map(|_| Strings::fill(strings.searching_open_editions, &corpus.editions.len().to_string()));
+                    let scope = archive_base(&props.src).map(|_| {
+                        let template = if online() { strings.searching_open_editions } else { strings.searching_saved_editions };
+                        Strings::fill(template, &corpus.editions.len().to_string())
+                    });
                     html! {
                         <SearchView corpus={corpus.clone()} query={query.clone()} filter={filter.clone()} found={found.clone()}
                                     {settled} {strings} {on_filter} {on_more} {scope} />
@@ -415,6 +417,15 @@ fn scroll_to_first_hit(root: &NodeRef) {
 #[cfg(not(target_arch = "wasm32"))]
 fn host_lang() -> String {
     String::new()
+}
+
+#[cfg(target_arch = "wasm32")]
+use super::archive::fetch::online;
+
+/// Outside the browser there is no network to lose.
+#[cfg(not(target_arch = "wasm32"))]
+fn online() -> bool {
+    true
 }
 
 #[cfg(test)]

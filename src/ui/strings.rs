@@ -104,6 +104,8 @@ pub struct Strings {
     pub not_saved_hint: &'static str,
     /// Above search results while an archive has no search index yet.
     pub searching_open_editions: &'static str,
+    /// Above search results offline: the editions kept for offline reading.
+    pub searching_saved_editions: &'static str,
 }
 
 pub static ZH: Strings = Strings {
@@ -175,6 +177,7 @@ pub static ZH: Strings = Strings {
     not_saved: "这一期未保存，离线时无法阅读",
     not_saved_hint: "联网后即可阅读。保存过的报纸可以离线阅读。",
     searching_open_editions: "仅搜索已打开的 {} 期报纸",
+    searching_saved_editions: "离线搜索已保存的 {} 期报纸",
 };
 
 pub static EN: Strings = Strings {
@@ -246,6 +249,7 @@ pub static EN: Strings = Strings {
     not_saved: "This edition is not saved for offline reading",
     not_saved_hint: "Connect to the internet to read it. Saved editions can be read offline.",
     searching_open_editions: "Searching only the {} editions opened so far",
+    searching_saved_editions: "Offline: searching the {} saved editions",
 };
 
 impl Strings {

@@ -2,7 +2,8 @@
 // (proved by a fetch that fails): the newest edition is kept whole once the
 // first view is shown, so after a reload offline every page and article of
 // it opens, pages never visited included; a date that was not kept shows a
-// "not saved" view, not an error; `offline-editions="2"` keeps two.
+// "not saved" view, not an error; `offline-editions="2"` keeps two, and
+// search offline covers exactly those.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -98,6 +99,14 @@ test('offline-editions="2" keeps the two newest editions', async () => {
     await reader.locator('.bs-page-view').getByText('2024-09-11 头条').waitFor();
     await go(page, '#/2024-09-10');
     await reader.locator('.bs-not-saved').waitFor();
+
+    // Offline search covers exactly the saved editions, and says so.
+    await go(page, `#/search/${encodeURIComponent('头条')}`);
+    await reader.locator('.bs-search-scope', { hasText: '离线搜索已保存的 2 期报纸' }).waitFor();
+    await reader.locator('.bs-result-count', { hasText: '2' }).waitFor();
+    const dates = await reader.locator('.bs-search-view .bs-headline, .bs-search-view a').allInnerTexts();
+    assert.ok(dates.some((text) => text.includes('2024-09-12 头条')) && dates.some((text) => text.includes('2024-09-11 头条')), dates.join(' | '));
+    assert.ok(!dates.some((text) => text.includes('2024-09-10')), 'the edition not saved is not searched');
   } finally {
     await context.close();
     await server.close();

@@ -44,6 +44,12 @@ struct KeptEdition {
     files: Vec<String>,
 }
 
+/// The edition files kept for offline reading, newest first.
+pub async fn kept_editions(location: &ArchiveLocation) -> Vec<String> {
+    let kept: Kept = store::read(&location.file(KEPT)).await.and_then(|bytes| serde_json::from_slice(&bytes).ok()).unwrap_or_default();
+    kept.editions.into_iter().map(|kept| kept.edition).collect()
+}
+
 /// Keeps the newest `count` editions whole, and lets older kept ones go.
 pub async fn keep_newest(state: Rc<RefCell<ArchiveState>>, location: ArchiveLocation, count: usize) -> Result<(), LoadError> {
     let days = loop {

@@ -85,8 +85,17 @@ pub fn show(
                 }
             }
         };
+        // Offline, search covers the editions kept for offline reading: all of them, whole.
+        let kept = if matches!(route, Route::Search { .. }) && !super::fetch::online() {
+            super::keep::kept_editions(&location).await
+        } else {
+            Vec::new()
+        };
         loop {
-            let need = state.borrow().need(&route);
+            let need = std::iter::once(state.borrow().need(&route))
+                .chain(kept.iter().map(|edition| state.borrow().whole_edition(edition)))
+                .find(|need| *need != Need::Nothing)
+                .unwrap_or(Need::Nothing);
             if need == Need::Nothing {
                 break;
             }

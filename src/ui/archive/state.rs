@@ -65,6 +65,19 @@ impl ArchiveState {
         self.version
     }
 
+    /// The next file that opening the edition file `edition` whole needs:
+    /// the edition, then each page's text.
+    pub fn whole_edition(&self, edition: &str) -> Need {
+        let Some(open) = self.editions.iter().find(|open| open.name == edition) else {
+            return Need::Edition(edition.to_owned());
+        };
+        let missing = open.texts.iter().find(|(number, _)| !open.held.contains(number));
+        match missing {
+            Some((number, text)) => Need::Page { edition: edition.to_owned(), number: *number, text: text.clone() },
+            None => Need::Nothing,
+        }
+    }
+
     /// The calendar of `title`'s `year`, unless it is fetched already or
     /// the archive has no such year.
     pub fn calendar_needed(&self, title: &str, year: u32) -> Option<Need> {
@@ -334,6 +347,29 @@ mod tests {
         fixture.state.add_calendar(&name, Calendar::decode(&fixture.files[&name]).unwrap());
         let all = fixture.state.newest_days(5).unwrap();
         assert_eq!(all.iter().map(|day| day.date.as_str()).collect::<Vec<_>>(), ["2024-09-13", "2024-09-12"], "all there are");
+    }
+
+    #[test]
+    fn a_whole_edition_needs_its_outline_then_every_page() {
+        let mut fixture = fixture();
+        let name = fixture.state.root().publications[0].newest.edition.clone();
+        let mut fetched = Vec::new();
+        loop {
+            match fixture.state.whole_edition(&name) {
+                Need::Nothing => break,
+                Need::Edition(name) => {
+                    fixture.state.add_edition(&name, EditionFile::decode(&fixture.files[&name]).unwrap());
+                    fetched.push(name);
+                }
+                Need::Page { edition, number, text } => {
+                    fixture.state.add_page(&edition, number, crate::corpus::load(&fixture.files[&text]).unwrap()).unwrap();
+                    fetched.push(text);
+                }
+                Need::Calendar(_) => panic!("no calendar needed"),
+            }
+        }
+        assert_eq!(kinds(&fetched), ["editions", "pages", "pages"]);
+        assert!(fixture.state.corpus().editions[0].articles.iter().all(|article| !article.blocks.is_empty()));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Date browsing (往期回顾): the previous and next edition, and a calendar
-//! of a month with each day that has an edition a link, the year and the
-//! paper selectable. It scales to decades of a daily, where a list of
+//! of a month with each day that has an edition a link (marked when it is
+//! saved for offline reading), the year and the paper selectable. It scales to decades of a daily, where a list of
 //! editions would not.
 //!
 //! Native links, buttons, selects and a table with a caption and column
@@ -201,13 +201,13 @@ fn Calendar(props: &CalendarProps) -> Html {
                 <button type="button" class="bs-button" aria-label={strings.next_month}
                         disabled={shown.month == 0 || later.year > last} onclick={go(later.clone())}>{ "›" }</button>
             </div>
-            { month(paper, shown, &props.current, several, strings) }
+            { month(&props.dates, paper, shown, &props.current, several, strings) }
         </div>
     }
 }
 
 /// The month's grid: a week a row, each day with an edition a link.
-fn month(paper: &PaperDates, shown: &Shown, current: &str, several: bool, strings: &'static Strings) -> Html {
+fn month(index: &DateIndex, paper: &PaperDates, shown: &Shown, current: &str, several: bool, strings: &'static Strings) -> Html {
     let title = month_title(strings, shown.year, shown.month);
     let Some(dates) = paper.year(shown.year).map(|year| year.dates.as_ref()) else {
         return html! { <p class="bs-notice">{ title }</p> };
@@ -224,11 +224,14 @@ fn month(paper: &PaperDates, shown: &Shown, current: &str, several: bool, string
             let date = format!("{prefix}{day:02}");
             if dates.binary_search(&date).is_ok() {
                 let route = Route::Edition(EditionKey { date: date.clone(), publication: several.then(|| paper.title.clone()) });
+                let saved = index.is_saved(&paper.title, &date);
+                let class = classes!("bs-day", saved.then_some("bs-day-saved"));
+                let label = if saved { format!("{} {}", long_date(strings, &date), strings.saved_mark) } else { long_date(strings, &date) };
                 html! {
                     <td class="bs-day-with-edition">
-                        <Link to={route} current={date == current} class="bs-day">
+                        <Link to={route} current={date == current} {class}>
                             <span aria-hidden="true">{ day }</span>
-                            <span class="bs-sr">{ long_date(strings, &date) }</span>
+                            <span class="bs-sr">{ label }</span>
                         </Link>
                     </td>
                 }
@@ -269,7 +272,7 @@ mod tests {
             .into_iter()
             .map(|(year, dates)| YearDates { year, dates: dates.map(|d| d.into_iter().map(str::to_owned).collect()) })
             .collect();
-        Rc::new(DateIndex { publications: vec![PaperDates { title: "青岛日报".to_owned(), years }] })
+        Rc::new(DateIndex { publications: vec![PaperDates { title: "青岛日报".to_owned(), years }], ..DateIndex::default() })
     }
 
     async fn render(dates: Rc<DateIndex>, date: &str) -> String {
@@ -305,6 +308,8 @@ mod tests {
         assert!(html.contains("<caption>2024年9月</caption>"), "{html}");
         assert_eq!(html.matches("bs-day-with-edition").count(), 2, "{html}");
         assert!(html.contains(r#"aria-current="page""#), "{html}");
+        assert_eq!(html.matches("bs-day-saved").count(), 1, "the saved day is marked: {html}");
+        assert!(html.contains("2024年9月10日 星期二 已保存"), "and says so: {html}");
         assert_eq!(html.matches("<tr>").count(), 1 + 5, "the head and five weeks (1 September 2024 was a Sunday): {html}");
     }
 
@@ -318,6 +323,10 @@ mod tests {
 
     #[component]
     fn MonthTable(props: &MonthTableProps) -> Html {
-        month(&props.paper, &props.shown, &props.current, false, &ZH)
+        let index = DateIndex {
+            publications: vec![props.paper.clone()],
+            saved: [(props.paper.title.clone(), "2024-09-10".to_owned())].into_iter().collect(),
+        };
+        month(&index, &props.paper, &props.shown, &props.current, false, &ZH)
     }
 }

@@ -6,6 +6,8 @@
 //! year's dates may be unknown yet ([`YearDates::dates`] is `None`) and the
 //! views ask for them. Plain data: nothing here fetches.
 
+use std::collections::BTreeSet;
+
 use crate::archive::{Calendar, Root};
 use crate::corpus::Corpus;
 
@@ -13,6 +15,8 @@ use crate::corpus::Corpus;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DateIndex {
     pub publications: Vec<PaperDates>,
+    /// (publication title, date) of the editions saved for offline reading.
+    pub saved: BTreeSet<(String, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -86,7 +90,12 @@ impl DateIndex {
                     .collect(),
             })
             .collect();
-        DateIndex { publications }
+        DateIndex { publications, saved: BTreeSet::new() }
+    }
+
+    /// Whether `title`'s edition of `date` is saved for offline reading.
+    pub fn is_saved(&self, title: &str, date: &str) -> bool {
+        self.saved.iter().any(|(saved_title, saved_date)| saved_title == title && saved_date == date)
     }
 
     pub fn paper(&self, title: &str) -> Option<&PaperDates> {

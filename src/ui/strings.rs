@@ -39,6 +39,8 @@ pub struct Strings {
     pub year: &'static str,
     pub paper: &'static str,
     pub loading_dates: &'static str,
+    /// After a calendar day's date: its edition is saved for offline reading.
+    pub saved_mark: &'static str,
     /// Sunday first, short, as a calendar's column heads.
     pub weekdays_short: [&'static str; 7],
     pub previous_page: &'static str,
@@ -125,6 +127,7 @@ pub static ZH: Strings = Strings {
     year: "年份",
     paper: "报纸",
     loading_dates: "正在载入日期…",
+    saved_mark: "已保存",
     weekdays_short: ["日", "一", "二", "三", "四", "五", "六"],
     previous_page: "上一版",
     next_page: "下一版",
@@ -197,6 +200,7 @@ pub static EN: Strings = Strings {
     year: "Year",
     paper: "Paper",
     loading_dates: "Loading dates…",
+    saved_mark: "(saved)",
     weekdays_short: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
     previous_page: "Previous page",
     next_page: "Next page",

@@ -91,9 +91,14 @@ test('offline-editions="2" keeps the two newest editions', async () => {
   const server = await archiveSite('offline-editions="2"');
   const { page, context } = await openAndKeep(server, 2);
   try {
+    // The calendar marks the saved days.
+    const reader = page.locator('broadsheet-reader');
+    await reader.getByRole('button', { name: '往期回顾' }).click();
+    await reader.locator('.bs-calendar a.bs-day-saved').nth(1).waitFor();
+    assert.deepEqual(await reader.locator('.bs-calendar a.bs-day-saved [aria-hidden="true"]').allInnerTexts(), ['11', '12']);
+    await reader.locator('.bs-calendar').getByRole('link', { name: '2024年9月11日 星期三 已保存' }).waitFor();
     await context.setOffline(true);
     await page.reload();
-    const reader = page.locator('broadsheet-reader');
     await reader.locator('.bs-edition-view').getByText('2024-09-12 头条').waitFor();
     await go(page, '#/2024-09-11/1');
     await reader.locator('.bs-page-view').getByText('2024-09-11 头条').waitFor();

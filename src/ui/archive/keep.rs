@@ -36,22 +36,26 @@ struct Kept {
 }
 
 #[derive(Clone, Serialize, Deserialize)]
-struct KeptEdition {
-    date: String,
+pub struct KeptEdition {
+    /// The title of its publication.
+    #[serde(default)]
+    pub publication: String,
+    pub date: String,
     /// The edition file's name.
-    edition: String,
+    pub edition: String,
     /// Every file of it, the edition file first.
     files: Vec<String>,
 }
 
-/// The edition files kept for offline reading, newest first.
-pub async fn kept_editions(location: &ArchiveLocation) -> Vec<String> {
+/// The editions kept for offline reading, newest first.
+pub async fn kept(location: &ArchiveLocation) -> Vec<KeptEdition> {
     let kept: Kept = store::read(&location.file(KEPT)).await.and_then(|bytes| serde_json::from_slice(&bytes).ok()).unwrap_or_default();
-    kept.editions.into_iter().map(|kept| kept.edition).collect()
+    kept.editions
 }
 
 /// Keeps the newest `count` editions whole, and lets older kept ones go.
 pub async fn keep_newest(state: Rc<RefCell<ArchiveState>>, location: ArchiveLocation, count: usize) -> Result<(), LoadError> {
+    let publication = state.borrow().root().newest().map(|entry| entry.title.clone()).unwrap_or_default();
     let days = loop {
         let needed = state.borrow().newest_days(count);
         match needed {
@@ -66,7 +70,12 @@ pub async fn keep_newest(state: Rc<RefCell<ArchiveState>>, location: ArchiveLoca
         match before.editions.iter().find(|kept| kept.edition == day.edition) {
             Some(kept) => now.editions.push(kept.clone()),
             None => match keep_edition(&location, &day.edition).await {
-                Ok(files) => now.editions.push(KeptEdition { date: day.date.clone(), edition: day.edition.clone(), files }),
+                Ok(files) => now.editions.push(KeptEdition {
+                    publication: publication.clone(),
+                    date: day.date.clone(),
+                    edition: day.edition.clone(),
+                    files,
+                }),
                 // Stop at the first edition that cannot be kept whole
                 // (offline, quota): the newer ones are kept.
                 Err(error) => {

@@ -86,8 +86,8 @@ pub fn show(
             }
         };
         // Offline, search covers the editions kept for offline reading: all of them, whole.
-        let kept = if matches!(route, Route::Search { .. }) && !super::fetch::online() {
-            super::keep::kept_editions(&location).await
+        let kept: Vec<String> = if matches!(route, Route::Search { .. }) && !super::fetch::online() {
+            super::keep::kept(&location).await.into_iter().map(|kept| kept.edition).collect()
         } else {
             Vec::new()
         };
@@ -116,15 +116,16 @@ pub fn show(
         let corpus = SharedCorpus::new(state.borrow().corpus());
         // The archive has no search index yet: search reads the open editions.
         searcher.set(Some(Searcher::new(SearchService::new(0, corpus.clone(), None))));
-        dates.set(Some(Rc::new(state.borrow().dates())));
+        show_dates(&state, &location, &dates).await;
         load.set(Load::Ready(corpus));
         reading.borrow_mut().shown = Some(version);
         // Once the first view is up: keep the newest editions for offline reading.
         let start_keeping = keep > 0 && super::fetch::online() && !std::mem::replace(&mut reading.borrow_mut().keeping, true);
         if start_keeping {
-            if let Err(error) = super::keep::keep_newest(state, location, keep).await {
+            if let Err(error) = super::keep::keep_newest(state.clone(), location.clone(), keep).await {
                 web_sys::console::warn_1(&format!("Broadsheet: the newest editions are not kept for offline reading: {error}").into());
             }
+            show_dates(&state, &location, &dates).await;
         }
     });
 }
@@ -145,7 +146,7 @@ pub fn want_year(
     }
     wasm_bindgen_futures::spawn_local(async move {
         match super::fetch::take(&state, &location, &need).await {
-            Ok(()) => dates.set(Some(Rc::new(state.borrow().dates()))),
+            Ok(()) => show_dates(&state, &location, &dates).await,
             // Asked again when the calendar shows that year anew.
             Err(error) => {
                 web_sys::console::warn_1(&format!("Broadsheet: {error}").into());
@@ -153,4 +154,10 @@ pub fn want_year(
             }
         }
     });
+}
+
+/// Shows which dates have an edition, and which of them are saved.
+async fn show_dates(state: &RefCell<ArchiveState>, location: &ArchiveLocation, dates: &UseStateHandle<Option<Rc<DateIndex>>>) {
+    let saved = super::keep::kept(location).await.into_iter().map(|kept| (kept.publication, kept.date)).collect();
+    dates.set(Some(Rc::new(DateIndex { saved, ..state.borrow().dates() })));
 }

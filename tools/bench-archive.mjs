@@ -556,17 +556,22 @@ async function reading(browser, size, published) {
 
 // ---- the run ------------------------------------------------------------
 
-async function machine(browser) {
-  const cpuinfo = await readFile('/proc/cpuinfo', 'utf8').catch(() => '');
+/** The commit the build was made from, read once at the start (a commit made while this runs is not what it measures). */
+async function built() {
   const commit = (await run('git', ['rev-parse', '--short', 'HEAD'])).stdout.trim();
-  const dirty = (await run('git', ['status', '--porcelain', '--untracked-files=no', 'src', 'www'])).stdout.trim() ? ' with uncommitted changes to src/ or www/' : '';
+  const dirty = (await run('git', ['status', '--porcelain', '--untracked-files=no', 'src', 'www'])).stdout.trim();
+  return `${commit}${dirty ? ' with uncommitted changes to src/ or www/' : ''}`;
+}
+
+async function machine(browser, commit) {
+  const cpuinfo = await readFile('/proc/cpuinfo', 'utf8').catch(() => '');
   return {
     cpu: cpuinfo.match(/^model name\s*:\s*(.+)$/m)?.[1] ?? 'unknown',
     cores: availableParallelism(),
     load: loadavg(),
     chromium: browser.version(),
     node: process.version,
-    commit: `${commit}${dirty}`,
+    commit,
     date: new Date().toISOString().slice(0, 10),
   };
 }
@@ -583,11 +588,12 @@ function command() {
 
 const saved = join(RESULTS, 'archive.json');
 const results = existsSync(saved) ? JSON.parse(await readFile(saved, 'utf8')) : { sizes: [] };
+const commit = await built();
 const browser = await launchBrowser();
 try {
   for (const size of SIZES) {
     const sizeStarted = performance.now();
-    const measured = { articles: size, command: command(), runs: RUNS, machine: await machine(browser) };
+    const measured = { articles: size, command: command(), runs: RUNS, machine: await machine(browser, commit) };
     const inputs = await split(size);
     const published = await publish(size, inputs);
     const { site, ...figures } = published;

@@ -19,7 +19,10 @@
 // Script API: `await reader.ready` (the widget has started), then
 // `reader.open(articleId, { date, publication })` and `await
 // reader.search(query, { limit, from, to, page })`, which resolves to the
-// hits exactly as `broadsheet search --json` prints them. Events, dispatched
+// hits exactly as `broadsheet search --json` prints them; for an archive,
+// `await reader.saveOffline({ from, to, publication })`,
+// `await reader.removeOffline({ from, to, publication })` and
+// `await reader.offline()`. Events, dispatched
 // on the element, bubbling and composed: `broadsheet:navigate` (detail:
 // hash, view, date, publication, page, article, query) and
 // `broadsheet:error` (detail: message).
@@ -115,6 +118,27 @@ function defineReader() {
     /** Searches the corpus; resolves to the hits as `broadsheet search --json` prints them. */
     async search(query, options = {}) {
       return JSON.parse(await (await this.#mounted()).search(String(query), options));
+    }
+
+    /** Saves an archive's editions for offline reading, each whole: `{ from,
+     * to, publication }`, each optional (no dates: the newest edition).
+     * Resolves to the bytes they take; rejects with how far it came and why
+     * it stopped (offline, or the browser's storage is full). */
+    async saveOffline(range = {}) {
+      return (await this.#mounted()).saveOffline(range);
+    }
+
+    /** Lets go of saved editions (`{ from, to, publication }`; all without
+     * any); resolves to the bytes freed. */
+    async removeOffline(range = {}) {
+      return (await this.#mounted()).removeOffline(range);
+    }
+
+    /** What is saved for offline reading and what the browser allows:
+     * `{ editions: [{ date, publication, bytes, automatic }], bytes, quota,
+     * usage, persisted }`. */
+    async offline() {
+      return JSON.parse(await (await this.#mounted()).offline());
     }
 
     async #mounted() {

@@ -9,7 +9,7 @@ mod widget {
 
     use broadsheet::search::Filter;
     use broadsheet::ui::app::{App, AppProps};
-    use broadsheet::ui::control::{Command, Control};
+    use broadsheet::ui::control::{Command, Control, EditionRange};
     use broadsheet::ui::options::{Routing, Theme};
     use js_sys::{Function, Promise, Reflect};
     use wasm_bindgen::prelude::*;
@@ -63,6 +63,51 @@ mod widget {
             Promise::new(&mut |resolve, reject| {
                 let answer = Box::new(move |outcome: Result<String, String>| settle(&resolve, &reject, outcome.map(JsValue::from)));
                 control.send(Command::Search { query: query.clone(), filter: filter.clone(), limit, answer });
+            })
+        }
+    }
+
+    /// The editions an `options` object names: `from`, `to` (dates,
+    /// inclusive) and `publication`, each optional.
+    fn edition_range(options: &JsValue) -> EditionRange {
+        let text = |name: &str| Reflect::get(options, &name.into()).ok().and_then(|value| value.as_string());
+        EditionRange { from: text("from"), to: text("to"), publication: text("publication") }
+    }
+
+    #[wasm_bindgen]
+    impl ReaderHandle {
+        /// Saves an archive's editions for offline reading, each whole:
+        /// `options` may hold `from`, `to` and `publication`; without dates,
+        /// the newest edition. Resolves to the bytes they take; rejects
+        /// with how far it came and why it stopped (offline, quota).
+        #[wasm_bindgen(js_name = saveOffline)]
+        pub fn save_offline(&self, options: JsValue) -> Promise {
+            let (control, range) = (self.control.clone(), edition_range(&options));
+            Promise::new(&mut |resolve, reject| {
+                let answer = Box::new(move |outcome: Result<f64, String>| settle(&resolve, &reject, outcome.map(JsValue::from)));
+                control.send(Command::SaveOffline { range: range.clone(), answer });
+            })
+        }
+
+        /// Lets go of saved editions (`options` as for `saveOffline`; all
+        /// of them without any); resolves to the bytes freed.
+        #[wasm_bindgen(js_name = removeOffline)]
+        pub fn remove_offline(&self, options: JsValue) -> Promise {
+            let (control, range) = (self.control.clone(), edition_range(&options));
+            Promise::new(&mut |resolve, reject| {
+                let answer = Box::new(move |outcome: Result<f64, String>| settle(&resolve, &reject, outcome.map(JsValue::from)));
+                control.send(Command::RemoveOffline { range: range.clone(), answer });
+            })
+        }
+
+        /// What is saved and what the browser allows, as JSON text:
+        /// `{ editions: [{ date, publication, bytes, automatic }], bytes,
+        /// quota, usage, persisted }`.
+        pub fn offline(&self) -> Promise {
+            let control = self.control.clone();
+            Promise::new(&mut |resolve, reject| {
+                let answer = Box::new(move |outcome: Result<String, String>| settle(&resolve, &reject, outcome.map(JsValue::from)));
+                control.send(Command::Offline { answer });
             })
         }
     }

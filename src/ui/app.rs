@@ -120,6 +120,7 @@ pub fn App(props: &AppProps) -> Html {
         // An archive: on every route, what the route needs, then the view.
         let (load_handle, searcher_handle, dates_handle) = (load.clone(), searcher.clone(), archive_dates.clone());
         let keep = props.offline_editions as usize;
+        let reading = reading.clone();
         use_effect_with((props.src.clone(), *attempt, router.current.clone()), move |(src, _, route)| {
             if let Some(location) = archive_base(src) {
                 let route = route.clone().unwrap_or_default();
@@ -188,7 +189,21 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    use_host_line(&props.control, &load, &searcher, &router.navigator);
+    // The host's commands about saving an archive's editions for offline reading.
+    let offline_commands = {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let (reading, src, archive_dates) = (reading.clone(), props.src.clone(), archive_dates.clone());
+            Callback::from(move |command| {
+                super::archive::reading::offline_command(reading.clone(), &src, archive_dates.clone(), command)
+            })
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            Callback::from(|command: Command| command.refuse("saving for offline reading needs a browser"))
+        }
+    };
+    use_host_line(&props.control, &load, &searcher, &router.navigator, &offline_commands);
     {
         // Where the reader is, for the host: each new view once the corpus is there.
         let control = props.control.clone();
@@ -314,17 +329,17 @@ pub fn App(props: &AppProps) -> Html {
 /// Answers the host's commands once the corpus is loaded (they wait until
 /// then), and refuses them with the reason when it failed.
 #[hook]
-fn use_host_line(control: &Control, load: &Load, searcher: &Option<Searcher>, navigator: &Navigator) {
+fn use_host_line(control: &Control, load: &Load, searcher: &Option<Searcher>, navigator: &Navigator, offline: &Callback<Command>) {
     let ready = match load {
         Load::Ready(corpus) => Ok(Some(corpus.clone())),
         Load::Loading(_) => Ok(None),
         Load::Failed(error) => Err(error.to_string()),
     };
     let control = control.clone();
-    use_effect_with((ready, searcher.clone(), navigator.clone()), move |(ready, searcher, navigator)| match ready {
+    use_effect_with((ready, searcher.clone(), navigator.clone(), offline.clone()), move |(ready, searcher, navigator, offline)| match ready {
         Ok(Some(corpus)) => {
-            let (corpus, searcher, navigator) = (corpus.clone(), searcher.clone(), navigator.clone());
-            control.attach(Callback::from(move |command| answer(command, &corpus, searcher.as_ref(), &navigator)));
+            let (corpus, searcher, navigator, offline) = (corpus.clone(), searcher.clone(), navigator.clone(), offline.clone());
+            control.attach(Callback::from(move |command| answer(command, &corpus, searcher.as_ref(), &navigator, &offline)));
         }
         Ok(None) => control.hold(),
         Err(reason) => control.close(reason.clone()),
@@ -332,8 +347,9 @@ fn use_host_line(control: &Control, load: &Load, searcher: &Option<Searcher>, na
 }
 
 /// One command of the host, answered against the loaded corpus.
-fn answer(command: Command, corpus: &SharedCorpus, searcher: Option<&Searcher>, navigator: &Navigator) {
+fn answer(command: Command, corpus: &SharedCorpus, searcher: Option<&Searcher>, navigator: &Navigator, offline: &Callback<Command>) {
     match command {
+        Command::SaveOffline { .. } | Command::RemoveOffline { .. } | Command::Offline { .. } => offline.emit(command),
         Command::Open { article, date, publication, answer } => {
             let route = find_article(corpus, &article, date.as_deref(), publication.as_deref())
                 .and_then(|edition| article_route(corpus, edition, &article, Read::Whole));

@@ -1,6 +1,7 @@
 //! The line between a host page's script and one reader: commands in (the
-//! element's `open()` and `search()`), notices out (the `broadsheet:navigate`
-//! and `broadsheet:error` events).
+//! element's `open()`, `search()`, `saveOffline()`, `removeOffline()` and
+//! `offline()`), notices out (the `broadsheet:navigate` and
+//! `broadsheet:error` events).
 //!
 //! The widget's entry makes a [`Control`] for each element and passes it to
 //! [`super::app::App`] as a prop. The state stays in the app: it attaches a
@@ -23,6 +24,16 @@ use crate::search::Filter;
 /// Called once with the outcome of a command, or why it failed.
 pub type Answer<T> = Box<dyn FnOnce(Result<T, String>)>;
 
+/// Which editions of an archive a save or a removal for offline reading covers.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EditionRange {
+    /// Dates, inclusive; open when absent.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// The publication's title; the newest edition's when absent.
+    pub publication: Option<String>,
+}
+
 /// What the host asks of the reader.
 pub enum Command {
     /// Show the (stitched) article `article`, of an edition of `date` and
@@ -32,13 +43,23 @@ pub enum Command {
     Open { article: String, date: Option<String>, publication: Option<String>, answer: Answer<bool> },
     /// Search as `broadsheet search --json` does; answers with its JSON.
     Search { query: String, filter: Filter, limit: usize, answer: Answer<String> },
+    /// Save an archive's editions for offline reading (the newest when the
+    /// range names no date); answers with the bytes they take.
+    SaveOffline { range: EditionRange, answer: Answer<f64> },
+    /// Let go of saved editions; answers with the bytes freed.
+    RemoveOffline { range: EditionRange, answer: Answer<f64> },
+    /// What is saved and what the browser allows, as JSON.
+    Offline { answer: Answer<String> },
 }
 
 impl Command {
-    fn refuse(self, reason: &str) {
+    /// Answers with `reason`, refusing.
+    pub fn refuse(self, reason: &str) {
         match self {
             Command::Open { answer, .. } => answer(Err(reason.to_owned())),
             Command::Search { answer, .. } => answer(Err(reason.to_owned())),
+            Command::SaveOffline { answer, .. } | Command::RemoveOffline { answer, .. } => answer(Err(reason.to_owned())),
+            Command::Offline { answer } => answer(Err(reason.to_owned())),
         }
     }
 }
@@ -223,6 +244,7 @@ mod tests {
         control.attach(Callback::from(|command: Command| match command {
             Command::Open { article, answer, .. } => answer(Ok(article == "a")),
             Command::Search { answer, .. } => answer(Ok("[]".to_owned())),
+            other => other.refuse("not asked in this test"),
         }));
         assert_eq!(*outcome.borrow(), [Ok(true), Ok(false)]);
         control.send(open("a", outcome.clone()));

@@ -117,3 +117,56 @@ test('offline-editions="2" keeps the two newest editions', async () => {
     await server.close();
   }
 });
+
+test('the host saves a range for offline reading, lists it, removes it; the quota stops a save cleanly', async () => {
+  const server = await archiveSite();
+  const { page, context } = await openAndKeep(server, 1);
+  try {
+    const reader = page.locator('broadsheet-reader');
+    const saved = await reader.evaluate((element) => element.saveOffline({ from: '2024-09-10', to: '2024-09-11' }));
+    assert.ok(saved > 1000, `${saved} bytes saved`);
+    const report = await reader.evaluate((element) => element.offline());
+    assert.deepEqual(report.editions.map((e) => [e.date, e.automatic]).sort(), [['2024-09-10', false], ['2024-09-11', false], ['2024-09-12', true]]);
+    assert.equal(report.bytes, report.editions.reduce((sum, e) => sum + e.bytes, 0));
+    assert.equal(typeof report.persisted, 'boolean');
+    assert.ok(report.quota > 0 && report.usage > 0, JSON.stringify(report));
+
+    await context.setOffline(true);
+    await page.reload();
+    await reader.locator('.bs-edition-view').getByText('2024-09-12 头条').waitFor();
+    await go(page, '#/2024-09-10/1');
+    await reader.locator('.bs-page-view').getByText('2024-09-10 头条').waitFor();
+    await context.setOffline(false);
+
+    const freed = await reader.evaluate((element) => element.removeOffline({ from: '2024-09-10', to: '2024-09-10' }));
+    assert.ok(freed > 1000, `${freed} bytes freed`);
+    const after = await reader.evaluate((element) => element.offline());
+    assert.deepEqual(after.editions.map((e) => e.date).sort(), ['2024-09-11', '2024-09-12']);
+
+    // A quota just above what the origin uses: the save keeps what it completed and says why it stopped.
+    const cdp = await context.newCDPSession(page);
+    const origin = new URL(server.url).origin;
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: Math.round(after.usage + 500) });
+    const refused = await reader.evaluate((element) => element.saveOffline({ from: '2024-09-10', to: '2024-09-10' }).then(() => 'saved', (error) => error.message));
+    assert.match(refused, /^saved 0 of 1 editions \(0 bytes\), then stopped at edition 2024-09-10: .*storage is full\)$/);
+    const unchanged = await reader.evaluate((element) => element.offline());
+    assert.deepEqual(unchanged.editions.map((e) => e.date).sort(), ['2024-09-11', '2024-09-12'], 'nothing half-saved');
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test('a reader of a corpus file refuses to save editions, saying why', async () => {
+  const server = await startFixtureServer({ 'corpus.html': hostPage('<broadsheet-reader src="corpus.json" offline="off"></broadsheet-reader>') });
+  const { page, context } = await openPage(browser, `${server.url}corpus.html`);
+  try {
+    const reader = page.locator('broadsheet-reader');
+    await reader.locator('.bs-headline').first().waitFor();
+    const refused = await reader.evaluate((element) => element.saveOffline().then(() => 'saved', (error) => error.message));
+    assert.match(refused, /for archives/);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});

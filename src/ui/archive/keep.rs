@@ -21,6 +21,7 @@ use super::location::ArchiveLocation;
 use super::state::ArchiveState;
 use super::store;
 use crate::archive::EditionFile;
+use crate::ui::control::EditionRange;
 use crate::ui::dates::year_of;
 use crate::ui::load_error::LoadError;
 
@@ -45,12 +46,44 @@ pub struct KeptEdition {
     pub edition: String,
     /// Every file of it, the edition file first.
     files: Vec<String>,
+    /// The bytes of its files.
+    #[serde(default)]
+    pub bytes: u64,
+    /// Kept as one of the newest editions (and let go when newer ones
+    /// come), rather than saved by the reader or the host.
+    #[serde(default = "automatic")]
+    pub auto: bool,
 }
 
-/// The editions kept for offline reading, newest first.
+fn automatic() -> bool {
+    true
+}
+
+/// Whether `range` covers `kept`.
+fn holds(range: &EditionRange, kept: &KeptEdition) -> bool {
+    range.publication.as_ref().is_none_or(|title| *title == kept.publication)
+        && range.from.as_ref().is_none_or(|from| kept.date >= *from)
+        && range.to.as_ref().is_none_or(|to| kept.date <= *to)
+}
+
+async fn read_list(location: &ArchiveLocation) -> Kept {
+    store::read(&location.file(KEPT)).await.and_then(|bytes| serde_json::from_slice(&bytes).ok()).unwrap_or_default()
+}
+
+/// Stores the list, then lets go of the files that `before` kept and it does not.
+async fn write_list(location: &ArchiveLocation, before: &Kept, now: &Kept) {
+    let list = serde_json::to_vec(now).expect("the kept list serializes");
+    store::write(&location.file(KEPT), &list).await;
+    let still: BTreeSet<&String> = now.editions.iter().flat_map(|kept| &kept.files).chain(&now.calendars).collect();
+    let before_files = before.editions.iter().flat_map(|kept| &kept.files).chain(&before.calendars);
+    for gone in before_files.filter(|file| !still.contains(file)) {
+        store::remove(&location.file(gone)).await;
+    }
+}
+
+/// The editions kept for offline reading.
 pub async fn kept(location: &ArchiveLocation) -> Vec<KeptEdition> {
-    let kept: Kept = store::read(&location.file(KEPT)).await.and_then(|bytes| serde_json::from_slice(&bytes).ok()).unwrap_or_default();
-    kept.editions
+    read_list(location).await.editions
 }
 
 /// Keeps the newest `count` editions whole, and lets older kept ones go.
@@ -63,18 +96,23 @@ pub async fn keep_newest(state: Rc<RefCell<ArchiveState>>, location: ArchiveLoca
             Err(need) => super::fetch::take(&state, &location, &need).await?,
         }
     };
-    let kept_url = location.file(KEPT);
-    let before: Kept = store::read(&kept_url).await.and_then(|bytes| serde_json::from_slice(&bytes).ok()).unwrap_or_default();
-    let mut now = Kept::default();
+    let before = read_list(&location).await;
+    // What the reader or the host saved stays; the automatic ones are the newest `count`.
+    let mut now = Kept { editions: before.editions.iter().filter(|kept| !kept.auto).cloned().collect(), calendars: Vec::new() };
     for day in &days {
+        if now.editions.iter().any(|kept| kept.edition == day.edition) {
+            continue;
+        }
         match before.editions.iter().find(|kept| kept.edition == day.edition) {
             Some(kept) => now.editions.push(kept.clone()),
             None => match keep_edition(&location, &day.edition).await {
-                Ok(files) => now.editions.push(KeptEdition {
+                Ok((files, bytes)) => now.editions.push(KeptEdition {
                     publication: publication.clone(),
                     date: day.date.clone(),
                     edition: day.edition.clone(),
                     files,
+                    bytes,
+                    auto: true,
                 }),
                 // Stop at the first edition that cannot be kept whole
                 // (offline, quota): the newer ones are kept.
@@ -85,43 +123,183 @@ pub async fn keep_newest(state: Rc<RefCell<ArchiveState>>, location: ArchiveLoca
             },
         }
     }
-    let years: BTreeSet<u32> = now.editions.iter().filter_map(|kept| year_of(&kept.date)).collect();
-    let calendars: Vec<String> = {
+    keep_calendars(&state, &location, &mut now).await;
+    write_list(&location, &before, &now).await;
+    Ok(())
+}
+
+/// Keeps the calendars of the kept editions' years, through which they are found offline.
+async fn keep_calendars(state: &RefCell<ArchiveState>, location: &ArchiveLocation, kept: &mut Kept) {
+    let wanted: Vec<String> = {
         let state = state.borrow();
-        let newest = state.root().newest();
-        newest.map(|publication| publication.years.iter().filter(|year| years.contains(&year.year)).map(|year| year.calendar.clone()).collect())
-            .unwrap_or_default()
+        let root = state.root();
+        let years: BTreeSet<(&str, u32)> =
+            kept.editions.iter().filter_map(|edition| Some((edition.publication.as_str(), year_of(&edition.date)?))).collect();
+        root.publications
+            .iter()
+            .flat_map(|publication| publication.years.iter().map(move |year| (publication.title.as_str(), year)))
+            .filter(|(title, year)| years.contains(&(*title, year.year)))
+            .map(|(_, year)| year.calendar.clone())
+            .collect()
     };
-    for calendar in calendars {
-        if let Ok(bytes) = named(&location, &calendar).await {
+    kept.calendars.clear();
+    for calendar in wanted {
+        if let Ok(bytes) = named(location, &calendar).await {
             if store::write(&location.file(&calendar), &bytes).await {
-                now.calendars.push(calendar);
+                kept.calendars.push(calendar);
             }
         }
     }
-    let still: BTreeSet<&String> = now.editions.iter().flat_map(|kept| &kept.files).chain(&now.calendars).collect();
-    let before_files = before.editions.iter().flat_map(|kept| &kept.files).chain(&before.calendars);
-    for gone in before_files.filter(|file| !still.contains(file)) {
-        store::remove(&location.file(gone)).await;
+}
+
+/// Saves the editions of `range` for offline reading, each whole (the
+/// newest edition when the range names no date); resolves to the bytes
+/// they take. A save that cannot finish (offline, the browser's quota)
+/// keeps the editions it completed and says how far it came and why.
+pub async fn save(state: Rc<RefCell<ArchiveState>>, location: ArchiveLocation, range: EditionRange) -> Result<u64, String> {
+    let newest = state.borrow().root().newest().cloned();
+    let title = match (&range.publication, &newest) {
+        (Some(title), _) => title.clone(),
+        (None, Some(newest)) => newest.title.clone(),
+        (None, None) => return Err("the archive holds no edition".to_owned()),
+    };
+    let (from, to) = match (&range.from, &range.to, &newest) {
+        (None, None, Some(newest)) if range.publication.is_none() => (Some(newest.newest.date.clone()), Some(newest.newest.date.clone())),
+        _ => (range.from.clone(), range.to.clone()),
+    };
+    let days = loop {
+        let needed = state.borrow().days_between(&title, from.as_deref(), to.as_deref());
+        match needed {
+            None => return Err(format!("this archive has no publication titled \"{title}\"")),
+            Some(Ok(days)) => break days,
+            Some(Err(need)) => super::fetch::take(&state, &location, &need).await.map_err(|error| error.to_string())?,
+        }
+    };
+    ask_to_persist().await;
+    let before = read_list(&location).await;
+    let mut now = Kept { editions: before.editions.clone(), calendars: Vec::new() };
+    let mut saved = 0u64;
+    let mut stopped = None;
+    // Newest first: a save the quota stops keeps the newest of the range.
+    for day in days.iter().rev() {
+        if let Some(kept) = now.editions.iter_mut().find(|kept| kept.edition == day.edition) {
+            kept.auto = false;
+            saved += kept.bytes;
+            continue;
+        }
+        match keep_edition(&location, &day.edition).await {
+            Ok((files, bytes)) => {
+                saved += bytes;
+                now.editions.push(KeptEdition {
+                    publication: title.clone(),
+                    date: day.date.clone(),
+                    edition: day.edition.clone(),
+                    files,
+                    bytes,
+                    auto: false,
+                });
+            }
+            Err(error) => {
+                stopped = Some(format!("edition {}: {error}", day.date));
+                break;
+            }
+        }
     }
-    let list = serde_json::to_vec(&now).expect("the kept list serializes");
-    store::write(&kept_url, &list).await;
-    Ok(())
+    keep_calendars(&state, &location, &mut now).await;
+    write_list(&location, &before, &now).await;
+    let count = now.editions.iter().filter(|kept| !kept.auto && days.iter().any(|day| day.edition == kept.edition)).count();
+    match stopped {
+        None => Ok(saved),
+        Some(reason) => Err(format!(
+            "saved {count} of {} editions ({saved} bytes), then stopped at {reason} (offline, or the browser's storage is full)",
+            days.len()
+        )),
+    }
+}
+
+/// Lets go of the kept editions in `range`; resolves to the bytes freed.
+pub async fn remove(state: Rc<RefCell<ArchiveState>>, location: ArchiveLocation, range: EditionRange) -> u64 {
+    let before = read_list(&location).await;
+    let (gone, editions): (Vec<KeptEdition>, Vec<KeptEdition>) = before.editions.iter().cloned().partition(|kept| holds(&range, kept));
+    let mut now = Kept { editions, calendars: Vec::new() };
+    keep_calendars(&state, &location, &mut now).await;
+    write_list(&location, &before, &now).await;
+    gone.iter().map(|kept| kept.bytes).sum()
+}
+
+/// What is kept, and what the browser allows: `reader.offline()`'s answer.
+#[derive(Serialize)]
+pub struct Report {
+    editions: Vec<ReportedEdition>,
+    bytes: u64,
+    /// The origin's quota and usage as the browser estimates them.
+    quota: Option<f64>,
+    usage: Option<f64>,
+    /// Whether the browser agreed not to evict the storage under pressure.
+    persisted: bool,
+}
+
+#[derive(Serialize)]
+struct ReportedEdition {
+    date: String,
+    publication: String,
+    bytes: u64,
+    /// Kept as one of the newest, not saved by choice.
+    automatic: bool,
+}
+
+pub async fn report(location: &ArchiveLocation) -> Report {
+    let kept = read_list(location).await;
+    let editions: Vec<ReportedEdition> = kept
+        .editions
+        .into_iter()
+        .map(|kept| ReportedEdition { date: kept.date, publication: kept.publication, bytes: kept.bytes, automatic: kept.auto })
+        .collect();
+    let (quota, usage) = estimate().await;
+    Report { bytes: editions.iter().map(|edition| edition.bytes).sum(), editions, quota, usage, persisted: persisted().await }
+}
+
+fn storage() -> Option<web_sys::StorageManager> {
+    Some(web_sys::window()?.navigator().storage())
+}
+
+async fn estimate() -> (Option<f64>, Option<f64>) {
+    let Some(promise) = storage().and_then(|storage| storage.estimate().ok()) else { return (None, None) };
+    let Ok(estimate) = wasm_bindgen_futures::JsFuture::from(promise).await else { return (None, None) };
+    let number = |name: &str| js_sys::Reflect::get(&estimate, &name.into()).ok().and_then(|value| value.as_f64());
+    (number("quota"), number("usage"))
+}
+
+async fn persisted() -> bool {
+    let Some(promise) = storage().and_then(|storage| storage.persisted().ok()) else { return false };
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|value| value.as_bool()).unwrap_or(false)
+}
+
+/// Asks the browser to keep the saved editions under storage pressure;
+/// it decides (Chromium grants it to sites in use, asks nobody).
+async fn ask_to_persist() {
+    if let Some(promise) = storage().and_then(|storage| storage.persist().ok()) {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
 }
 
 /// Keeps the edition file `edition` and all its page texts; their names,
 /// or, having removed what it kept of them, why not.
-async fn keep_edition(location: &ArchiveLocation, edition: &str) -> Result<Vec<String>, String> {
+async fn keep_edition(location: &ArchiveLocation, edition: &str) -> Result<(Vec<String>, u64), String> {
     let outline = named(location, edition).await.map_err(|error| error.to_string())?;
     let file = std::str::from_utf8(&outline).ok().and_then(|text| EditionFile::decode(text).ok());
     let Some(file) = file else { return Err(format!("{edition} cannot be read")) };
     let mut files = vec![edition.to_owned()];
     files.extend(file.pages.into_iter().map(|page| page.text));
     let mut written = Vec::new();
+    let mut total = 0u64;
     for name in &files {
         let bytes = if name == edition { Ok(outline.clone()) } else { named(location, name).await };
         let stored = match bytes {
-            Ok(bytes) => store::write(&location.file(name), &bytes).await,
+            Ok(bytes) => {
+                total += bytes.len() as u64;
+                store::write(&location.file(name), &bytes).await
+            }
             Err(_) => false,
         };
         if !stored {
@@ -132,5 +310,5 @@ async fn keep_edition(location: &ArchiveLocation, edition: &str) -> Result<Vec<S
         }
         written.push(name);
     }
-    Ok(files)
+    Ok((files, total))
 }

@@ -19,6 +19,7 @@ use yew::UseStateHandle;
 use super::location::ArchiveLocation;
 use super::state::{ArchiveState, Need};
 use crate::ui::app::Load;
+use crate::ui::control::Command;
 use crate::ui::dates::DateIndex;
 use crate::ui::progress::Progress;
 use crate::ui::route::Route;
@@ -160,4 +161,40 @@ pub fn want_year(
 async fn show_dates(state: &RefCell<ArchiveState>, location: &ArchiveLocation, dates: &UseStateHandle<Option<Rc<DateIndex>>>) {
     let saved = super::keep::kept(location).await.into_iter().map(|kept| (kept.publication, kept.date)).collect();
     dates.set(Some(Rc::new(DateIndex { saved, ..state.borrow().dates() })));
+}
+
+/// Answers the host's commands about saving editions for offline reading
+/// (`saveOffline()`, `removeOffline()`, `offline()`), then shows the saved
+/// days in the calendar.
+pub fn offline_command(
+    reading: Rc<RefCell<Reading>>,
+    src: &str,
+    dates: UseStateHandle<Option<Rc<DateIndex>>>,
+    command: Command,
+) {
+    let Some(location) = super::archive_base(src) else {
+        return command.refuse(
+            "saving editions for offline reading is for archives (src=\"SITE/\"); the service worker keeps a corpus file whole",
+        );
+    };
+    let Some(state) = reading.borrow().state.clone() else { return command.refuse("the archive is not open yet") };
+    wasm_bindgen_futures::spawn_local(async move {
+        match command {
+            Command::SaveOffline { range, answer } => {
+                let saved = super::keep::save(state.clone(), location.clone(), range).await;
+                show_dates(&state, &location, &dates).await;
+                answer(saved.map(|bytes| bytes as f64));
+            }
+            Command::RemoveOffline { range, answer } => {
+                let freed = super::keep::remove(state.clone(), location.clone(), range).await;
+                show_dates(&state, &location, &dates).await;
+                answer(Ok(freed as f64));
+            }
+            Command::Offline { answer } => {
+                let report = super::keep::report(&location).await;
+                answer(serde_json::to_string(&report).map_err(|error| error.to_string()));
+            }
+            other => other.refuse("not a command about offline reading"),
+        }
+    });
 }

@@ -103,6 +103,24 @@ impl ArchiveState {
         Ok(days)
     }
 
+    /// The editions of `title` from `from` to `to` (dates, inclusive; open
+    /// when absent), oldest first; or the calendar that must be fetched to
+    /// tell. `None` when the archive has no such publication.
+    pub fn days_between(&self, title: &str, from: Option<&str>, to: Option<&str>) -> Option<Result<Vec<CalendarDay>, Need>> {
+        let publication = self.root.publication(title)?;
+        let within = |date: &str| from.is_none_or(|from| date >= from) && to.is_none_or(|to| date <= to);
+        let years = publication.years.iter().filter(|year| {
+            let (first, last) = (format!("{:04}-01-01", year.year), format!("{:04}-12-31", year.year));
+            from.is_none_or(|from| last.as_str() >= from) && to.is_none_or(|to| first.as_str() <= to)
+        });
+        let mut days = Vec::new();
+        for year in years {
+            let Some(calendar) = self.calendars.get(&year.calendar) else { return Some(Err(Need::Calendar(year.calendar.clone()))) };
+            days.extend(calendar.editions.iter().filter(|day| within(&day.date)).cloned());
+        }
+        Some(Ok(days))
+    }
+
     /// Which dates have an edition, as far as the fetched calendars tell.
     pub fn dates(&self) -> DateIndex {
         DateIndex::of_archive(&self.root, |name| self.calendars.get(name))
@@ -347,6 +365,21 @@ mod tests {
         fixture.state.add_calendar(&name, Calendar::decode(&fixture.files[&name]).unwrap());
         let all = fixture.state.newest_days(5).unwrap();
         assert_eq!(all.iter().map(|day| day.date.as_str()).collect::<Vec<_>>(), ["2024-09-13", "2024-09-12"], "all there are");
+    }
+
+    #[test]
+    fn a_range_of_dates_needs_the_calendars_of_its_years() {
+        let mut fixture = fixture();
+        assert!(fixture.state.days_between("The Times", None, None).is_none(), "no such paper");
+        let Some(Err(Need::Calendar(name))) = fixture.state.days_between("青岛日报", Some("2024-09-01"), None) else { panic!("a calendar") };
+        fixture.state.add_calendar(&name, Calendar::decode(&fixture.files[&name]).unwrap());
+        let dates = |from, to| -> Vec<String> {
+            fixture.state.days_between("青岛日报", from, to).unwrap().unwrap().into_iter().map(|day| day.date).collect()
+        };
+        assert_eq!(dates(Some("2024-09-01"), None), ["2024-09-12", "2024-09-13"]);
+        assert_eq!(dates(Some("2024-09-13"), Some("2024-09-13")), ["2024-09-13"]);
+        assert_eq!(dates(None, Some("2024-09-12")), ["2024-09-12"]);
+        assert_eq!(dates(Some("2025-01-01"), None), Vec::<String>::new(), "a year the archive lacks needs no calendar");
     }
 
     #[test]

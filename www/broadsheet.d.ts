@@ -169,6 +169,48 @@ export interface BroadsheetReaderElement extends HTMLElement {
    * corpus failed to load or the element is not connected.
    */
   search(query: string, options?: SearchOptions): Promise<Hit[]>;
+  /**
+   * Over an archive: saves its editions of `range` for offline reading,
+   * each whole (without dates, the newest edition), and asks the browser to
+   * keep them under storage pressure. Resolves to the bytes they take;
+   * rejects with how far it came and why it stopped (offline, or the
+   * browser's storage is full), keeping the editions it completed; rejects
+   * for a corpus file (the service worker keeps one whole).
+   */
+  saveOffline(range?: EditionRange): Promise<number>;
+  /** Lets go of saved editions of `range` (all without one); resolves to the bytes freed. */
+  removeOffline(range?: EditionRange): Promise<number>;
+  /** What is saved for offline reading, and what the browser allows. */
+  offline(): Promise<OfflineReport>;
+}
+
+/** `saveOffline()`'s and `removeOffline()`'s argument: dates inclusive, each field optional. */
+export interface EditionRange {
+  from?: string | null;
+  to?: string | null;
+  /** The publication's title; by default the newest edition's. */
+  publication?: string | null;
+}
+
+/** One edition saved for offline reading. */
+export interface SavedEdition {
+  date: string;
+  publication: string;
+  bytes: number;
+  /** Kept as one of the newest editions (`offline-editions`), not saved by choice. */
+  automatic: boolean;
+}
+
+/** `offline()`'s answer. */
+export interface OfflineReport {
+  editions: SavedEdition[];
+  /** The bytes of all saved editions. */
+  bytes: number;
+  /** The origin's storage quota and usage as the browser estimates them; `null` when it does not say. */
+  quota: number | null;
+  usage: number | null;
+  /** Whether the browser agreed not to evict the saved editions under storage pressure. */
+  persisted: boolean;
 }
 
 declare global {

@@ -7,11 +7,13 @@ import type {
   BroadsheetReaderAttributes,
   BroadsheetReaderElement,
   BroadsheetReaderEventMap,
+  EditionRange,
   ErrorDetail,
   Highlight,
   Hit,
   NavigateDetail,
   NavigateView,
+  OfflineReport,
   OpenOptions,
   SearchOptions,
   Snippet,
@@ -89,6 +91,22 @@ async function main(): Promise<void> {
   }
   await reader.open('2024-09-12-p2-1');
   await reader.open('2024-09-12-p2-1', { date: '2024-09-12' });
+
+  // An archive's editions for the train: a month saved, then listed, then let go.
+  const september: EditionRange = { from: '2024-09-01', to: '2024-09-30', publication: '青岛日报' };
+  try {
+    const bytes: number = await reader.saveOffline(september);
+    console.log(`${(bytes / 1e6).toFixed(1)} MB saved`);
+  } catch (error: unknown) {
+    console.warn(error instanceof Error ? error.message : error);
+  }
+  await reader.saveOffline();
+  const report: OfflineReport = await reader.offline();
+  for (const edition of report.editions) console.log(edition.date, edition.publication, edition.bytes, edition.automatic);
+  const room: string = report.quota === null ? 'unknown' : `${report.quota - (report.usage ?? 0)} bytes left`;
+  console.log(report.bytes, room, report.persisted ? 'persisted' : 'may be evicted');
+  const freed: number = await reader.removeOffline({ from: '2024-09-01' });
+  console.log(freed);
 
   // Two more readers made by script: an archive kept a week for offline
   // reading, and a corpus that stays online.

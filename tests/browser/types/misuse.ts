@@ -23,6 +23,10 @@ void reader.open(7);
 void reader.open('a', { edition: 0 });
 // @ts-expect-error TS2322: open resolves to a boolean
 const opened: Promise<string> = reader.open('a');
+// @ts-expect-error TS2353: a range has dates and a publication, no page
+void reader.saveOffline({ from: '2024-09-01', page: 2 });
+// @ts-expect-error TS2339: offline() lists editions, with no total count field
+void reader.offline().then((report) => report.count);
 // @ts-expect-error TS2339: a hit has no such field
 void hit.title;
 // @ts-expect-error TS18047: a hit may have no headline

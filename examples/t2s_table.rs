@@ -10,8 +10,11 @@
 //! (It writes the file itself once it has run: a shell redirection would
 //! empty the table before the library it belongs to is compiled.
 //! `tests/fixtures/opencc/` keeps a copy of the four files read, which the
-//! tests check the table against; the generator reads either folder.) What
-//! it counts and leaves out goes to the standard error.
+//! tests check the table against; the generator reads either folder.) It
+//! also reads, built in, the per-character table of the `fast2s` crate
+//! 0.3.1 (MIT), which search folded with before OpenCC and which the
+//! repository keeps as `tests/fixtures/opencc/fast2s-t2s.txt`. What it
+//! counts and leaves out goes to the standard error.
 //!
 //! # The table
 //!
@@ -29,8 +32,16 @@
 //!    line decides), when it is itself a Simplified character (of GB 2312,
 //!    or a candidate of `TSCharacters.txt`: Japanese 芸 stands for 藝, but
 //!    芸 is a Chinese character of its own), and when its standard
-//!    characters fold to different characters (a conflict);
-//! 3. then every character is followed through the table until it folds to
+//!    characters fold to different characters (a conflict). The standard
+//!    characters fold through `TSCharacters.txt` and the pairs of 3, to the
+//!    end: 挙 stands for 舉 (→ 举) and 擧, which only fast2s folds (→ 举);
+//! 3. the pairs of fast2s for the characters OpenCC leaves out, variant
+//!    forms mostly (擧 → 举, 囘 → 回, 鬭 → 斗, 鄕 → 乡): a pair is left
+//!    out when `TSCharacters.txt` has a line for its character (瀋 → 渖,
+//!    not fast2s's 沈; 彷 stays itself, not 仿), when its character is a
+//!    Simplified one, as in 2 (fast2s folds 呱 to 哌, 磐 to 盘, 捍 to 扞),
+//!    and when it is a variant form of OpenCC's tables (which decide);
+//! 4. then every character is followed through the table until it folds to
 //!    itself, so that folding twice is folding once (薴 → 苧 → 苎).
 //!
 //! # The encoding
@@ -50,6 +61,10 @@ use std::path::{Path, PathBuf};
 
 /// The OpenCC release the table is generated from, written into its header.
 const OPENCC_VERSION: &str = "1.4.2";
+
+/// fast2s's per-character table, which the repository keeps (see the
+/// header of the file).
+const FAST2S: &str = include_str!("../tests/fixtures/opencc/fast2s-t2s.txt");
 
 fn main() {
     let mut args = std::env::args_os().skip(1).map(PathBuf::from);
@@ -80,11 +95,44 @@ fn main() {
     let mut table: BTreeMap<char, char> =
         traditional.iter().filter(|(from, to)| from != to).map(|(&from, &to)| (from, to)).collect();
     let identities = traditional.len() - table.len();
-    let (mut added, mut decided_by_ts, mut simplified_kept, mut conflicts) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+
+    // The fast2s pairs for characters OpenCC has no line for.
+    let fast2s = read_fast2s(FAST2S);
+    let (mut from_fast2s, mut fast2s_simplified) = (BTreeMap::new(), Vec::new());
+    let (mut fast2s_decided_by_ts, mut fast2s_decided_by_variants) = (0, 0);
+    for &(from, to) in &fast2s {
+        if traditional.contains_key(&from) {
+            fast2s_decided_by_ts += 1;
+        } else if simplified.contains(&from) {
+            fast2s_simplified.push(format!("{from}→{to}"));
+        } else if standards.contains_key(&from) {
+            fast2s_decided_by_variants += 1;
+        } else if from != to {
+            from_fast2s.insert(from, to);
+        }
+    }
+
+    // The variants' standard characters fold through TSCharacters.txt and
+    // fast2s, to the end; through TSCharacters.txt alone, some variants
+    // stand for characters that fold differently, which fast2s settles.
+    let follow = |table: &BTreeMap<char, char>, mut c: char| {
+        for _ in 0..table.len() {
+            match table.get(&c) {
+                Some(&next) if next != c => c = next,
+                _ => break,
+            }
+        }
+        c
+    };
+    let ts_only = table.clone();
+    let mut through_fast2s = table.clone();
+    through_fast2s.extend(from_fast2s.iter().map(|(&from, &to)| (from, to)));
+    let (mut added, mut decided_by_ts, mut simplified_kept, mut conflicts, mut settled) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for (&variant, of) in &standards {
-        let targets: BTreeSet<char> = of.iter().map(|standard| *traditional.get(standard).unwrap_or(standard)).collect();
+        let targets: BTreeSet<char> = of.iter().map(|&standard| follow(&through_fast2s, standard)).collect();
         if let Some(&to) = traditional.get(&variant) {
-            if targets != BTreeSet::from([to]) {
+            if targets != BTreeSet::from([follow(&through_fast2s, to)]) {
                 decided_by_ts.push(format!("{variant}→{to} (not {})", string(&targets)));
             }
         } else if targets == BTreeSet::from([variant]) {
@@ -97,20 +145,21 @@ fn main() {
             let to = *targets.first().expect("a variant has a standard character");
             table.insert(variant, to);
             added.push(format!("{variant}→{to}"));
+            let without: BTreeSet<char> = of.iter().map(|&standard| follow(&ts_only, standard)).collect();
+            if without.len() > 1 {
+                settled.push(format!("{variant}→{to} (from {}, not →{} without fast2s)", string(of), string(&without)));
+            }
         }
+    }
+    for (&from, &to) in &from_fast2s {
+        assert!(table.insert(from, to).is_none(), "{from} is in OpenCC's tables");
     }
 
     let mut followed = Vec::new();
     let closed: BTreeMap<char, char> = table
         .iter()
         .map(|(&from, &to)| {
-            let mut last = to;
-            for _ in 0..table.len() {
-                match table.get(&last) {
-                    Some(&next) if next != last => last = next,
-                    _ => break,
-                }
-            }
+            let last = follow(&table, to);
             assert_ne!(from, last, "{from} folds back to itself through the table");
             if last != to {
                 followed.push(format!("{from}→{to}→{last}"));
@@ -118,22 +167,54 @@ fn main() {
             (from, last)
         })
         .collect();
+    let fold = |c: char| *closed.get(&c).unwrap_or(&c);
+    let fast2s_otherwise: Vec<String> = fast2s
+        .iter()
+        .filter(|&&(from, to)| traditional.contains_key(&from) && fold(from) != fold(to))
+        .map(|&(from, to)| format!("{from}→{} (not {to})", fold(from)))
+        .collect();
+    let fast2s_folding = fast2s.iter().filter(|&&(from, to)| fold(from) == fold(to)).count();
 
     eprintln!("TSCharacters.txt: {} lines, {} fold, {identities} give the character itself first", traditional.len(), traditional.len() - identities);
     eprintln!("variant characters: {}", standards.len());
     eprintln!("  added: {}: {}", added.len(), added.join(" "));
+    eprintln!("  settled through fast2s: {}: {}", settled.len(), settled.join(", "));
     eprintln!("  decided by TSCharacters.txt against the variant tables: {}: {}", decided_by_ts.len(), decided_by_ts.join(", "));
     eprintln!("  Simplified characters left alone: {}: {}", simplified_kept.len(), simplified_kept.join(", "));
     eprintln!("  conflicts skipped: {}: {}", conflicts.len(), conflicts.join(", "));
+    eprintln!("fast2s pairs: {}", fast2s.len());
+    eprintln!("  added (OpenCC has no line for them): {}: {}", from_fast2s.len(), from_fast2s.iter().map(|(from, to)| format!("{from}→{to}")).collect::<Vec<_>>().join(" "));
+    eprintln!("  decided by TSCharacters.txt: {fast2s_decided_by_ts}, of which fold otherwise: {}: {}", fast2s_otherwise.len(), fast2s_otherwise.join(", "));
+    eprintln!("  decided by the variant tables: {fast2s_decided_by_variants}");
+    eprintln!("  Simplified characters left alone: {}: {}", fast2s_simplified.len(), fast2s_simplified.join(" "));
+    eprintln!("  fold as fast2s says: {fast2s_folding}");
     eprintln!("followed to the end: {}: {}", followed.len(), followed.join(", "));
     eprintln!("pairs: {}", closed.len());
     let source = source(&closed, TableCounts {
         ts: traditional.len() - identities,
         variants: added.len(),
+        settled: settled.len(),
+        fast2s: from_fast2s.len(),
+        fast2s_simplified: fast2s_simplified.len(),
+        fast2s_otherwise: fast2s_otherwise.len(),
         conflicts: conflicts.len(),
         simplified: simplified_kept.len(),
     });
     std::fs::write(&output, source).unwrap_or_else(|error| panic!("{}: {error}", output.display()));
+}
+
+/// The pairs of fast2s's table: a character, a space, its Simplified form.
+fn read_fast2s(text: &str) -> Vec<(char, char)> {
+    text.lines()
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|line| {
+            let mut chars = line.chars();
+            match (chars.next(), chars.next(), chars.next(), chars.next()) {
+                (Some(from), Some(' '), Some(to), None) => (from, to),
+                _ => panic!("fast2s-t2s.txt: {line:?} is not a character, a space and a character"),
+            }
+        })
+        .collect()
 }
 
 /// The lines of an OpenCC dictionary file: a character, then its candidates.
@@ -184,6 +265,10 @@ fn string(chars: &BTreeSet<char>) -> String {
 struct TableCounts {
     ts: usize,
     variants: usize,
+    settled: usize,
+    fast2s: usize,
+    fast2s_simplified: usize,
+    fast2s_otherwise: usize,
     conflicts: usize,
     simplified: usize,
 }
@@ -197,21 +282,32 @@ fn source(table: &BTreeMap<char, char>, counts: TableCounts) -> String {
         leb128(&mut forms, ((difference << 1) ^ (difference >> 63)) as u64);
         (last_key, last_form) = (from as i64, to as i64);
     }
+    let conflicts = match counts.conflicts {
+        0 => String::new(),
+        n => format!(",\n//! {n} variants that stand for characters folding differently"),
+    };
     let mut out = String::new();
     let _ = writeln!(
         out,
         "//! The Traditional-to-Simplified character table: {pairs} pairs, of
 //! which {ts} are the single-character lines of OpenCC's `TSCharacters.txt`
-//! that change a character (their first candidate) and {variants} the variant
+//! that change a character (their first candidate), {variants} the variant
 //! forms of `TWVariants.txt`, `HKVariants.txt` (read in reverse) and
-//! `JPShinjitaiCharacters.txt`, through `TSCharacters.txt` to Simplified.
+//! `JPShinjitaiCharacters.txt`, through `TSCharacters.txt` to Simplified
+//! ({settled} of them through fast2s: 挙 stands for 擧 and 舉, both → 举), and
+//! {fast2s} characters OpenCC has no line for, from the per-character table of
+//! the `fast2s` crate 0.3.1 (擧 → 举, 囘 → 回, 鬭 → 斗).
 //! Left out: {simplified} variants that are Simplified characters themselves
-//! (沪, 芸, 著) and {conflicts} that stand for characters folding differently.
+//! (沪, 芸, 著), {fast2s_simplified} pairs of fast2s that would fold a Simplified
+//! character (呱 → 哌, 磐 → 盘){conflicts}; and {fast2s_otherwise} pairs of fast2s that
+//! `TSCharacters.txt` decides otherwise (瀋 → 渖, not 沈; 彷 stays).
 //!
 //! Generated from the dictionary files of the `opencc` npm package
-//! {OPENCC_VERSION} (OpenCC, Apache-2.0; see THIRD-PARTY-NOTICES.md) by
-//! `examples/t2s_table.rs`, whose header says what is taken and how it is
-//! encoded. Do not edit by hand; regenerate with:
+//! {OPENCC_VERSION} (OpenCC, Apache-2.0) and from fast2s's table as
+//! `tests/fixtures/opencc/fast2s-t2s.txt` keeps it (MIT; see
+//! THIRD-PARTY-NOTICES.md) by `examples/t2s_table.rs`, whose header says
+//! what is taken and how it is encoded. Do not edit by hand; regenerate
+//! with:
 //!
 //! ```sh
 //! npm pack opencc@{OPENCC_VERSION} && tar xzf opencc-{OPENCC_VERSION}.tgz
@@ -235,7 +331,10 @@ pub const FORMS: &[u8; {}] = {};",
         pairs = table.len(),
         ts = counts.ts,
         variants = counts.variants,
-        conflicts = counts.conflicts,
+        settled = counts.settled,
+        fast2s = counts.fast2s,
+        fast2s_simplified = counts.fast2s_simplified,
+        fast2s_otherwise = counts.fast2s_otherwise,
         simplified = counts.simplified,
     );
     out

@@ -2,7 +2,10 @@
 //! written with a Traditional or variant form (升羣) finds the stories
 //! written with the Simplified one (升群), and the other way round; a
 //! Simplified character that is also the Japanese form of another (沪 for
-//! 濾) finds only itself. Also the encoded index read back answers the same.
+//! 濾) finds only itself. Variant forms OpenCC leaves out come from fast2s
+//! (擧 → 举, 鬭 → 斗), and settle Japanese forms that stand for two (挙 for
+//! 舉 and 擧, 闘 for 鬥 and 鬭). Also the encoded index read back answers
+//! the same.
 
 use std::collections::BTreeSet;
 
@@ -58,11 +61,17 @@ fn variant_forms_find_the_simplified_text_and_back() {
         "登上主峰，仏寺在半山。",       // a6: Simplified 峰, Japanese 仏
         "登上主峯，佛寺在半山。",       // a7: 峯, 佛
         "沪上新闻：过滤净水。",         // a8: 沪 (Shanghai), 滤
+        "选举结果：今日举行。",         // a9: Simplified 举
+        "選擧結果：今日擧行。",         // a10: 擧, only in fast2s
+        "選舉結果：今日舉行。",         // a11: 舉 of TSCharacters
+        "拳击比赛，两人争斗。",         // a12: Simplified 斗
+        "拳擊比賽，兩人爭鬭。",         // a13: 鬭, only in fast2s
+        "拳撃試合、二人の争闘。",       // a14: Japanese 闘 (鬥 or 鬭)
     ]);
     let index = Index::build(&corpus);
     let stored = index.encode(corpus_hash(b"variants"));
     let again = Index::decode(&stored, corpus_hash(b"variants")).expect("the index reads back");
-    let cases: [(&[&str], &[&str]); 7] = [
+    let cases: [(&[&str], &[&str]); 10] = [
         (&["升羣", "升群"], &["a0", "a1"]),
         (&["認爲這裏的綫路", "认为这里的线路", "認為這裡的線路", "认爲这裡的綫路"], &["a3", "a4", "a5"]),
         (&["主峯", "主峰"], &["a6", "a7"]),
@@ -72,6 +81,9 @@ fn variant_forms_find_the_simplified_text_and_back() {
         (&["沪上"], &["a8"]),
         (&["過濾", "过滤"], &["a8"]),
         (&["滤上"], &[]),
+        (&["选举", "選擧", "選舉", "选挙"], &["a9", "a10", "a11"]),
+        (&["擧行", "举行", "挙行"], &["a9", "a10", "a11"]),
+        (&["争斗", "爭鬭", "爭鬥", "争闘"], &["a12", "a13", "a14"]),
     ];
     for (queries, expected) in cases {
         for query in queries {

@@ -599,6 +599,7 @@ try {
     const { site, ...figures } = published;
     Object.assign(measured, { generated: inputs.generated, dropped: inputs.dropped }, figures, await reading(browser, size, published));
     measured.ms = performance.now() - sizeStarted;
+    measured.machine.loadAtEnd = loadavg();
     results.sizes = [...results.sizes.filter((other) => other.articles !== size), measured];
     const text = await writeReport(results);
     const missed = targets(measured).filter((row) => !row.met).map((row) => row.figure);

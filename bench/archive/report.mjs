@@ -176,7 +176,7 @@ function figuresTable(sizes) {
 
 function machineLine(size) {
   const { machine } = size;
-  return `**${sizeName(size.articles)}**: measured ${machine.date} on ${machine.cpu} × ${machine.cores} cores (load average ${machine.load.map((l) => l.toFixed(2)).join(', ')} at the start, a shared build machine), headless Chromium ${machine.chromium}, Node ${machine.node}, Broadsheet ${machine.commit}, ${size.runs} run${size.runs === 1 ? '' : 's'}; the size took ${milliseconds(size.ms)}. Command: \`${size.command}\`.`;
+  return `**${sizeName(size.articles)}**: measured ${machine.date} on ${machine.cpu} × ${machine.cores} cores (load average ${machine.load.map((l) => l.toFixed(2)).join(', ')} at the start${machine.loadAtEnd ? `, ${machine.loadAtEnd.map((l) => l.toFixed(2)).join(', ')} at the end` : ''}: a shared build machine), headless Chromium ${machine.chromium}, Node ${machine.node}, Broadsheet ${machine.commit}, ${size.runs} run${size.runs === 1 ? '' : 's'}; the size took ${milliseconds(size.ms)}. Command: \`${size.command}\`.`;
 }
 
 /** The runs behind each median, for the reader who doubts one. */

@@ -53,6 +53,36 @@ function readerStyles() {
   return styles;
 }
 
+// A path inside an archive, as its files name one another.
+const ARCHIVE_PATH = /^(?!(?:.*\/)?\.{1,2}(?:\/|$))[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/;
+
+// An archive's first view needs its root, then its newest edition: both are
+// fetched here while the wasm downloads, and handed to the reader, which
+// checks them as it checks every file (src/ui/archive/preload.rs). A corpus
+// file, or a deep link to another view, gets no head start.
+function preloadArchive(src, routing) {
+  const [address] = src.split('#');
+  const [path, query = ''] = address.split('?');
+  const base = path.endsWith('/archive.json') ? path.slice(0, -'archive.json'.length) : path.endsWith('/') ? path : null;
+  if (base === null) return null;
+  const root = `${base}archive.json${query ? `?${query}` : ''}`;
+  const response = fetch(root);
+  const front = routing === 'memory' || !location.hash.startsWith('#/') || location.hash === '#/';
+  const edition = !front ? Promise.resolve(null) : response
+    .then((answer) => (answer.ok ? answer.clone().json() : null))
+    .then((archive) => {
+      // As the reader's Root::newest: the latest date, the first paper on a tie.
+      const newest = (archive?.publications ?? []).reduce((best, paper) => (!best || paper?.newest?.date > best.newest.date ? paper : best), null);
+      const name = newest?.newest?.edition;
+      if (typeof name !== 'string' || !ARCHIVE_PATH.test(name)) return null;
+      return fetch(base + name).then((answer) => [base + name, answer]);
+    })
+    .catch(() => null);
+  // Unhandled here: the reader reads them, or reports the failure itself.
+  response.catch(() => {});
+  return { root, response, edition };
+}
+
 const TEXT = {
   zh: { notice: '有新版本可用', reload: '重新载入', stopped: '阅读器出错，已停止' },
   en: { notice: 'New edition available', reload: 'Reload', stopped: 'The reader stopped after an internal error' },
@@ -95,12 +125,13 @@ function defineReader() {
       this.shadowRoot.append(root);
       const attribute = (name) => this.getAttribute(name);
       const src = new URL(attribute('src') || 'corpus.json', document.baseURI).href;
+      const preload = preloadArchive(src, attribute('routing'));
       this.ready = loadWasm().then(
         () => {
           if (generation !== this.#generation) return; // replaced before the wasm arrived
           const onEvent = (name, detail) => this.#dispatch(name, JSON.parse(detail));
           const keep = attribute('offline') === 'off' ? '0' : attribute('offline-editions');
-          this.#handle = mount(root, src, attribute('routing'), attribute('theme'), attribute('lang'), keep, onEvent);
+          this.#handle = mount(root, src, attribute('routing'), attribute('theme'), attribute('lang'), keep, preload, onEvent);
         },
         (error) => { this.#showFailure(root, 'The reader could not start', error); throw error; },
       );

@@ -125,8 +125,10 @@ mod widget {
     /// `routing`, `theme` and `lang` are the element's attributes as given
     /// (null when absent); `offline_editions` how many of an archive's
     /// newest editions to keep for offline reading (`"0"` for none, 1 when
-    /// null or not a number); `on_event(name, detailJson)` dispatches the
-    /// reader's events on the element.
+    /// null or not a number); `preload` the loader's head start on an
+    /// archive's first view (`{ root, response, edition }`, or null: see
+    /// `broadsheet::ui::archive::preload`); `on_event(name, detailJson)`
+    /// dispatches the reader's events on the element.
     #[wasm_bindgen]
     pub fn mount(
         root: web_sys::Element,
@@ -135,8 +137,10 @@ mod widget {
         theme: Option<String>,
         lang: Option<String>,
         offline_editions: Option<String>,
+        preload: JsValue,
         on_event: Function,
     ) -> ReaderHandle {
+        broadsheet::ui::archive::preload::register(&preload);
         let control = Control::new(move |notice| {
             if let Ok(detail) = serde_json::to_string(notice) {
                 let _ = on_event.call2(&JsValue::NULL, &notice.event_name().into(), &detail.into());

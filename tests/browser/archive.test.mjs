@@ -42,23 +42,27 @@ after(async () => { await browser?.close(); await server?.close(); });
 async function open(hash = '', expected = []) {
   const opened = await openPage(browser, 'about:blank', { viewport: PHONE });
   const fetched = [];
+  const requested = [];
   opened.page.on('request', (request) => {
     const path = new URL(request.url()).pathname;
+    requested.push(path);
     if (path.startsWith('/site/')) fetched.push(path.slice('/site/'.length));
   });
   await opened.page.goto(`${server.url}archive.html${hash}`);
   const reader = opened.page.locator('broadsheet-reader');
   const unexpected = () => opened.problems.filter((p) => !expected.some((pattern) => pattern.test(p)));
-  return { ...opened, reader, fetched, unexpected };
+  return { ...opened, reader, fetched, requested, unexpected };
 }
 
 /** `editions/2024/2024-09-12.HASH.json` → `editions/2024-09-12`. */
 const kinds = (fetched) => fetched.map((name) => name.replace(/\/\d{4}\//, '/').replace(/\.[0-9a-f]{16}\.json$/, ''));
 
 test('the first view fetches the root and the newest edition outline, then its year for date browsing', async () => {
-  const { page, reader, fetched, problems, context } = await open();
+  const { page, reader, fetched, requested, problems, context } = await open();
   await reader.locator('.bs-edition-view').getByText('2024-09-12 头条').waitFor();
   assert.deepEqual(kinds(fetched).slice(0, 2), ['archive.json', 'editions/2024-09-12']);
+  const order = (end) => requested.findIndex((path) => path.endsWith(end));
+  assert.ok(order('/site/archive.json') < order('/broadsheet-widget_bg.wasm'), 'the loader asks for the root while the wasm downloads');
   await reader.getByRole('link', { name: /^上一期/ }).waitFor();
   assert.deepEqual(kinds(fetched), ['archive.json', 'editions/2024-09-12', 'calendars/2024'], 'the calendar comes after the first view');
   assert.equal(await horizontalOverflow(page), 0);

@@ -7,7 +7,8 @@
 //! without the network: its name promises its content. The root is asked
 //! of the network first, kept each time it arrives, and read from the kept
 //! copy when the network fails. Offline, a file that was not kept is
-//! [`LoadError::NotSaved`].
+//! [`LoadError::NotSaved`]. The first view's root and edition may have
+//! been fetched by the loader already ([`super::preload`]).
 
 use std::cell::RefCell;
 
@@ -24,7 +25,11 @@ use crate::ui::load_error::LoadError;
 /// The archive's root, for a new [`ArchiveState`].
 pub async fn open(location: &ArchiveLocation) -> Result<ArchiveState, LoadError> {
     let url = &location.root;
-    let bytes = match network(url).await {
+    let fetched = match super::preload::root(url).await {
+        Some(response) => body(url, response).await,
+        None => network(url).await,
+    };
+    let bytes = match fetched {
         Ok(bytes) => {
             super::store::write(url, &bytes).await;
             bytes
@@ -65,10 +70,16 @@ pub async fn named(location: &ArchiveLocation, name: &str) -> Result<Vec<u8>, Lo
     let url = location.file(name);
     let bytes = match super::store::read(&url).await {
         Some(bytes) => bytes,
-        None => network(&url).await.map_err(|error| match error {
-            LoadError::Network { url, .. } if !online() => LoadError::NotSaved { url },
-            other => other,
-        })?,
+        None => {
+            let fetched = match super::preload::edition(&location.root, &url).await {
+                Some(response) => body(&url, response).await,
+                None => network(&url).await,
+            };
+            fetched.map_err(|error| match error {
+                LoadError::Network { url, .. } if !online() => LoadError::NotSaved { url },
+                other => other,
+            })?
+        }
     };
     if matches_name(name, &bytes) {
         Ok(bytes)
@@ -86,7 +97,12 @@ async fn network(url: &str) -> Result<Vec<u8>, LoadError> {
     let network = |detail: String| LoadError::Network { url: url.to_owned(), detail };
     let window = web_sys::window().ok_or_else(|| network("no window".to_owned()))?;
     let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| network(js_message(&e)))?;
-    let response: web_sys::Response = response.dyn_into().map_err(|e| network(js_message(&e)))?;
+    body(url, response.dyn_into().map_err(|e| network(js_message(&e)))?).await
+}
+
+/// The bytes of `response` to a request for `url`, unless it failed.
+async fn body(url: &str, response: web_sys::Response) -> Result<Vec<u8>, LoadError> {
+    let network = |detail: String| LoadError::Network { url: url.to_owned(), detail };
     if !response.ok() {
         return Err(LoadError::Status { url: url.to_owned(), status: response.status(), status_text: response.status_text() });
     }

@@ -14,6 +14,8 @@ pub mod fetch;
 pub mod keep;
 pub mod location;
 #[cfg(target_arch = "wasm32")]
+pub mod preload;
+#[cfg(target_arch = "wasm32")]
 pub mod reading;
 pub mod state;
 #[cfg(target_arch = "wasm32")]

@@ -21,13 +21,64 @@ const WHITESPACE = /\p{White_Space}/u;
 /** Traditional → Simplified, one code point each, from the engine's table. */
 export const TRADITIONAL_TO_SIMPLIFIED = readPairs(readFileSync(T2S_TABLE, 'utf8'));
 
+/**
+ * The pairs of the engine's table: `KEYS` (the Traditional characters,
+ * ascending, each the previous plus a LEB128 number) and `FORMS` (their
+ * Simplified forms, each the previous plus a zigzag LEB128 number), Rust
+ * byte strings both; `LEN` says how many.
+ */
 function readPairs(source) {
+  const length = Number(/pub const LEN: usize = (\d+);/.exec(source)?.[1]);
+  const keys = numbers(byteString(source, 'KEYS'));
+  const forms = numbers(byteString(source, 'FORMS'));
   const pairs = new Map();
-  for (const [, traditional, simplified] of source.matchAll(/\(0x([0-9A-F]{4}), 0x([0-9A-F]{4})\)/g)) {
-    pairs.set(String.fromCodePoint(parseInt(traditional, 16)), String.fromCodePoint(parseInt(simplified, 16)));
+  let [traditional, simplified] = [0, 0];
+  for (let i = 0; i < Math.min(keys.length, forms.length); i += 1) {
+    traditional += keys[i];
+    const zigzag = forms[i];
+    simplified = (simplified + ((zigzag >>> 1) ^ -(zigzag & 1))) >>> 0;
+    pairs.set(String.fromCodePoint(traditional), String.fromCodePoint(simplified));
   }
-  if (pairs.size < 2000) throw new Error(`${T2S_TABLE.pathname}: expected the table's ~2,700 pairs, read ${pairs.size}`);
+  if (!(pairs.size === length && length > 3000)) throw new Error(`${T2S_TABLE.pathname}: expected LEN = ${length} pairs, read ${pairs.size}`);
   return pairs;
+}
+
+/** The bytes of the Rust byte string `pub const NAME: &[u8; N] = b"…";`. */
+function byteString(source, name) {
+  const start = source.indexOf(`pub const ${name}: &[u8; `);
+  const open = source.indexOf('b"', start) + 2;
+  const bytes = [];
+  for (let i = open; source[i] !== '"'; i += 1) {
+    if (source[i] !== '\\') {
+      bytes.push(source.charCodeAt(i));
+    } else if (source[i + 1] === 'x') {
+      bytes.push(parseInt(source.slice(i + 2, i + 4), 16));
+      i += 3;
+    } else if (source[i + 1] === '\n') {
+      // A line continuation: the newline and the next line's indentation are not in the string.
+      i += 1;
+      while (/\s/.test(source[i + 1])) i += 1;
+    } else {
+      bytes.push({ n: 10, r: 13, t: 9, 0: 0, '\\': 92, '"': 34, "'": 39 }[source[i + 1]]);
+      i += 1;
+    }
+  }
+  return bytes;
+}
+
+/** The unsigned LEB128 numbers of `bytes`. */
+function numbers(bytes) {
+  const out = [];
+  let [value, shift] = [0, 0];
+  for (const byte of bytes) {
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (byte < 0x80) {
+      out.push(value);
+      [value, shift] = [0, 0];
+    }
+  }
+  return out;
 }
 
 const simplify = (c) => TRADITIONAL_TO_SIMPLIFIED.get(c) ?? c;

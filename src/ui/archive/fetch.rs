@@ -31,7 +31,11 @@ pub async fn open(location: &ArchiveLocation) -> Result<ArchiveState, LoadError>
     };
     let bytes = match fetched {
         Ok(bytes) => {
-            super::store::write(url, &bytes).await;
+            // Kept for offline reading, without holding up the first view.
+            let (url, kept) = (url.clone(), bytes.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                super::store::write(&url, &kept).await;
+            });
             bytes
         }
         Err(error @ LoadError::Network { .. }) => super::store::read(url).await.ok_or(error)?,
@@ -68,18 +72,20 @@ pub async fn take(state: &RefCell<ArchiveState>, location: &ArchiveLocation, nee
 /// network; checked against the hash in its name either way.
 pub async fn named(location: &ArchiveLocation, name: &str) -> Result<Vec<u8>, LoadError> {
     let url = location.file(name);
-    let bytes = match super::store::read(&url).await {
+    // The loader's head start first: it is on its way already.
+    let preloaded = match super::preload::edition(&location.root, &url).await {
+        Some(response) => body(&url, response).await.ok(),
+        None => None,
+    };
+    let bytes = match preloaded {
         Some(bytes) => bytes,
-        None => {
-            let fetched = match super::preload::edition(&location.root, &url).await {
-                Some(response) => body(&url, response).await,
-                None => network(&url).await,
-            };
-            fetched.map_err(|error| match error {
+        None => match super::store::read(&url).await {
+            Some(bytes) => bytes,
+            None => network(&url).await.map_err(|error| match error {
                 LoadError::Network { url, .. } if !online() => LoadError::NotSaved { url },
                 other => other,
-            })?
-        }
+            })?,
+        },
     };
     if matches_name(name, &bytes) {
         Ok(bytes)

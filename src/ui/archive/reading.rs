@@ -117,9 +117,9 @@ pub fn show(
         let corpus = SharedCorpus::new(state.borrow().corpus());
         // The archive has no search index yet: search reads the open editions.
         searcher.set(Some(Searcher::new(SearchService::new(0, corpus.clone(), None))));
-        show_dates(&state, &location, &dates).await;
         load.set(Load::Ready(corpus));
         reading.borrow_mut().shown = Some(version);
+        show_dates(&state, &location, &dates).await;
         // Once the first view is up: keep the newest editions for offline reading.
         let start_keeping = keep > 0 && super::fetch::online() && !std::mem::replace(&mut reading.borrow_mut().keeping, true);
         if start_keeping {

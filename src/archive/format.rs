@@ -161,6 +161,8 @@ impl std::error::Error for ArchiveError {}
 /// The fields every archive file starts with.
 trait Versioned: for<'de> Deserialize<'de> {
     const FORMAT: &'static str;
+    /// The file's `format` and `version`.
+    fn head(&self) -> (&str, u64);
     /// The rules beyond the types, each problem pushed with its path.
     fn check(&self, problems: &mut Vec<Problem>);
 }
@@ -176,22 +178,26 @@ fn decode<T: Versioned>(text: &str) -> Result<T, ArchiveError> {
         column: error.column(),
         message: error.to_string().rsplit_once(" at line ").map_or_else(|| error.to_string(), |(message, _)| message.to_owned()),
     };
-    // The format and version first, so that another kind of file, or a
-    // later version, is named as such rather than as a shape mismatch.
-    let head: Head = serde_json::from_str(text).map_err(syntax)?;
-    let format = head.format.as_ref().and_then(|f| f.as_str()).unwrap_or_default();
-    if format != T::FORMAT {
-        let found = head.format.map(|f| f.as_str().map_or_else(|| f.to_string(), str::to_owned)).unwrap_or_default();
-        return Err(ArchiveError::Format { expected: T::FORMAT, found });
-    }
-    match head.version.as_ref().and_then(serde_json::Value::as_u64) {
-        Some(VERSION) => {}
-        Some(found) if found > VERSION => return Err(ArchiveError::UnsupportedVersion { found }),
-        _ => {
-            return Err(ArchiveError::Invalid(vec![Problem::new("version", format!("expected {VERSION}"))]));
+    // Read once; the format and version are looked at apart only when the
+    // file is not of this kind and version, so that another kind of file,
+    // or a later version, is named as such rather than as a shape mismatch.
+    let value = match serde_json::from_str::<T>(text) {
+        Ok(value) if value.head() == (T::FORMAT, VERSION) => value,
+        read => {
+            let head: Head = serde_json::from_str(text).map_err(syntax)?;
+            let format = head.format.as_ref().and_then(|f| f.as_str()).unwrap_or_default();
+            if format != T::FORMAT {
+                let found = head.format.map(|f| f.as_str().map_or_else(|| f.to_string(), str::to_owned)).unwrap_or_default();
+                return Err(ArchiveError::Format { expected: T::FORMAT, found });
+            }
+            match head.version.as_ref().and_then(serde_json::Value::as_u64) {
+                Some(VERSION) => {}
+                Some(found) if found > VERSION => return Err(ArchiveError::UnsupportedVersion { found }),
+                _ => return Err(ArchiveError::Invalid(vec![Problem::new("version", format!("expected {VERSION}"))])),
+            }
+            read.map_err(syntax)?
         }
-    }
-    let value: T = serde_json::from_str(text).map_err(syntax)?;
+    };
     let mut problems = Vec::new();
     value.check(&mut problems);
     if problems.is_empty() {
@@ -225,6 +231,10 @@ impl Root {
 
 impl Versioned for Root {
     const FORMAT: &'static str = ROOT_FORMAT;
+
+    fn head(&self) -> (&str, u64) {
+        (&self.format, self.version)
+    }
 
     fn check(&self, problems: &mut Vec<Problem>) {
         for (p, entry) in self.publications.iter().enumerate() {
@@ -260,6 +270,10 @@ impl Calendar {
 impl Versioned for Calendar {
     const FORMAT: &'static str = CALENDAR_FORMAT;
 
+    fn head(&self) -> (&str, u64) {
+        (&self.format, self.version)
+    }
+
     fn check(&self, problems: &mut Vec<Problem>) {
         for (d, day) in self.editions.iter().enumerate() {
             let path = index("editions", d);
@@ -282,6 +296,10 @@ impl EditionFile {
 
 impl Versioned for EditionFile {
     const FORMAT: &'static str = EDITION_FORMAT;
+
+    fn head(&self) -> (&str, u64) {
+        (&self.format, self.version)
+    }
 
     fn check(&self, problems: &mut Vec<Problem>) {
         if !is_iso_date(&self.date) {

@@ -18,3 +18,4 @@ pub mod heap;
 pub mod ingest;
 pub mod search;
 pub mod ui;
+pub mod units;

@@ -33,6 +33,7 @@ use crate::archive::{
     ROOT_FILE, VERSION,
 };
 use crate::corpus::{self, Corpus, Edition, Publication};
+use crate::units::size;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -352,19 +353,4 @@ fn dates_shown(dates: &BTreeSet<String>) -> String {
         (Some(only), _) => format!("1 edition ({only})"),
         _ => "no edition".to_owned(),
     }
-}
-
-/// Bytes as people read them: `812 B`, `40.3 KB`, `1.2 GB` (powers of 1000).
-pub fn size(bytes: u64) -> String {
-    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
-    if bytes < 1000 {
-        return format!("{bytes} B");
-    }
-    let mut value = bytes as f64 / 1000.0;
-    let mut unit = 0;
-    while value >= 1000.0 && unit + 1 < UNITS.len() {
-        value /= 1000.0;
-        unit += 1;
-    }
-    format!("{value:.1} {}", UNITS[unit])
 }

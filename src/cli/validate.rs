@@ -67,7 +67,7 @@ fn run_site(folder: &std::path::Path) -> u8 {
                 if totals.publications == 1 { "" } else { "s" },
                 totals.editions,
                 totals.articles,
-                super::publish::size(totals.bytes)
+                crate::units::size(totals.bytes)
             );
             0
         }

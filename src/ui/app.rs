@@ -15,6 +15,7 @@ use super::error_panel::ErrorPanel;
 use super::landmark::{host_landmark, Landmark, ViewArea};
 use super::load_error::LoadError;
 use super::not_saved::NotSavedView;
+use super::offline_panel::{OfflineAction, OfflineStatus};
 use super::options::{Routing, Theme};
 use super::place::{article_route, resolve, Place};
 use super::prefs::use_prefs;
@@ -97,15 +98,21 @@ pub fn App(props: &AppProps) -> Html {
     };
     let corpus_dates = use_memo(ready_corpus, |corpus| corpus.as_ref().map(|corpus| Rc::new(DateIndex::of_corpus(corpus))));
     let dates = if archive_base(&props.src).is_some() { (*archive_dates).clone() } else { (*corpus_dates).clone() };
+    // An archive's editions saved for offline reading, and what the last
+    // save or removal the reader asked for came to when it failed.
+    let offline_status = use_state(|| None::<Rc<OfflineStatus>>);
+    let offline_message = use_state(|| None::<AttrValue>);
     #[cfg(target_arch = "wasm32")]
     let reading = use_mut_ref(super::archive::reading::Reading::default);
+    #[cfg(target_arch = "wasm32")]
+    let shown_by_archive = super::archive::reading::Shown { dates: archive_dates.clone(), offline: offline_status.clone() };
     let on_need_year = {
         #[cfg(target_arch = "wasm32")]
         {
-            let (reading, src, archive_dates) = (reading.clone(), props.src.clone(), archive_dates.clone());
+            let (reading, src, shown) = (reading.clone(), props.src.clone(), shown_by_archive.clone());
             Callback::from(move |(title, year): (String, u32)| {
                 if let Some(location) = archive_base(&src) {
-                    super::archive::reading::want_year(reading.clone(), location, title, year, archive_dates.clone());
+                    super::archive::reading::want_year(reading.clone(), location, title, year, shown.clone());
                 }
             })
         }
@@ -118,14 +125,14 @@ pub fn App(props: &AppProps) -> Html {
     {
         let shown = matches!(*load, Load::Ready(_)).then(|| router.current.clone());
         // An archive: on every route, what the route needs, then the view.
-        let (load_handle, searcher_handle, dates_handle) = (load.clone(), searcher.clone(), archive_dates.clone());
+        let (load_handle, searcher_handle, shown_handles) = (load.clone(), searcher.clone(), shown_by_archive.clone());
         let keep = props.offline_editions as usize;
         let reading = reading.clone();
         use_effect_with((props.src.clone(), *attempt, router.current.clone()), move |(src, _, route)| {
             if let Some(location) = archive_base(src) {
                 let route = route.clone().unwrap_or_default();
-                let (load, searcher, dates) = (load_handle.clone(), searcher_handle.clone(), dates_handle.clone());
-                super::archive::reading::show(reading.clone(), location, route, load, searcher, dates, keep);
+                let (load, searcher, shown) = (load_handle.clone(), searcher_handle.clone(), shown_handles.clone());
+                super::archive::reading::show(reading.clone(), location, route, load, searcher, shown, keep);
             }
         });
         let load = load.clone();
@@ -193,15 +200,25 @@ pub fn App(props: &AppProps) -> Html {
     let offline_commands = {
         #[cfg(target_arch = "wasm32")]
         {
-            let (reading, src, archive_dates) = (reading.clone(), props.src.clone(), archive_dates.clone());
-            Callback::from(move |command| {
-                super::archive::reading::offline_command(reading.clone(), &src, archive_dates.clone(), command)
-            })
+            let (reading, src, shown) = (reading.clone(), props.src.clone(), shown_by_archive.clone());
+            Callback::from(move |command| super::archive::reading::offline_command(reading.clone(), &src, shown.clone(), command))
         }
         #[cfg(not(target_arch = "wasm32"))]
         {
             Callback::from(|command: Command| command.refuse("saving for offline reading needs a browser"))
         }
+    };
+    // The reader's own save and removal go the host's way.
+    let on_offline = {
+        let (offline_commands, message) = (offline_commands.clone(), offline_message.clone());
+        Callback::from(move |action: OfflineAction| {
+            let message = message.clone();
+            let answer = Box::new(move |outcome: Result<f64, String>| message.set(outcome.err().map(AttrValue::from)));
+            offline_commands.emit(match action {
+                OfflineAction::Save(range) => Command::SaveOffline { range, answer },
+                OfflineAction::Remove(range) => Command::RemoveOffline { range, answer },
+            });
+        })
     };
     use_host_line(&props.control, &load, &searcher, &router.navigator, &offline_commands);
     {
@@ -306,7 +323,8 @@ pub fn App(props: &AppProps) -> Html {
             let reader = html! {
                 <Reader corpus={corpus.clone()} {place} corpus_url={props.src.clone()}
                         prefs={prefs.clone()} back={router.back.clone()} landmark={*landmark} {strings}
-                        {search_box} {search_view} {found_by} {dates} {on_need_year} />
+                        {search_box} {search_view} {found_by} {dates} {on_need_year}
+                        offline={(*offline_status).clone()} offline_message={(*offline_message).clone()} {on_offline} />
             };
             (reader, strings, Some(publication.title.clone()))
         }

@@ -1,5 +1,6 @@
-//! The masthead: the paper's name, the edition's date, and date browsing
-//! ([`DateNav`]) when there is more than one edition. Inside an edition
+//! The masthead: the paper's name, the edition's date, date browsing
+//! ([`DateNav`]) when there is more than one edition, and an archive's
+//! offline reading ([`OfflinePanel`]). Inside an edition
 //! (page and article views) it is compact, so the reading starts high on a
 //! phone's screen.
 
@@ -11,6 +12,7 @@ use super::date_nav::DateNav;
 use super::dates::DateIndex;
 use super::labels::long_date;
 use super::link::Link;
+use super::offline_panel::{OfflineAction, OfflinePanel, OfflineStatus};
 use super::place::edition_route;
 use super::shared::SharedCorpus;
 use super::strings::Strings;
@@ -30,6 +32,14 @@ pub struct MastheadProps {
     /// Asks for a year's dates that `dates` lacks.
     #[prop_or_default]
     pub on_need_year: Callback<(String, u32)>,
+    /// An archive's editions saved for offline reading: its panel is shown
+    /// with the edition.
+    #[prop_or_default]
+    pub offline: Option<Rc<OfflineStatus>>,
+    #[prop_or_default]
+    pub offline_message: Option<AttrValue>,
+    #[prop_or_default]
+    pub on_offline: Callback<OfflineAction>,
 }
 
 #[component]
@@ -51,6 +61,10 @@ pub fn Masthead(props: &MastheadProps) -> Html {
             if let (false, Some(dates), Some((_, edition))) = (props.compact, browsable(props.dates.as_ref()), edition) {
                 <DateNav {dates} title={publication.title.clone()} date={edition.date.clone()} {strings}
                          on_need_year={props.on_need_year.clone()} />
+            }
+            if let (false, Some(status), Some((_, edition))) = (props.compact, props.offline.clone(), edition) {
+                <OfflinePanel {status} title={publication.title.clone()} date={edition.date.clone()} {strings}
+                              message={props.offline_message.clone()} on_action={props.on_offline.clone()} />
             }
         </div>
     }

@@ -28,6 +28,7 @@ pub mod link;
 pub mod load_error;
 pub mod masthead;
 pub mod not_saved;
+pub mod offline_panel;
 pub mod options;
 pub mod page;
 pub mod page_strip;

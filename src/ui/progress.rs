@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use super::strings::Strings;
+use crate::units::size;
 
 /// How much of the corpus has arrived.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -44,14 +45,6 @@ impl Progress {
     }
 }
 
-/// A byte count for people: `512 B`, `12.3 KB`, `4.1 MB` (powers of 1000).
-fn size(bytes: u64) -> String {
-    match bytes {
-        0..1_000 => format!("{bytes} B"),
-        1_000..1_000_000 => format!("{:.1} KB", bytes as f64 / 1e3),
-        _ => format!("{:.1} MB", bytes as f64 / 1e6),
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct LoadingViewProps {

@@ -13,6 +13,7 @@ use yew::prelude::*;
 
 use super::article::ArticleView;
 use super::dates::DateIndex;
+use super::offline_panel::{OfflineAction, OfflineStatus};
 use super::edition::EditionView;
 use super::landmark::{Landmark, ViewArea};
 use super::link::Link;
@@ -52,6 +53,13 @@ pub struct ReaderProps {
     /// Asks for a year's dates that `dates` lacks.
     #[prop_or_default]
     pub on_need_year: Callback<(String, u32)>,
+    /// An archive's editions saved for offline reading.
+    #[prop_or_default]
+    pub offline: Option<Rc<OfflineStatus>>,
+    #[prop_or_default]
+    pub offline_message: Option<AttrValue>,
+    #[prop_or_default]
+    pub on_offline: Callback<OfflineAction>,
 }
 
 #[component]
@@ -85,7 +93,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
             <header class="bs-header">
                 <Toolbar prefs={props.prefs.clone()} back={props.back.clone()} {strings} />
                 <Masthead corpus={corpus.clone()} {edition} {compact} {strings}
-                          dates={props.dates.clone()} on_need_year={props.on_need_year.clone()} />
+                          dates={props.dates.clone()} on_need_year={props.on_need_year.clone()}
+                          offline={props.offline.clone()} offline_message={props.offline_message.clone()}
+                          on_offline={props.on_offline.clone()} />
                 <div class="bs-search-slot">{ props.search_box.clone() }</div>
             </header>
             if let Some(edition) = edition {
@@ -151,6 +161,9 @@ mod tests {
             found_by: None,
             dates,
             on_need_year: Callback::noop(),
+            offline: None,
+            offline_message: None,
+            on_offline: Callback::noop(),
         };
         yew::LocalServerRenderer::<Reader>::with_props(props).render().await
     }

@@ -7,9 +7,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { hostPage, launchBrowser, openPage, startFixtureServer } from './support.mjs';
+import {
+  AXE, axeViolations, hostPage, launchBrowser, openPage, screenshot, smallTapTargets, startFixtureServer,
+} from './support.mjs';
 
 const BROADSHEET = resolve('target/release/broadsheet');
 const fixture = JSON.parse(await readFile(resolve('tests/fixtures/two-pages.json'), 'utf8'));
@@ -28,6 +30,7 @@ async function archiveSite(attributes = '') {
   for (const date of DATES) files[`${date}.json`] = editionOn(date);
   const server = await startFixtureServer(files);
   execFileSync(BROADSHEET, ['publish', join(server.dir, 'site'), ...DATES.map((date) => join(server.dir, `${date}.json`))], { stdio: 'pipe' });
+  await copyFile(AXE, join(server.dir, 'axe.min.js'));
   return server;
 }
 
@@ -165,6 +168,34 @@ test('a reader of a corpus file refuses to save editions, saying why', async () 
     await reader.locator('.bs-headline').first().waitFor();
     const refused = await reader.evaluate((element) => element.saveOffline().then(() => 'saved', (error) => error.message));
     assert.match(refused, /for archives/);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test('the reader saves the edition shown and lets it go from the storage panel', async () => {
+  const server = await archiveSite();
+  const { page, context, problems } = await openAndKeep(server, 1);
+  try {
+    const reader = page.locator('broadsheet-reader');
+    await go(page, '#/2024-09-11');
+    await reader.locator('.bs-edition-view').getByText('2024-09-11 头条').waitFor();
+    const save = reader.getByRole('button', { name: '离线保存本期' });
+    await save.click();
+    await reader.getByRole('button', { name: '已离线保存' }).waitFor();
+    const panel = reader.locator('.bs-offline-panel');
+    await panel.locator('summary').click();
+    await panel.getByText('已保存 2 期', { exact: false }).waitFor();
+    assert.equal(await panel.locator('.bs-offline-item').count(), 2);
+    assert.match(await panel.locator('.bs-offline-persisted').innerText(), /浏览器/);
+    assert.deepEqual(await axeViolations(page, problems), []);
+    assert.deepEqual(await smallTapTargets(reader), []);
+    await screenshot(page, 'archive-offline-panel');
+
+    await panel.getByRole('button', { name: '删除 2024年9月11日 星期三' }).click();
+    await reader.getByRole('button', { name: '离线保存本期' }).waitFor();
+    assert.deepEqual((await reader.evaluate((element) => element.offline())).editions.map((e) => e.date), ['2024-09-12']);
   } finally {
     await context.close();
     await server.close();

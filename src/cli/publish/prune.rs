@@ -69,7 +69,7 @@ pub fn prune(site: &Site, days: u32) -> Result<String, Failure> {
     Ok(format!(
         "{}: pruned {files} files ({}) that no root of the last {days} days names",
         site.shown("").trim_end_matches('/'),
-        super::size(bytes)
+        crate::units::size(bytes)
     ))
 }
 

@@ -23,6 +23,7 @@ use super::store;
 use crate::archive::EditionFile;
 use crate::ui::control::EditionRange;
 use crate::ui::dates::year_of;
+use crate::ui::offline_panel::{OfflineStatus, SavedEdition};
 use crate::ui::load_error::LoadError;
 
 /// The list of kept editions, stored under this name in the archive's folder.
@@ -228,35 +229,15 @@ pub async fn remove(state: Rc<RefCell<ArchiveState>>, location: ArchiveLocation,
 }
 
 /// What is kept, and what the browser allows: `reader.offline()`'s answer.
-#[derive(Serialize)]
-pub struct Report {
-    editions: Vec<ReportedEdition>,
-    bytes: u64,
-    /// The origin's quota and usage as the browser estimates them.
-    quota: Option<f64>,
-    usage: Option<f64>,
-    /// Whether the browser agreed not to evict the storage under pressure.
-    persisted: bool,
-}
-
-#[derive(Serialize)]
-struct ReportedEdition {
-    date: String,
-    publication: String,
-    bytes: u64,
-    /// Kept as one of the newest, not saved by choice.
-    automatic: bool,
-}
-
-pub async fn report(location: &ArchiveLocation) -> Report {
+pub async fn report(location: &ArchiveLocation) -> OfflineStatus {
     let kept = read_list(location).await;
-    let editions: Vec<ReportedEdition> = kept
+    let editions: Vec<SavedEdition> = kept
         .editions
         .into_iter()
-        .map(|kept| ReportedEdition { date: kept.date, publication: kept.publication, bytes: kept.bytes, automatic: kept.auto })
+        .map(|kept| SavedEdition { date: kept.date, publication: kept.publication, bytes: kept.bytes, automatic: kept.auto })
         .collect();
     let (quota, usage) = estimate().await;
-    Report { bytes: editions.iter().map(|edition| edition.bytes).sum(), editions, quota, usage, persisted: persisted().await }
+    OfflineStatus { bytes: editions.iter().map(|edition| edition.bytes).sum(), editions, quota, usage, persisted: persisted().await }
 }
 
 fn storage() -> Option<web_sys::StorageManager> {

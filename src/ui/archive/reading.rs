@@ -21,6 +21,7 @@ use super::state::{ArchiveState, Need};
 use crate::ui::app::Load;
 use crate::ui::control::Command;
 use crate::ui::dates::DateIndex;
+use crate::ui::offline_panel::OfflineStatus;
 use crate::ui::progress::Progress;
 use crate::ui::route::Route;
 use crate::ui::search::searcher::Searcher;
@@ -50,7 +51,7 @@ pub fn show(
     route: Route,
     load: UseStateHandle<Load>,
     searcher: UseStateHandle<Option<Searcher>>,
-    dates: UseStateHandle<Option<Rc<DateIndex>>>,
+    shown: Shown,
     keep: usize,
 ) {
     let this = {
@@ -119,14 +120,14 @@ pub fn show(
         searcher.set(Some(Searcher::new(SearchService::new(0, corpus.clone(), None))));
         load.set(Load::Ready(corpus));
         reading.borrow_mut().shown = Some(version);
-        show_dates(&state, &location, &dates).await;
+        show_dates(&state, &location, &shown).await;
         // Once the first view is up: keep the newest editions for offline reading.
         let start_keeping = keep > 0 && super::fetch::online() && !std::mem::replace(&mut reading.borrow_mut().keeping, true);
         if start_keeping {
             if let Err(error) = super::keep::keep_newest(state.clone(), location.clone(), keep).await {
                 web_sys::console::warn_1(&format!("Broadsheet: the newest editions are not kept for offline reading: {error}").into());
             }
-            show_dates(&state, &location, &dates).await;
+            show_dates(&state, &location, &shown).await;
         }
     });
 }
@@ -138,7 +139,7 @@ pub fn want_year(
     location: ArchiveLocation,
     title: String,
     year: u32,
-    dates: UseStateHandle<Option<Rc<DateIndex>>>,
+    shown: Shown,
 ) {
     let Some(state) = reading.borrow().state.clone() else { return };
     let Some(need) = state.borrow().calendar_needed(&title, year) else { return };
@@ -147,7 +148,7 @@ pub fn want_year(
     }
     wasm_bindgen_futures::spawn_local(async move {
         match super::fetch::take(&state, &location, &need).await {
-            Ok(()) => show_dates(&state, &location, &dates).await,
+            Ok(()) => show_dates(&state, &location, &shown).await,
             // Asked again when the calendar shows that year anew.
             Err(error) => {
                 web_sys::console::warn_1(&format!("Broadsheet: {error}").into());
@@ -158,9 +159,19 @@ pub fn want_year(
 }
 
 /// Shows which dates have an edition, and which of them are saved.
-async fn show_dates(state: &RefCell<ArchiveState>, location: &ArchiveLocation, dates: &UseStateHandle<Option<Rc<DateIndex>>>) {
-    let saved = super::keep::kept(location).await.into_iter().map(|kept| (kept.publication, kept.date)).collect();
-    dates.set(Some(Rc::new(DateIndex { saved, ..state.borrow().dates() })));
+async fn show_dates(state: &RefCell<ArchiveState>, location: &ArchiveLocation, shown: &Shown) {
+    let status = super::keep::report(location).await;
+    let saved = status.editions.iter().map(|kept| (kept.publication.clone(), kept.date.clone())).collect();
+    shown.dates.set(Some(Rc::new(DateIndex { saved, ..state.borrow().dates() })));
+    shown.offline.set(Some(Rc::new(status)));
+}
+
+/// Where the reader shows the dates with an edition (and those saved),
+/// and what is saved for offline reading.
+#[derive(Clone)]
+pub struct Shown {
+    pub dates: UseStateHandle<Option<Rc<DateIndex>>>,
+    pub offline: UseStateHandle<Option<Rc<OfflineStatus>>>,
 }
 
 /// Answers the host's commands about saving editions for offline reading
@@ -169,7 +180,7 @@ async fn show_dates(state: &RefCell<ArchiveState>, location: &ArchiveLocation, d
 pub fn offline_command(
     reading: Rc<RefCell<Reading>>,
     src: &str,
-    dates: UseStateHandle<Option<Rc<DateIndex>>>,
+    shown: Shown,
     command: Command,
 ) {
     let Some(location) = super::archive_base(src) else {
@@ -182,17 +193,17 @@ pub fn offline_command(
         match command {
             Command::SaveOffline { range, answer } => {
                 let saved = super::keep::save(state.clone(), location.clone(), range).await;
-                show_dates(&state, &location, &dates).await;
+                show_dates(&state, &location, &shown).await;
                 answer(saved.map(|bytes| bytes as f64));
             }
             Command::RemoveOffline { range, answer } => {
                 let freed = super::keep::remove(state.clone(), location.clone(), range).await;
-                show_dates(&state, &location, &dates).await;
+                show_dates(&state, &location, &shown).await;
                 answer(Ok(freed as f64));
             }
             Command::Offline { answer } => {
-                let report = super::keep::report(&location).await;
-                answer(serde_json::to_string(&report).map_err(|error| error.to_string()));
+                let status = super::keep::report(&location).await;
+                answer(serde_json::to_string(&status).map_err(|error| error.to_string()));
             }
             other => other.refuse("not a command about offline reading"),
         }

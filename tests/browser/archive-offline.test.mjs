@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFile, readFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
   AXE, axeViolations, hostPage, launchBrowser, openPage, screenshot, smallTapTargets, startFixtureServer,
@@ -198,6 +198,88 @@ test('the reader saves the edition shown and lets it go from the storage panel',
     assert.deepEqual((await reader.evaluate((element) => element.offline())).editions.map((e) => e.date), ['2024-09-12']);
   } finally {
     await context.close();
+    await server.close();
+  }
+});
+
+test('after a publish, a returning reader fetches only the new files: the root, its calendar, the new edition', async () => {
+  const server = await archiveSite();
+  const { page, context } = await openAndKeep(server, 1);
+  try {
+    await context.setOffline(true);
+    const next = editionOn('2024-09-13');
+    await writeFile(join(server.dir, 'next.json'), JSON.stringify(next));
+    execFileSync(BROADSHEET, ['publish', join(server.dir, 'site'), join(server.dir, 'next.json')], { stdio: 'pipe' });
+    await context.setOffline(false);
+    const fetched = [];
+    page.on('response', async (response) => {
+      const path = new URL(response.url()).pathname;
+      if (path.startsWith('/site/')) fetched.push([path.slice('/site/'.length), (await response.body()).length]);
+    });
+    await page.reload();
+    const reader = page.locator('broadsheet-reader');
+    await reader.locator('.bs-edition-view').getByText('2024-09-13 头条').waitFor();
+    for (const started = Date.now(); !(await reader.evaluate((element) => element.offline())).editions.some((e) => e.date === '2024-09-13');) {
+      assert.ok(Date.now() - started < 20000, 'the new edition was never kept');
+      await page.waitForTimeout(100);
+    }
+    const names = fetched.map(([name]) => name.replace(/\.[0-9a-f]{16}\.json$/, '')).sort();
+    assert.deepEqual(names, ['archive.json', 'calendars/2024', 'editions/2024/2024-09-13', 'pages/2024/2024-09-13-p01', 'pages/2024/2024-09-13-p02']);
+    const { editions } = await reader.evaluate((element) => element.offline());
+    assert.deepEqual(editions.map((e) => e.date), ['2024-09-13'], 'the new newest replaces the old one');
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test('storage cleared by the browser: the reader starts online as new and keeps the newest again', async () => {
+  const server = await archiveSite();
+  const { page, context } = await openAndKeep(server, 1);
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.clearDataForOrigin', { origin: new URL(server.url).origin, storageTypes: 'all' });
+    await page.reload();
+    const reader = page.locator('broadsheet-reader');
+    await reader.locator('.bs-edition-view').getByText('2024-09-12 头条').waitFor();
+    for (const started = Date.now(); (await reader.evaluate((element) => element.offline())).editions.length !== 1;) {
+      assert.ok(Date.now() - started < 20000, 'the newest edition was never kept again');
+      await page.waitForTimeout(100);
+    }
+    assert.ok(await reader.evaluate((element) => element.saveOffline({ from: '2024-09-10', to: '2024-09-10' })) > 0, 'and saves again');
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test('two readers of two archives on one page keep their own editions', async () => {
+  const server = await archiveSite();
+  try {
+    const other = join(server.dir, 'other');
+    const paper = structuredClone(editionOn('2020-01-01'));
+    paper.publication = { title: 'The Sun', lang: 'en' };
+    await writeFile(join(server.dir, 'sun.json'), JSON.stringify(paper));
+    execFileSync(BROADSHEET, ['publish', other, join(server.dir, 'sun.json')], { stdio: 'pipe' });
+    await writeFile(join(server.dir, 'two.html'), hostPage(
+      '<broadsheet-reader id="a" src="site/" routing="memory"></broadsheet-reader><broadsheet-reader id="b" src="other/" routing="memory"></broadsheet-reader>',
+    ));
+    const { page, context } = await openPage(browser, `${server.url}two.html`);
+    try {
+      const kept = (id) => page.locator(`#${id}`).evaluate((element) => element.offline().then((report) => report.editions.map((e) => `${e.publication} ${e.date}`)));
+      for (const started = Date.now(); (await kept('a')).length + (await kept('b')).length !== 2;) {
+        assert.ok(Date.now() - started < 20000, 'both newest editions kept');
+        await page.waitForTimeout(100);
+      }
+      assert.deepEqual(await kept('a'), ['青岛日报 2024-09-12']);
+      assert.deepEqual(await kept('b'), ['The Sun 2020-01-01']);
+      await page.locator('#b').evaluate((element) => element.removeOffline());
+      assert.deepEqual(await kept('b'), []);
+      assert.deepEqual(await kept('a'), ['青岛日报 2024-09-12'], 'the other archive keeps its own');
+    } finally {
+      await context.close();
+    }
+  } finally {
     await server.close();
   }
 });

@@ -54,7 +54,21 @@ pub async fn take(state: &RefCell<ArchiveState>, location: &ArchiveLocation, nee
         Need::Nothing => return Ok(()),
     };
     let url = location.file(name);
-    let text = text(&url, &named(location, name).await?)?;
+    let bytes = named(location, name).await?;
+    // The newest edition's files and calendar go into the offline store as they come,
+    // so that keeping it whole does not fetch them a second time.
+    let newest = match need {
+        Need::Edition(edition) | Need::Page { edition, .. } => state.borrow().is_newest(edition),
+        Need::Calendar(calendar) => state.borrow().is_newest_calendar(calendar),
+        Need::Nothing => false,
+    };
+    if newest {
+        let (url, bytes) = (url.clone(), bytes.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            super::store::write(&url, &bytes).await;
+        });
+    }
+    let text = text(&url, &bytes)?;
     let archive_error = |error: ArchiveError| LoadError::Archive { url: url.clone(), error };
     match need {
         Need::Calendar(name) => state.borrow_mut().add_calendar(name, Calendar::decode(&text).map_err(archive_error)?),

@@ -85,6 +85,17 @@ impl ArchiveState {
         (!self.calendars.contains_key(&entry.calendar)).then(|| Need::Calendar(entry.calendar.clone()))
     }
 
+    /// Whether the edition file `edition` is the archive's newest edition.
+    pub fn is_newest(&self, edition: &str) -> bool {
+        self.root.newest().is_some_and(|publication| publication.newest.edition == edition)
+    }
+
+    /// Whether `calendar` is the calendar of the newest edition's year.
+    pub fn is_newest_calendar(&self, calendar: &str) -> bool {
+        let newest = self.root.newest().and_then(|publication| publication.years.last());
+        newest.is_some_and(|year| year.calendar == calendar)
+    }
+
     /// The newest `count` editions of the newest publication, newest first;
     /// or the calendar that must be fetched to tell.
     pub fn newest_days(&self, count: usize) -> Result<Vec<CalendarDay>, Need> {
@@ -360,8 +371,11 @@ mod tests {
     fn the_newest_editions_to_keep_need_the_calendar_beyond_the_first() {
         let mut fixture = fixture();
         let one = fixture.state.newest_days(1).unwrap();
+        assert!(fixture.state.is_newest(&one[0].edition));
+        assert!(!fixture.state.is_newest("editions/2024-09-12.0000000000000000.json"));
         assert_eq!(one.iter().map(|day| day.date.as_str()).collect::<Vec<_>>(), ["2024-09-13"], "the root names it");
         let Err(Need::Calendar(name)) = fixture.state.newest_days(5) else { panic!("the calendar is needed") };
+        assert!(fixture.state.is_newest_calendar(&name));
         fixture.state.add_calendar(&name, Calendar::decode(&fixture.files[&name]).unwrap());
         let all = fixture.state.newest_days(5).unwrap();
         assert_eq!(all.iter().map(|day| day.date.as_str()).collect::<Vec<_>>(), ["2024-09-13", "2024-09-12"], "all there are");

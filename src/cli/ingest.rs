@@ -77,19 +77,7 @@ struct PageJob {
 }
 
 pub fn run(args: &Args) -> u8 {
-    match ingest_all(args) {
-        Ok(summary) => {
-            eprintln_inert!("{summary}");
-            0
-        }
-        Err(failure) => {
-            for line in &failure.lines {
-                eprintln_inert!("{line}");
-            }
-            eprintln_inert!("{}: not written", args.output.display());
-            failure.code
-        }
-    }
+    super::failure::report(ingest_all(args).map(|summary| vec![summary]), || format!("{}: not written", args.output.display()))
 }
 
 fn ingest_all(args: &Args) -> Result<String, Failure> {

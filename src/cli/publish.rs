@@ -52,21 +52,7 @@ pub fn run(args: &Args) -> u8 {
         eprintln_inert!("nothing to do: name corpus files to publish, or --prune DAYS");
         return super::EXIT_INVALID;
     }
-    match publish(args) {
-        Ok(lines) => {
-            for line in lines {
-                eprintln_inert!("{line}");
-            }
-            0
-        }
-        Err(failure) => {
-            for line in &failure.lines {
-                eprintln_inert!("{line}");
-            }
-            eprintln_inert!("{}: not changed", args.site.display());
-            failure.code
-        }
-    }
+    super::failure::report(publish(args), || format!("{}: not changed", args.site.display()))
 }
 
 fn publish(args: &Args) -> Result<Vec<String>, Failure> {

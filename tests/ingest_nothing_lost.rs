@@ -103,14 +103,16 @@ fn nothing_lost(text: &str, page: &ParsedPage) -> Result<(), String> {
     let mut reach = vec![vec![false; figures.len() + 1]; input.len() + 1];
     reach[0][0] = true;
     let mut furthest = 0;
-    for i in 0..input.len() {
+    // Through the input's end too: a figure with neither caption nor credit
+    // (a bare ▲) consumes nothing and may stand last.
+    for i in 0..=input.len() {
         for k in 0..=figures.len() {
             if !reach[i][k] {
                 continue;
             }
             furthest = furthest.max(i);
             let j = i - consumed[k];
-            if running.get(j) == Some(&input[i]) {
+            if i < input.len() && running.get(j) == Some(&input[i]) {
                 reach[i + 1][k] = true;
             }
             if let Some(figure) = figures.get(k) {

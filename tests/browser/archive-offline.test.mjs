@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
   AXE, axeViolations, hostPage, launchBrowser, openPage, screenshot, smallTapTargets, startFixtureServer,
@@ -44,12 +44,7 @@ async function openAndKeep(server, editions) {
   const { page } = opened;
   await page.locator('broadsheet-reader .bs-headline').first().waitFor();
   await page.waitForFunction(() => navigator.serviceWorker?.controller, null, { timeout: 20000 });
-  // (waitForFunction takes a promise for a truthy value: poll instead.)
-  const keptEditions = () => page.evaluate(async () => {
-    const cache = await caches.open('broadsheet-archive-files');
-    const kept = await cache.match(new URL('site/.broadsheet-kept.json', location.href).href);
-    return kept ? (await kept.json()).editions.length : 0;
-  });
+  const keptEditions = () => page.locator('broadsheet-reader').evaluate((element) => element.offline().then((report) => report.editions.length));
   for (const started = Date.now(); (await keptEditions()) !== editions;) {
     assert.ok(Date.now() - started < 20000, `${editions} editions were never kept`);
     await page.waitForTimeout(100);
@@ -65,6 +60,16 @@ test('offline, the newest edition reads whole and an edition not kept says so', 
   const server = await archiveSite();
   const { page, context, problems } = await openAndKeep(server, 1);
   try {
+    // Kept gzipped: a page's text takes less room than its file.
+    const pageFile = (await readdir(join(server.dir, 'site/pages/2024'))).find((name) => name.startsWith('2024-09-12-p02.'));
+    const raw = (await readFile(join(server.dir, 'site/pages/2024', pageFile))).length;
+    const stored = await page.evaluate(async (url) => {
+      const kept = await (await caches.open('broadsheet-archive-files')).match(url);
+      return [kept.headers.get('x-broadsheet-encoding'), (await kept.arrayBuffer()).byteLength];
+    }, `${server.url}site/pages/2024/${pageFile}`);
+    assert.equal(stored[0], 'gzip');
+    assert.ok(stored[1] < raw * 0.8, `${stored[1]} bytes kept for a ${raw}-byte file`);
+
     await context.setOffline(true);
     const uncached = await page.evaluate(() => fetch(`not-cached-${Date.now()}`).then(() => 'reached', () => 'failed'));
     assert.equal(uncached, 'failed', 'the network is really off');

@@ -13,6 +13,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::control::EditionRange;
 use super::dates::{year_of, DateIndex, PaperDates};
 use super::labels::{days_in_month, first_weekday, long_date, month_title};
 use super::link::Link;
@@ -28,6 +29,10 @@ pub struct DateNavProps {
     pub strings: &'static Strings,
     /// Asks for the dates of (publication title, year).
     pub on_need_year: Callback<(String, u32)>,
+    /// Saves a month's editions for offline reading (an archive's); no
+    /// button without it.
+    #[prop_or_default]
+    pub on_save_month: Option<Callback<EditionRange>>,
 }
 
 /// The month the calendar shows, of which paper.
@@ -125,7 +130,8 @@ pub fn DateNav(props: &DateNavProps) -> Html {
             </div>
             if *open {
                 <Calendar dates={props.dates.clone()} shown={(*shown).clone()} current={props.date.clone()}
-                          on_show={Callback::from(move |next| shown.set(next))} {strings} />
+                          on_show={Callback::from(move |next| shown.set(next))} {strings}
+                          on_save_month={props.on_save_month.clone()} />
             }
         </nav>
     }
@@ -136,6 +142,7 @@ struct CalendarProps {
     dates: Rc<DateIndex>,
     shown: Shown,
     current: AttrValue,
+    on_save_month: Option<Callback<EditionRange>>,
     on_show: Callback<Shown>,
     strings: &'static Strings,
 }
@@ -202,6 +209,16 @@ fn Calendar(props: &CalendarProps) -> Html {
                         disabled={shown.month == 0 || later.year > last} onclick={go(later.clone())}>{ "›" }</button>
             </div>
             { month(&props.dates, paper, shown, &props.current, several, strings) }
+            if let (Some(on_save), true) = (props.on_save_month.clone(), shown.month != 0) {
+                <button type="button" class="bs-button bs-save-month" onclick={{
+                    let range = EditionRange {
+                        from: Some(format!("{:04}-{:02}-01", shown.year, shown.month)),
+                        to: Some(format!("{:04}-{:02}-{:02}", shown.year, shown.month, days_in_month(shown.year, shown.month))),
+                        publication: Some(shown.title.clone()),
+                    };
+                    Callback::from(move |_: MouseEvent| on_save.emit(range.clone()))
+                }}>{ strings.save_month }</button>
+            }
         </div>
     }
 }
@@ -276,7 +293,7 @@ mod tests {
     }
 
     async fn render(dates: Rc<DateIndex>, date: &str) -> String {
-        let props = DateNavProps { dates, title: "青岛日报".into(), date: date.to_owned().into(), strings: &ZH, on_need_year: Callback::noop() };
+        let props = DateNavProps { dates, title: "青岛日报".into(), date: date.to_owned().into(), strings: &ZH, on_need_year: Callback::noop(), on_save_month: None };
         yew::LocalServerRenderer::<DateNav>::with_props(props).render().await
     }
 

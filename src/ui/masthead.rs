@@ -48,6 +48,8 @@ pub fn Masthead(props: &MastheadProps) -> Html {
     let corpus = &props.corpus;
     let edition = props.edition.and_then(|index| Some((index, corpus.editions.get(index)?)));
     let publication = edition.map_or(&corpus.publication, |(_, edition)| corpus.publication_of(edition));
+    // An archive's month saved for offline reading, from its calendar.
+    let on_save_month = props.offline.as_ref().map(|_| props.on_offline.reform(OfflineAction::Save));
     let title = match edition {
         Some((index, _)) => html! { <Link to={edition_route(corpus, index)} class="bs-title-link">{ &publication.title }</Link> },
         None => html! { { &publication.title } },
@@ -60,7 +62,7 @@ pub fn Masthead(props: &MastheadProps) -> Html {
             }
             if let (false, Some(dates), Some((_, edition))) = (props.compact, browsable(props.dates.as_ref()), edition) {
                 <DateNav {dates} title={publication.title.clone()} date={edition.date.clone()} {strings}
-                         on_need_year={props.on_need_year.clone()} />
+                         on_need_year={props.on_need_year.clone()} {on_save_month} />
             }
             if let (false, Some(status), Some((_, edition))) = (props.compact, props.offline.clone(), edition) {
                 <OfflinePanel {status} title={publication.title.clone()} date={edition.date.clone()} {strings}

@@ -43,6 +43,7 @@ pub struct Strings {
     pub saved_mark: &'static str,
     /// Offline reading of an archive: the edition's save button, the storage panel.
     pub save_offline: &'static str,
+    pub save_month: &'static str,
     pub saved_offline: &'static str,
     pub offline_summary: &'static str,
     pub kept_automatically: &'static str,
@@ -138,6 +139,7 @@ pub static ZH: Strings = Strings {
     loading_dates: "正在载入日期…",
     saved_mark: "已保存",
     save_offline: "离线保存本期",
+    save_month: "离线保存本月",
     saved_offline: "已离线保存",
     offline_summary: "已保存 {} 期",
     kept_automatically: "（自动保存的最新一期）",
@@ -219,6 +221,7 @@ pub static EN: Strings = Strings {
     loading_dates: "Loading dates…",
     saved_mark: "(saved)",
     save_offline: "Save this edition for offline",
+    save_month: "Save this month for offline",
     saved_offline: "Saved for offline",
     offline_summary: "{} editions saved",
     kept_automatically: " (kept as the newest)",

@@ -179,7 +179,7 @@ test('a reader of a corpus file refuses to save editions, saying why', async () 
   }
 });
 
-test('the reader saves the edition shown and lets it go from the storage panel', async () => {
+test('the reader saves the edition shown, lets it go from the storage panel, and saves a month from the calendar', async () => {
   const server = await archiveSite();
   const { page, context, problems } = await openAndKeep(server, 1);
   try {
@@ -201,6 +201,13 @@ test('the reader saves the edition shown and lets it go from the storage panel',
     await panel.getByRole('button', { name: '删除 2024年9月11日 星期三' }).click();
     await reader.getByRole('button', { name: '离线保存本期' }).waitFor();
     assert.deepEqual((await reader.evaluate((element) => element.offline())).editions.map((e) => e.date), ['2024-09-12']);
+
+    // A whole month, from the calendar.
+    await reader.getByRole('button', { name: '往期回顾' }).click();
+    await reader.locator('.bs-calendar').getByRole('button', { name: '离线保存本月' }).click();
+    await reader.locator('.bs-calendar a.bs-day-saved').nth(2).waitFor();
+    const month = await reader.evaluate((element) => element.offline());
+    assert.deepEqual(month.editions.map((e) => [e.date, e.automatic]).sort(), [['2024-09-10', false], ['2024-09-11', false], ['2024-09-12', false]]);
   } finally {
     await context.close();
     await server.close();

@@ -109,6 +109,13 @@ fn a_published_archive_names_every_file_by_its_hash_and_validates() {
     succeeded(validate(&site.join("archive.json")));
 }
 
+/// Publishes the two-page fixture again with a new lead headline; publish's summary.
+fn publish_a_new_headline(dir: &Path, site: &Path) -> String {
+    let mut changed = corpus::load(&std::fs::read_to_string(TWO_PAGES).unwrap()).unwrap();
+    changed.editions[0].articles[0].headline = Some("新的标题".to_owned());
+    succeeded(publish(site, &[&corpus_file(dir, "changed.json", &changed)]))
+}
+
 #[test]
 fn an_edition_published_again_is_replaced_and_the_old_files_stay_until_pruned() {
     let dir = tempfile::tempdir().unwrap();
@@ -118,9 +125,7 @@ fn an_edition_published_again_is_replaced_and_the_old_files_stay_until_pruned() 
     assert!(unchanged.contains("unchanged 1 edition (2024-09-12)"), "{unchanged}");
     let old_edition = root(&site).publications[0].newest.edition.clone();
 
-    let mut changed = corpus::load(&std::fs::read_to_string(TWO_PAGES).unwrap()).unwrap();
-    changed.editions[0].articles[0].headline = Some("新的标题".to_owned());
-    let summary = succeeded(publish(&site, &[&corpus_file(dir.path(), "changed.json", &changed)]));
+    let summary = publish_a_new_headline(dir.path(), &site);
     assert!(summary.contains("青岛日报: replaced 1 edition (2024-09-12)"), "{summary}");
     let root = root(&site);
     assert_eq!(root.publications[0].years[0].editions, 1);
@@ -140,9 +145,7 @@ fn a_prune_keeps_what_recent_roots_name() {
     let site = dir.path().join("site");
     succeeded(publish(&site, &[Path::new(TWO_PAGES)]));
     let old_edition = root(&site).publications[0].newest.edition.clone();
-    let mut changed = corpus::load(&std::fs::read_to_string(TWO_PAGES).unwrap()).unwrap();
-    changed.editions[0].articles[0].headline = Some("新的标题".to_owned());
-    succeeded(publish(&site, &[&corpus_file(dir.path(), "changed.json", &changed)]));
+    publish_a_new_headline(dir.path(), &site);
     succeeded(broadsheet(&[Path::new("publish"), &site, Path::new("--prune"), Path::new("7")]));
     assert!(site.join(&old_edition).exists(), "the root published a moment ago still names it");
     succeeded(validate(&site));

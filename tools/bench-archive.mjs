@@ -14,6 +14,11 @@
 //    previous month to that edition's first headline.
 // 4. Renderer memory while reading (an edition, a page, two articles, ten
 //    editions back) over an empty page.
+// 5. Offline, at the phone profile: saving a whole month (saveOffline), its
+//    time and the room it takes against the month's gzipped page text; and
+//    a reader keeping 7 editions coming back after one more day is
+//    published (a copy of the site taken before the last day), the bytes
+//    it fetches against that edition's.
 //
 // Writes bench/results/archive.json (every size measured so far: a run
 // replaces the sizes it measures) and bench/results/archive.md, with a
@@ -29,7 +34,7 @@ import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { acrossSizes, median, RESULTS, sizeName, targets, writeReport } from '../bench/archive/report.mjs';
@@ -201,6 +206,20 @@ async function root(site) {
   };
 }
 
+/**
+ * A copy of `site` as it is now, in `SITE-before-last`, for a reader who
+ * comes back after one more publish: hard links (publish writes every file
+ * anew, by rename), but the root copied.
+ */
+async function snapshot(site) {
+  const copy = `${site}-before-last`;
+  await rm(copy, { recursive: true, force: true });
+  await run('cp', ['-al', site, copy]);
+  await rm(join(copy, 'archive.json'));
+  await cp(join(site, 'archive.json'), join(copy, 'archive.json'));
+  return copy;
+}
+
 async function publish(size, inputs) {
   const site = resolve(`build/site-${size}`);
   await rm(site, { recursive: true, force: true });
@@ -210,7 +229,9 @@ async function publish(size, inputs) {
   const before = await root(site);
   log(`${sizeName(size)}: ${wrote.line} in ${(whole.ms / 1000).toFixed(1)} s, peak ${(whole.peakBytes / 1e6).toFixed(0)} MB`);
   const days = [];
+  let beforeLast = null;
   for (const file of inputs.days) {
+    if (file === inputs.days.at(-1)) beforeLast = { site: await snapshot(site), day: file };
     const was = await sizes(site);
     const day = await timed(['publish', site, file]);
     const now = await sizes(site);
@@ -232,6 +253,7 @@ async function publish(size, inputs) {
   const archive = await root(site);
   return {
     site,
+    beforeLast,
     archive,
     publish: {
       ms: whole.ms, peakBytes: whole.peakBytes, files: wrote.files, summary: wrote.line,
@@ -495,24 +517,30 @@ async function readingMemory(browser, base, newest) {
 }
 
 /** The served folder: the build, a host page, an empty page and the site (a link). */
-async function servedFolder(size, site) {
-  const www = resolve(`build/archive-${size}/www`);
+async function servedFolder(size, site, name = 'www') {
+  const www = resolve(`build/archive-${size}/${name}`);
   await rm(www, { recursive: true, force: true });
   await cp(resolve(options.dist), www, { recursive: true });
   await writeFile(join(www, 'archive.html'), hostPage('<broadsheet-reader src="site/" offline="off"></broadsheet-reader>'));
+  await writeFile(join(www, 'offline.html'), hostPage('<broadsheet-reader src="site/"></broadsheet-reader>'));
+  await writeFile(join(www, 'keep7.html'), hostPage('<broadsheet-reader src="site/" offline-editions="7"></broadsheet-reader>'));
   await writeFile(join(www, 'empty.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Empty</title></head><body></body></html>');
   await symlink(site, join(www, 'site'));
   return www;
 }
 
-async function reading(browser, size, published) {
-  const www = await servedFolder(size, published.site);
-  // The runtime cacheable, the archive and the pages fetched again on every load.
+// The runtime cacheable, the archive and the pages fetched again on every load.
+const serveFolder = (www) => {
   const runtime = new Set(RUNTIME.map((file) => `/${file}`));
-  const server = await serve({
+  return serve({
     root: www, headers: ISOLATED, types: UNDECODED_UNDER_DEVTOOLS, compress: true,
     headersFor: (path) => ({ 'cache-control': runtime.has(path) ? 'max-age=3600' : 'no-cache' }),
   });
+};
+
+async function reading(browser, size, published) {
+  const www = await servedFolder(size, published.site);
+  const server = await serveFolder(www);
   const base = `http://127.0.0.1:${server.address().port}/`;
   try {
     const runs = [];
@@ -531,6 +559,13 @@ async function reading(browser, size, published) {
     const cached = medianRun((r) => r.cached);
     log(`${sizeName(size)}: renderer memory while reading (two measurements of about 20 s each)`);
     const memory = await readingMemory(browser, base, published.archive.newest.date);
+    log(`${sizeName(size)}: offline: saving a month`);
+    const saveMonth = await savingAMonth(browser, base, www, published.archive.newest.date);
+    log(`${sizeName(size)}: saved ${saveMonth.month} in ${saveMonth.ms.toFixed(0)} ms: ${saveMonth.rawBytes} B raw, usage +${
+      saveMonth.usageGrowth} B, kept entries ${saveMonth.keptBytes} B; its page text gzipped ${saveMonth.gzipTextBytes} B`);
+    log(`${sizeName(size)}: offline: one more day for a reader keeping 7 editions`);
+    const keepingSeven = await oneMoreDayKept(browser, size, published.beforeLast);
+    log(`${sizeName(size)}: ${keepingSeven.date}: fetched ${keepingSeven.fetchedBytes} B in ${keepingSeven.files} files; its edition ${keepingSeven.editionGzipBytes} B gzipped`);
     const years = runs.filter((r) => r.otherYear);
     return {
       firstView: {
@@ -548,8 +583,142 @@ async function reading(browser, size, published) {
         ms: median(years.map((r) => r.otherYear.ms)), runs: years.map((r) => r.otherYear.ms), date: years[0].otherYear.date,
       } : null,
       memory,
+      offline: { saveMonth, keepingSeven },
     };
   } finally {
+    await new Promise((done) => server.close(done));
+  }
+}
+
+/** Polls `test` in the page every 200 ms until it holds (at most `seconds`). */
+async function until(page, test, arg, what, seconds = 300) {
+  for (const started = Date.now(); !(await page.evaluate(test, arg));) {
+    if (Date.now() - started > seconds * 1000) throw new Error(`${what}: not within ${seconds} s`);
+    await page.waitForTimeout(200);
+  }
+}
+
+const keptCount = () => document.querySelector('broadsheet-reader').offline().then((report) => report.editions.length);
+const keptDate = (date) => document.querySelector('broadsheet-reader').offline().then((report) => report.editions.some((e) => e.date === date));
+
+/** The files of `site` under `folder` whose names start with `prefix`: raw and gzipped (level 6) bytes. */
+async function filesOf(site, folder, prefix) {
+  const names = (await readdir(join(site, folder))).filter((name) => name.startsWith(prefix));
+  let raw = 0;
+  let gzip = 0;
+  for (const name of names) {
+    const body = await readFile(join(site, folder, name));
+    raw += body.length;
+    gzip += gzipSync(body, { level: 6 }).length;
+  }
+  return { files: names.length, raw, gzip };
+}
+
+/**
+ * Saving the month before the newest one whole, at the phone profile,
+ * after the first headline and the newest edition kept (no service worker:
+ * the reader keeps archive files itself): its time, the raw bytes it
+ * resolves to, the growth of the origin's storage usage and the month's
+ * kept entries summed, against the month's page text gzipped.
+ */
+async function savingAMonth(browser, base, www, newest) {
+  const [year, month] = newest.split('-').map(Number);
+  const before = new Date(Date.UTC(year, month - 2, 1));
+  const ym = before.toISOString().slice(0, 7);
+  const last = new Date(Date.UTC(before.getUTCFullYear(), before.getUTCMonth() + 1, 0)).getUTCDate();
+  const context = await browser.newContext({ viewport: PHONE, serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await phoneProfile(context, page);
+    await page.addInitScript(watchForFirstHeadline);
+    await page.goto(`${base}offline.html`);
+    await page.waitForFunction(() => window.firstHeadline, null, { timeout: 120_000, polling: 50 });
+    await until(page, keptCount, null, 'the newest edition kept');
+    const usage = () => page.evaluate(async () => (await navigator.storage.estimate()).usage);
+    const usageBefore = await usage();
+    const saved = await page.evaluate(async ({ from, to }) => {
+      const start = performance.now();
+      const bytes = await document.querySelector('broadsheet-reader').saveOffline({ from, to });
+      return { bytes, ms: performance.now() - start };
+    }, { from: `${ym}-01`, to: `${ym}-${String(last).padStart(2, '0')}` });
+    const usageAfter = await usage();
+    await page.waitForTimeout(2000);
+    const usageSettled = await usage();
+    const kept = await page.evaluate(async (ym) => {
+      const cache = await caches.open('broadsheet-archive-files');
+      let bytes = 0;
+      let files = 0;
+      for (const request of await cache.keys()) {
+        const path = new URL(request.url).pathname;
+        if (!path.startsWith('/site/') || !path.includes(`/${ym}-`)) continue;
+        bytes += (await (await cache.match(request)).arrayBuffer()).byteLength;
+        files += 1;
+      }
+      return { bytes, files };
+    }, ym);
+    const report = await page.evaluate(() => document.querySelector('broadsheet-reader').offline());
+    const text = await filesOf(join(www, 'site'), join('pages', ym.slice(0, 4)), `${ym}-`);
+    return {
+      month: ym,
+      editions: report.editions.filter((e) => e.date.startsWith(ym)).length,
+      ms: saved.ms,
+      rawBytes: saved.bytes,
+      usageGrowth: usageSettled - usageBefore,
+      usageGrowthAtOnce: usageAfter - usageBefore,
+      keptBytes: kept.bytes,
+      keptFiles: kept.files,
+      gzipTextBytes: text.gzip,
+      rawTextBytes: text.raw,
+      textFiles: text.files,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * A reader keeping 7 editions, at the phone profile, on the site as it was
+ * before the last held-back day; that day is published into it, the page
+ * reloaded in the same context, and every `site/` response it receives
+ * until the new edition is kept is summed (Resource Timing: the body as
+ * transferred, gzipped by the test server, and decoded).
+ */
+async function oneMoreDayKept(browser, size, beforeLast) {
+  const www = await servedFolder(size, beforeLast.site, 'www-before-last');
+  const server = await serveFolder(www);
+  const context = await browser.newContext({ viewport: PHONE, serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await phoneProfile(context, page);
+    await page.addInitScript(watchForFirstHeadline);
+    await page.goto(`http://127.0.0.1:${server.address().port}/keep7.html`);
+    await page.waitForFunction(() => window.firstHeadline, null, { timeout: 120_000, polling: 50 });
+    await until(page, () => document.querySelector('broadsheet-reader').offline().then((report) => report.editions.length === 7), null, '7 editions kept');
+    await run(BROADSHEET, ['publish', beforeLast.site, beforeLast.day]);
+    const { newest } = JSON.parse(await readFile(join(beforeLast.site, 'archive.json'), 'utf8')).publications[0];
+    await page.reload();
+    await page.waitForFunction(() => window.firstHeadline, null, { timeout: 120_000, polling: 50 });
+    await until(page, keptDate, newest.date, `${newest.date} kept`);
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource')
+      .filter((entry) => new URL(entry.name).pathname.startsWith('/site/'))
+      .map((entry) => ({ path: new URL(entry.name).pathname, encoded: entry.encodedBodySize, decoded: entry.decodedBodySize })));
+    const year = newest.date.slice(0, 4);
+    const pages = await filesOf(beforeLast.site, join('pages', year), `${newest.date}-p`);
+    const outline = await filesOf(beforeLast.site, dirname(newest.edition), basename(newest.edition));
+    return {
+      date: newest.date,
+      files: fetched.length,
+      paths: fetched.map((entry) => entry.path),
+      again: fetched.length - new Set(fetched.map((entry) => entry.path)).size,
+      fetchedBytes: fetched.reduce((sum, entry) => sum + entry.encoded, 0),
+      fetchedRawBytes: fetched.reduce((sum, entry) => sum + entry.decoded, 0),
+      editionBytes: newest.bytes,
+      editionFiles: pages.files + outline.files,
+      editionRawBytes: pages.raw + outline.raw,
+      editionGzipBytes: pages.gzip + outline.gzip,
+    };
+  } finally {
+    await context.close();
     await new Promise((done) => server.close(done));
   }
 }
@@ -596,7 +765,7 @@ try {
     const measured = { articles: size, command: command(), runs: RUNS, machine: await machine(browser, commit) };
     const inputs = await split(size);
     const published = await publish(size, inputs);
-    const { site, ...figures } = published;
+    const { site, beforeLast, ...figures } = published;
     Object.assign(measured, { generated: inputs.generated, dropped: inputs.dropped }, figures, await reading(browser, size, published));
     measured.ms = performance.now() - sizeStarted;
     measured.machine.loadAtEnd = loadavg();

@@ -25,6 +25,10 @@ export const TARGETS = {
   coldMs: 1_500,
   calendarMs: 500,
   readingMemory: 150e6,
+  // Saving a month: the room it takes at most this many times its page text gzipped.
+  savedMonthOverGzipText: 1.5,
+  // One more day for a reader keeping editions: at most its edition and this many bytes more.
+  keptDayOverEdition: 100_000,
   // "The same at every size": the largest first view at most this much over the smallest.
   sameAcrossSizes: 1.1,
 };
@@ -92,7 +96,24 @@ export function targets(size) {
     calendar && calendar.ms <= TARGETS.calendarMs);
   row('renderer memory while reading, over an empty page', bytes(memory?.reading), `≤ ${bytes(TARGETS.readingMemory)}`,
     memory && memory.reading <= TARGETS.readingMemory);
+  const save = size.offline?.saveMonth;
+  const stored = storedBytes(save);
+  row('saving a month: stored bytes ≤ 1.5× its gzipped text', stored == null ? '–' : `${bytes(stored)} (${(stored / save.gzipTextBytes).toFixed(2)}×)`,
+    save ? `≤ ${TARGETS.savedMonthOverGzipText}× its page text gzipped, ${bytes(save.gzipTextBytes)} = ${bytes(TARGETS.savedMonthOverGzipText * save.gzipTextBytes)}`
+      : `≤ ${TARGETS.savedMonthOverGzipText}× its page text gzipped`,
+    stored != null && stored <= TARGETS.savedMonthOverGzipText * save.gzipTextBytes);
+  const kept = size.offline?.keepingSeven;
+  row('one more day, a reader keeping 7 editions: bytes fetched ≤ its edition + 100 KB', bytes(kept?.fetchedBytes),
+    kept ? `≤ its edition's ${bytes(kept.editionGzipBytes)} (gzipped) + ${bytes(TARGETS.keptDayOverEdition)} = ${bytes(kept.editionGzipBytes + TARGETS.keptDayOverEdition)}`
+      : `≤ its edition + ${bytes(TARGETS.keptDayOverEdition)}`,
+    kept && kept.fetchedBytes <= kept.editionGzipBytes + TARGETS.keptDayOverEdition);
   return rows;
+}
+
+/** What a saved month takes: the growth of the origin's storage usage, or, not measured, its kept entries summed. */
+export function storedBytes(save) {
+  if (!save) return null;
+  return save.usageGrowth ?? save.keptBytes ?? null;
 }
 
 /** Targets across sizes: the first view the same at every size. */
@@ -166,6 +187,16 @@ function figuresTable(sizes) {
     ['… after reading: wasm linear memory', (s) => bytes(s.memory?.wasm)],
     ['… reading, over the empty page', (s) => bytes(s.memory?.reading)],
     ['… CDP JSHeapUsedSize after reading; DOM nodes', (s) => s.memory && `${bytes(s.memory.jsHeapUsed)}; ${count(s.memory.nodes)}`],
+    ['**saving a month** offline (`saveOffline`, the month before the newest): month; editions', (s) => s.offline?.saveMonth && `${s.offline.saveMonth.month}; ${s.offline.saveMonth.editions}`],
+    ['… time', (s) => milliseconds(s.offline?.saveMonth?.ms)],
+    ['… raw bytes saved (what it resolves to)', (s) => bytes(s.offline?.saveMonth?.rawBytes)],
+    ['… stored: growth of `storage.estimate().usage` (at once; 2 s later)', (s) => s.offline?.saveMonth && `${bytes(s.offline.saveMonth.usageGrowthAtOnce)}; ${bytes(s.offline.saveMonth.usageGrowth)}`],
+    ['… stored: the month\'s kept entries summed (files)', (s) => s.offline?.saveMonth && `${bytes(s.offline.saveMonth.keptBytes)} (${count(s.offline.saveMonth.keptFiles)})`],
+    ['… the month\'s page text gzipped, level 6 (raw; files)', (s) => s.offline?.saveMonth && `${bytes(s.offline.saveMonth.gzipTextBytes)} (${bytes(s.offline.saveMonth.rawTextBytes)}; ${count(s.offline.saveMonth.textFiles)})`],
+    ['… stored ÷ gzipped text: usage growth; kept entries', (s) => s.offline?.saveMonth && [s.offline.saveMonth.usageGrowth, s.offline.saveMonth.keptBytes].map((b) => `${(b / s.offline.saveMonth.gzipTextBytes).toFixed(2)}×`).join('; ')],
+    ['**one more day, a reader keeping 7 editions**: bytes fetched after the reload, as transferred (gzip)', (s) => bytes(s.offline?.keepingSeven?.fetchedBytes)],
+    ['… decoded; files (any fetched twice)', (s) => s.offline?.keepingSeven && `${bytes(s.offline.keepingSeven.fetchedRawBytes)}; ${count(s.offline.keepingSeven.files)}${s.offline.keepingSeven.again ? ` (${s.offline.keepingSeven.again} a second time)` : ''}`],
+    ['… the new edition\'s files gzipped, level 6 (its calendar `bytes`; files)', (s) => s.offline?.keepingSeven && `${bytes(s.offline.keepingSeven.editionGzipBytes)} (${bytes(s.offline.keepingSeven.editionBytes)}; ${count(s.offline.keepingSeven.editionFiles)})`],
   ];
   return [
     `| figure | ${sizes.map((s) => `${sizeName(s.articles)} articles`).join(' | ')} |`,
@@ -220,6 +251,8 @@ export function markdown(results) {
     `- **First headline**: headless Chromium at the phone profile opens a page holding \`<broadsheet-reader src="site/" offline="off">\` (no service worker: only the HTTP cache). The time is from navigation start to the first \`.bs-headline\` with a box on screen (a requestAnimationFrame check in the page). **Cold**: the first page of a fresh browser context. **Cached**: a second page in that context: the runtime (loader, glue, wasm) comes from the HTTP cache (served with \`max-age=3600\`), while the archive is served with \`Cache-Control: no-cache\` and no validators, so its files are fetched again, whole. The median of the runs.`,
     '- **Archive data before the first headline**: every `site/…` resource (Resource Timing) that ended before the first headline, its file raw and gzipped with Node\'s zlib at level 6, as a static host serves it. The test server gzips every response at level 6 too (runtime included), so the times are those of a host that compresses. JSON is served as `application/octet-stream`, which DevTools does not decode on the main thread (tools/serve.mjs). **Sequential requests**: the longest chain of those files each requested after the one before it had arrived (root, then outline: 2). **Where the time goes**: Navigation and Resource Timing: when the host page, the runtime\'s files (loader, glue, wasm), the root and the outline were requested and had arrived, from navigation start, in the median run; the runtime\'s bytes over the network (transferSize: 0 when all of it came from the HTTP cache).',
     '- **Another date from the calendar**: in the cached page, after its first headline: 往期回顾 opens the calendar, 上个月 shows the previous month, and the time is from the click on its middle day (the click event\'s time stamp) to that edition\'s first headline on screen. With more than one year, the year select\'s 年份 before is timed too: the change to its month\'s days, then a day\'s click to its headline.',
+    '- **Saving a month**: one run in a fresh context at the phone profile, service workers blocked (the reader keeps archive files itself, in Cache Storage, gzipped by the browser\'s CompressionStream), on a page holding `<broadsheet-reader src="site/">` (offline on, the newest edition kept): after the first headline and that edition kept, `reader.saveOffline({ from, to })` for the whole month before the newest one, timed in the page; the raw bytes it resolves to; the growth of `navigator.storage.estimate().usage` across it, read at once and 2 s later (the later one is the stored figure); and the sum of the month\'s entries in the cache `broadsheet-archive-files` (its editions\' outlines and page texts, as stored). Against the month\'s page text: every `pages/YYYY/YYYY-MM-…` file gzipped with Node\'s zlib at level 6.',
+    '- **One more day, a reader keeping 7 editions**: before the last held-back day is published, the site is copied (hard links, the root copied) and served from a folder of its own; a fresh context at the phone profile, service workers blocked, opens `<broadsheet-reader src="site/" offline-editions="7">` and waits until `offline()` lists 7 editions; the last day is then published into the copy, the page reloaded in the same context, and once `offline()` lists the new date every `site/` response of the reloaded page is summed (Resource Timing `encodedBodySize`: the body as transferred, gzipped at level 6 by the test server; `decodedBodySize` beside it). Against the new edition\'s files (its outline and page texts, which its calendar `bytes` counts raw) gzipped at level 6, as the server sends them. One run.',
     '- **Renderer memory while reading**: one run in a fresh, cross-origin isolated context (COOP same-origin, COEP require-corp), not throttled: Chromium\'s `performance.measureUserAgentSpecificMemory()` on an empty page of the same origin, then the reader opens the newest edition, its first page, two articles on it and ten editions back by 上一期, and it is measured again. That figure (JS heaps and DOM) does not count a `WebAssembly.Memory` (checked: a 100 MB one added nothing, a 100 MB ArrayBuffer 100 MB), so the wasm linear memory\'s size is added, read from the instance the page created (a hook of `WebAssembly.instantiate*`): wasm memory never shrinks, so this is its high-water mark. Reading = after (JS, DOM and wasm) − empty. CDP\'s `Performance.getMetrics` JSHeapUsedSize and `Memory.getDOMCounters` nodes after reading are shown beside it.',
     '');
   return `${parts.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;

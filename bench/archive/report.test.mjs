@@ -17,6 +17,11 @@ function measured(change = {}) {
     firstView: { gzipBytes: 16_000, sequential: 2, files: 2, cold: { ms: 1400 }, cached: { ms: 900 } },
     calendar: { ms: 300 },
     memory: { reading: 20e6 },
+    offline: {
+      saveMonth: { month: '2016-01', editions: 31, ms: 20_000, rawBytes: 28e6, usageGrowth: 9e6, usageGrowthAtOnce: 9e6, keptBytes: 8.5e6, keptFiles: 775,
+        gzipTextBytes: 8e6, rawTextBytes: 27e6, textFiles: 744 },
+      keepingSeven: { date: '2016-02-10', files: 27, fetchedBytes: 320_000, fetchedRawBytes: 950_000, editionBytes: 900_000, editionFiles: 25, editionRawBytes: 900_000, editionGzipBytes: 280_000 },
+    },
     ...change,
   };
 }
@@ -26,7 +31,7 @@ const row = (rows, start) => rows.find((r) => r.figure.startsWith(start));
 
 test('every target is met by a size within all of them', () => {
   const rows = targets(measured());
-  assert.equal(rows.length, 10);
+  assert.equal(rows.length, 12);
   assert.deepEqual(rows.filter((row) => !row.met), []);
 });
 
@@ -54,6 +59,35 @@ test('one more day is held to its own edition plus 1 % of the archive, on every 
   assert.match(bound.target, /= 4\.0 MB$/);
   within.day.days[1].written.bytes = 4_000_001;
   assert.equal(row(targets(within), 'bytes one more day').met, false);
+});
+
+test('a saved month takes at most 1.5× its page text gzipped, as the storage usage grew (else its kept entries)', () => {
+  const size = measured();
+  const save = size.offline.saveMonth;
+  save.usageGrowth = 12e6;
+  let saved = row(targets(size), 'saving a month');
+  assert.equal(saved.met, true);
+  assert.equal(saved.measured, '12.0 MB (1.50×)');
+  assert.match(saved.target, /8\.0 MB = 12\.0 MB$/);
+  save.usageGrowth = 12e6 + 1;
+  assert.equal(row(targets(size), 'saving a month').met, false);
+  save.usageGrowth = undefined;
+  saved = row(targets(size), 'saving a month');
+  assert.equal(saved.measured, '8.5 MB (1.06×)', 'the kept entries when usage was not read');
+  assert.equal(saved.met, true);
+  const unmeasured = row(targets(measured({ offline: undefined })), 'saving a month');
+  assert.deepEqual([unmeasured.measured, unmeasured.met], ['–', false]);
+});
+
+test('one more day for a reader keeping 7 editions fetches at most its edition gzipped + 100 KB', () => {
+  const size = measured();
+  size.offline.keepingSeven.fetchedBytes = 380_000;
+  const day = row(targets(size), 'one more day, a reader keeping 7');
+  assert.equal(day.met, true);
+  assert.match(day.target, /280\.0 KB \(gzipped\) \+ 100\.0 KB = 380\.0 KB$/);
+  size.offline.keepingSeven.fetchedBytes = 380_001;
+  assert.equal(row(targets(size), 'one more day, a reader keeping 7').met, false);
+  assert.equal(row(targets(measured({ offline: {} })), 'one more day, a reader keeping 7').met, false);
 });
 
 test('the first view must be the same at every size', () => {
@@ -89,4 +123,5 @@ test('the report holds a targets table per size', () => {
   assert.ok(text.indexOf('### 10k articles') < text.indexOf('### 100k articles'), 'smallest first');
   assert.match(text, /### Across sizes/);
   assert.match(text, /\| figure \| 10k articles \| 100k articles \|/);
+  assert.match(text, /\| … stored ÷ gzipped text: usage growth; kept entries \| 1\.13×; 1\.06× \| 1\.13×; 1\.06× \|/);
 });

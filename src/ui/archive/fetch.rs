@@ -11,8 +11,9 @@
 //! been fetched by the loader already ([`super::preload`]).
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
-use js_sys::Uint8Array;
+use js_sys::{Promise, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -113,11 +114,34 @@ pub fn online() -> bool {
     web_sys::window().is_none_or(|window| window.navigator().on_line())
 }
 
+thread_local! {
+    /// Requests on their way, by URL: a second caller of the same file (date
+    /// browsing and keeping a year's calendar at once) waits for the same
+    /// response instead of asking again.
+    static ON_THE_WAY: RefCell<HashMap<String, Promise>> = RefCell::new(HashMap::new());
+}
+
+/// Starts the request for `url` unless it is on its way already, so that
+/// many files can be on their way at once (keeping an edition whole).
+pub fn start(url: &str) -> Option<Promise> {
+    let window = web_sys::window()?;
+    Some(ON_THE_WAY.with(|on_the_way| on_the_way.borrow_mut().entry(url.to_owned()).or_insert_with(|| window.fetch_with_str(url)).clone()))
+}
+
+/// Drops the request for `url` that [`start`] began and nobody took, so
+/// that a later read asks the network anew.
+pub fn forget(url: &str) {
+    ON_THE_WAY.with(|on_the_way| on_the_way.borrow_mut().remove(url));
+}
+
 async fn network(url: &str) -> Result<Vec<u8>, LoadError> {
     let network = |detail: String| LoadError::Network { url: url.to_owned(), detail };
-    let window = web_sys::window().ok_or_else(|| network("no window".to_owned()))?;
-    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| network(js_message(&e)))?;
-    body(url, response.dyn_into().map_err(|e| network(js_message(&e)))?).await
+    let promise = start(url).ok_or_else(|| network("no window".to_owned()))?;
+    let response = JsFuture::from(promise).await;
+    ON_THE_WAY.with(|on_the_way| on_the_way.borrow_mut().remove(url));
+    let response: web_sys::Response = response.map_err(|e| network(js_message(&e)))?.dyn_into().map_err(|e| network(js_message(&e)))?;
+    // Each caller reads a copy: another may hold the same response.
+    body(url, response.clone().map_err(|e| network(js_message(&e)))?).await
 }
 
 /// The bytes of `response` to a request for `url`, unless it failed.

@@ -272,6 +272,12 @@ async fn keep_edition(location: &ArchiveLocation, edition: &str) -> Result<(Vec<
     let Some(file) = file else { return Err(format!("{edition} cannot be read")) };
     let mut files = vec![edition.to_owned()];
     files.extend(file.pages.into_iter().map(|page| page.text));
+    // Every page on its way at once, not one round trip after another.
+    for name in &files[1..] {
+        if store::read(&location.file(name)).await.is_none() {
+            super::fetch::start(&location.file(name));
+        }
+    }
     let mut written = Vec::new();
     let mut total = 0u64;
     for name in &files {
@@ -284,6 +290,9 @@ async fn keep_edition(location: &ArchiveLocation, edition: &str) -> Result<(Vec<
             Err(_) => false,
         };
         if !stored {
+            for name in &files {
+                super::fetch::forget(&location.file(name));
+            }
             for name in written {
                 store::remove(&location.file(name)).await;
             }

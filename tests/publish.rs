@@ -107,6 +107,18 @@ fn a_published_archive_names_every_file_by_its_hash_and_validates() {
     assert!(valid.contains("valid archive (2 publications, 2 editions, 8 articles"), "{valid}");
     // The root file itself names the folder too.
     succeeded(validate(&site.join("archive.json")));
+
+    // The root carries the newest edition's outline (the first paper's, on a tie of dates)…
+    let newest = read(&site, &root.publications[0].newest.edition, EditionFile::decode);
+    assert_eq!(root.front.as_ref(), Some(&newest), "the front page needs the root alone");
+    // …and validate says when it is not that outline.
+    let text = std::fs::read_to_string(site.join("archive.json")).unwrap();
+    let headline = newest.articles[0].headline.clone().unwrap();
+    std::fs::write(site.join("archive.json"), text.replacen(&headline, "改过的标题", 1)).unwrap();
+    let output = validate(&site);
+    assert_eq!(output.status.code(), Some(1));
+    let lines = String::from_utf8(output.stdout).unwrap();
+    assert!(lines.contains("archive.json: front: not the outline in editions/2024/2024-09-12."), "{lines}");
 }
 
 /// Publishes the two-page fixture again with a new lead headline; publish's summary.

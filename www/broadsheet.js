@@ -71,6 +71,8 @@ function preloadArchive(src, routing) {
   const edition = !front ? Promise.resolve(null) : response
     .then((answer) => (answer.ok ? answer.clone().json() : null))
     .then((archive) => {
+      // A root that carries the newest outline (`front`) needs nothing more.
+      if (archive?.front) return null;
       // As the reader's Root::newest: the latest date, the first paper on a tie.
       const newest = (archive?.publications ?? []).reduce((best, paper) => (!best || paper?.newest?.date > best.newest.date ? paper : best), null);
       const name = newest?.newest?.edition;

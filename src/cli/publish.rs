@@ -7,7 +7,9 @@
 //! content-addressed files, the calendars of the years that changed are
 //! written anew, and the root last, atomically: a publish killed at any
 //! moment leaves the old root or the new one, each naming only files that
-//! are whole. An edition of the same publication and date as one in the
+//! are whole. The root carries the newest edition's outline as well, so
+//! that a reader's front page is one file. An edition of the same
+//! publication and date as one in the
 //! archive replaces it. Two publishes into one SITE take turns (the lock
 //! `SITE/.broadsheet.lock`).
 //!
@@ -256,6 +258,12 @@ impl<'a> Publishing<'a> {
             let newest = calendar.editions.last().cloned().expect("a touched year has an edition");
             self.set_year(&title, &lang, entry, newest);
         }
+        // The newest edition's outline rides in the root: a reader's front page is one file.
+        self.root.front = None;
+        let newest = self.root.newest().map(|entry| entry.newest.edition.clone());
+        if let Some(name) = newest {
+            self.root.front = Some(read_edition(self.site, &name)?);
+        }
         let json = compact(&self.root);
         // A dated copy first, for `--prune` to know what recent roots named.
         let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |since| since.as_secs());
@@ -322,6 +330,17 @@ fn read_calendar(site: &Site, name: &str) -> Result<Calendar, Failure> {
     let bytes = site.read_named(name).map_err(|error| Failure::invalid(format!("{shown}: {error}")))?;
     let text = String::from_utf8(bytes).map_err(|_| Failure::invalid(format!("{shown}: not UTF-8")))?;
     Calendar::decode(&text).map_err(|error| Failure {
+        code: super::EXIT_INVALID,
+        lines: error.lines().into_iter().map(|line| format!("{shown}: {line}")).collect(),
+    })
+}
+
+/// An edition file of the archive, read and checked.
+fn read_edition(site: &Site, name: &str) -> Result<EditionFile, Failure> {
+    let shown = site.shown(name);
+    let bytes = site.read_named(name).map_err(|error| Failure::invalid(format!("{shown}: {error}")))?;
+    let text = String::from_utf8(bytes).map_err(|_| Failure::invalid(format!("{shown}: not UTF-8")))?;
+    EditionFile::decode(&text).map_err(|error| Failure {
         code: super::EXIT_INVALID,
         lines: error.lines().into_iter().map(|line| format!("{shown}: {line}")).collect(),
     })

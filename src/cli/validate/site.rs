@@ -98,6 +98,12 @@ impl Check<'_> {
                 self.problem(ROOT_FILE, format!("publications[{p}].newest: not the last edition of its last calendar"));
             }
         }
+        if let (Some(front), Some(newest)) = (&root.front, root.newest()) {
+            let file = self.text(&newest.newest.edition).and_then(|text| EditionFile::decode(&text).ok());
+            if file.as_ref() != Some(front) {
+                self.problem(ROOT_FILE, format!("front: not the outline in {}", newest.newest.edition));
+            }
+        }
         totals
     }
 

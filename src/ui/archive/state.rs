@@ -52,8 +52,15 @@ pub enum Need {
 }
 
 impl ArchiveState {
+    /// The archive of `root`, with the newest edition already open when the
+    /// root carries its outline (`front`).
     pub fn new(root: Root) -> Self {
-        ArchiveState { root, calendars: HashMap::new(), editions: Vec::new(), version: 0 }
+        let front = root.front.clone().zip(root.newest().map(|entry| entry.newest.edition.clone()));
+        let mut state = ArchiveState { root, calendars: HashMap::new(), editions: Vec::new(), version: 0 };
+        if let Some((outline, name)) = front {
+            state.add_edition(&name, outline);
+        }
+        state
     }
 
     pub fn root(&self) -> &Root {
@@ -293,6 +300,7 @@ mod tests {
                 newest: days[1].clone(),
                 years: vec![YearEntry { year: 2024, editions: 2, articles: 6, bytes: 0, calendar: calendar_name }],
             }],
+            front: None,
         };
         Fixture { state: ArchiveState::new(root), files }
     }
@@ -341,6 +349,17 @@ mod tests {
         assert_eq!(corpus.editions[0].date, "2024-09-13");
         assert!(corpus.editions[0].articles.iter().all(|article| article.blocks.is_empty()), "no text yet");
         assert_eq!(fixture.open(&Route::Home), Vec::<String>::new(), "nothing twice");
+    }
+
+    #[test]
+    fn a_root_that_carries_the_newest_outline_needs_nothing_more_for_the_front_page() {
+        let fixture = fixture();
+        let mut root = fixture.state.root().clone();
+        let newest = root.publications[0].newest.edition.clone();
+        root.front = Some(EditionFile::decode(&fixture.files[&newest]).unwrap());
+        let mut state = Fixture { state: ArchiveState::new(root), files: fixture.files };
+        assert_eq!(state.open(&Route::Home), Vec::<String>::new());
+        assert_eq!(kinds(&state.open(&route("#/2024-09-13/2"))), ["pages"], "only the page's text");
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub async fn open(location: &ArchiveLocation) -> Result<ArchiveState, LoadError>
         Err(error @ LoadError::Network { .. }) => super::store::read(url).await.ok_or(error)?,
         Err(error) => return Err(error),
     };
-    let text = text(url, &bytes)?;
+    let text = text(url, bytes)?;
     let root = Root::decode(&text).map_err(|error| LoadError::Archive { url: url.clone(), error })?;
     Ok(ArchiveState::new(root))
 }
@@ -69,7 +69,7 @@ pub async fn take(state: &RefCell<ArchiveState>, location: &ArchiveLocation, nee
             super::store::write(&url, &bytes).await;
         });
     }
-    let text = text(&url, &bytes)?;
+    let text = text(&url, bytes)?;
     let archive_error = |error: ArchiveError| LoadError::Archive { url: url.clone(), error };
     match need {
         Need::Calendar(name) => state.borrow_mut().add_calendar(name, Calendar::decode(&text).map_err(archive_error)?),
@@ -155,7 +155,7 @@ async fn body(url: &str, response: web_sys::Response) -> Result<Vec<u8>, LoadErr
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
-fn text(url: &str, bytes: &[u8]) -> Result<String, LoadError> {
-    String::from_utf8(bytes.to_vec())
+fn text(url: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
+    String::from_utf8(bytes)
         .map_err(|error| LoadError::Encoding { url: url.to_owned(), valid_up_to: error.utf8_error().valid_up_to() })
 }

@@ -20,7 +20,8 @@ use super::fetch::named;
 use super::location::ArchiveLocation;
 use super::state::ArchiveState;
 use super::store;
-use crate::archive::EditionFile;
+use crate::archive::address::matches_name;
+use crate::archive::{CalendarDay, EditionFile};
 use crate::ui::control::EditionRange;
 use crate::ui::dates::year_of;
 use crate::ui::offline_panel::{OfflineStatus, SavedEdition};
@@ -106,15 +107,8 @@ pub async fn keep_newest(state: Rc<RefCell<ArchiveState>>, location: ArchiveLoca
         }
         match before.editions.iter().find(|kept| kept.edition == day.edition) {
             Some(kept) => now.editions.push(kept.clone()),
-            None => match keep_edition(&location, &day.edition).await {
-                Ok((files, bytes)) => now.editions.push(KeptEdition {
-                    publication: publication.clone(),
-                    date: day.date.clone(),
-                    edition: day.edition.clone(),
-                    files,
-                    bytes,
-                    auto: true,
-                }),
+            None => match keep_day(&location, &publication, day, true).await {
+                Ok(kept) => now.editions.push(kept),
                 // Stop at the first edition that cannot be kept whole
                 // (offline, quota): the newer ones are kept.
                 Err(error) => {
@@ -188,17 +182,10 @@ pub async fn save(state: Rc<RefCell<ArchiveState>>, location: ArchiveLocation, r
             saved += kept.bytes;
             continue;
         }
-        match keep_edition(&location, &day.edition).await {
-            Ok((files, bytes)) => {
-                saved += bytes;
-                now.editions.push(KeptEdition {
-                    publication: title.clone(),
-                    date: day.date.clone(),
-                    edition: day.edition.clone(),
-                    files,
-                    bytes,
-                    auto: false,
-                });
+        match keep_day(&location, &title, day, false).await {
+            Ok(kept) => {
+                saved += kept.bytes;
+                now.editions.push(kept);
             }
             Err(error) => {
                 stopped = Some(format!("edition {}: {error}", day.date));
@@ -264,6 +251,13 @@ async fn ask_to_persist() {
     }
 }
 
+/// Keeps the edition of `day`, of the publication titled `publication`,
+/// whole; `auto` when it is kept as one of the newest, not by choice.
+async fn keep_day(location: &ArchiveLocation, publication: &str, day: &CalendarDay, auto: bool) -> Result<KeptEdition, String> {
+    let (files, bytes) = keep_edition(location, &day.edition).await?;
+    Ok(KeptEdition { publication: publication.to_owned(), date: day.date.clone(), edition: day.edition.clone(), files, bytes, auto })
+}
+
 /// Keeps the edition file `edition` and all its page texts; their names,
 /// or, having removed what it kept of them, why not.
 async fn keep_edition(location: &ArchiveLocation, edition: &str) -> Result<(Vec<String>, u64), String> {
@@ -272,33 +266,42 @@ async fn keep_edition(location: &ArchiveLocation, edition: &str) -> Result<(Vec<
     let Some(file) = file else { return Err(format!("{edition} cannot be read")) };
     let mut files = vec![edition.to_owned()];
     files.extend(file.pages.into_iter().map(|page| page.text));
-    // Every page on its way at once, not one round trip after another.
-    for name in &files[1..] {
-        if store::read(&location.file(name)).await.is_none() {
-            super::fetch::start(&location.file(name));
-        }
-    }
-    let mut written = Vec::new();
-    let mut total = 0u64;
+    // A file kept already (the newest edition's, as its views fetched
+    // them) stays as it is; the others are all on their way at once, not
+    // one round trip after another.
+    let mut already = Vec::with_capacity(files.len());
     for name in &files {
-        let bytes = if name == edition { Ok(outline.clone()) } else { named(location, name).await };
-        let stored = match bytes {
-            Ok(bytes) => {
-                total += bytes.len() as u64;
-                store::write(&location.file(name), &bytes).await
+        let url = location.file(name);
+        let kept = store::read(&url).await.filter(|bytes| matches_name(name, bytes)).map(|bytes| bytes.len());
+        if kept.is_none() && name != edition {
+            super::fetch::start(&url);
+        }
+        already.push(kept);
+    }
+    let mut done = Vec::new();
+    let mut total = 0u64;
+    for (name, kept) in files.iter().zip(already) {
+        let size = match kept {
+            Some(size) => Some(size),
+            None => {
+                let bytes = if name == edition { Ok(outline.clone()) } else { named(location, name).await };
+                match bytes {
+                    Ok(bytes) if store::write(&location.file(name), &bytes).await => Some(bytes.len()),
+                    _ => None,
+                }
             }
-            Err(_) => false,
         };
-        if !stored {
+        let Some(size) = size else {
             for name in &files {
                 super::fetch::forget(&location.file(name));
             }
-            for name in written {
+            for name in done {
                 store::remove(&location.file(name)).await;
             }
             return Err(format!("{name} could not be fetched or stored"));
-        }
-        written.push(name);
+        };
+        total += size as u64;
+        done.push(name);
     }
     Ok((files, total))
 }

@@ -31,7 +31,7 @@ use super::site::Site;
 use super::terminal::eprintln_inert;
 use crate::archive::format::{CALENDAR_FORMAT, EDITION_FORMAT};
 use crate::archive::{
-    content_name, split_edition, Calendar, CalendarDay, EditionFile, OutlinePage, PublicationEntry, Root, YearEntry,
+    content_name, ArchiveError, split_edition, Calendar, CalendarDay, EditionFile, OutlinePage, PublicationEntry, Root, YearEntry,
     ROOT_FILE, VERSION,
 };
 use crate::corpus::{self, Corpus, Edition, Publication};
@@ -182,7 +182,7 @@ impl<'a> Publishing<'a> {
         if !self.years.contains_key(&key) {
             let listed = self.root.publication(title).and_then(|entry| entry.years.iter().find(|y| y.year == year));
             let days = match listed {
-                Some(entry) => read_calendar(self.site, &entry.calendar)?.editions.into_iter().map(|day| (day.date.clone(), day)).collect(),
+                Some(entry) => read_archive_file(self.site, &entry.calendar, Calendar::decode)?.editions.into_iter().map(|day| (day.date.clone(), day)).collect(),
                 None => BTreeMap::new(),
             };
             self.years.insert(key.clone(), days);
@@ -262,7 +262,7 @@ impl<'a> Publishing<'a> {
         self.root.front = None;
         let newest = self.root.newest().map(|entry| entry.newest.edition.clone());
         if let Some(name) = newest {
-            self.root.front = Some(read_edition(self.site, &name)?);
+            self.root.front = Some(read_archive_file(self.site, &name, EditionFile::decode)?);
         }
         let json = compact(&self.root);
         // A dated copy first, for `--prune` to know what recent roots named.
@@ -324,23 +324,14 @@ impl<'a> Publishing<'a> {
     }
 }
 
-/// A calendar of the archive, read and checked.
-fn read_calendar(site: &Site, name: &str) -> Result<Calendar, Failure> {
+/// The archive's file `name`, read, checked against its name's hash and
+/// decoded by `decode` (`Calendar::decode`, `EditionFile::decode`); the
+/// failure names the file.
+fn read_archive_file<T>(site: &Site, name: &str, decode: fn(&str) -> Result<T, ArchiveError>) -> Result<T, Failure> {
     let shown = site.shown(name);
     let bytes = site.read_named(name).map_err(|error| Failure::invalid(format!("{shown}: {error}")))?;
     let text = String::from_utf8(bytes).map_err(|_| Failure::invalid(format!("{shown}: not UTF-8")))?;
-    Calendar::decode(&text).map_err(|error| Failure {
-        code: super::EXIT_INVALID,
-        lines: error.lines().into_iter().map(|line| format!("{shown}: {line}")).collect(),
-    })
-}
-
-/// An edition file of the archive, read and checked.
-fn read_edition(site: &Site, name: &str) -> Result<EditionFile, Failure> {
-    let shown = site.shown(name);
-    let bytes = site.read_named(name).map_err(|error| Failure::invalid(format!("{shown}: {error}")))?;
-    let text = String::from_utf8(bytes).map_err(|_| Failure::invalid(format!("{shown}: not UTF-8")))?;
-    EditionFile::decode(&text).map_err(|error| Failure {
+    decode(&text).map_err(|error| Failure {
         code: super::EXIT_INVALID,
         lines: error.lines().into_iter().map(|line| format!("{shown}: {line}")).collect(),
     })

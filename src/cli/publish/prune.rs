@@ -15,8 +15,8 @@ use std::path::Path;
 
 use super::super::failure::Failure;
 use super::super::site::Site;
-use super::read_calendar;
-use crate::archive::{EditionFile, Root, ROOT_FILE};
+use super::read_archive_file;
+use crate::archive::{Calendar, EditionFile, Root, ROOT_FILE};
 
 /// The folders that hold content-addressed files.
 const FOLDERS: [&str; 4] = ["calendars", "editions", "pages", "roots"];
@@ -79,14 +79,11 @@ fn keep_named_by(site: &Site, root: &Root, kept: &mut HashSet<String>) -> Result
         if !kept.insert(year.calendar.clone()) {
             continue;
         }
-        for day in read_calendar(site, &year.calendar)?.editions {
+        for day in read_archive_file(site, &year.calendar, Calendar::decode)?.editions {
             if !kept.insert(day.edition.clone()) {
                 continue;
             }
-            let shown = site.shown(&day.edition);
-            let bytes = site.read_named(&day.edition).map_err(|error| Failure::invalid(format!("{shown}: {error}")))?;
-            let edition = EditionFile::decode(&String::from_utf8_lossy(&bytes))
-                .map_err(|error| Failure::invalid(format!("{shown}: {error}")))?;
+            let edition = read_archive_file(site, &day.edition, EditionFile::decode)?;
             kept.extend(edition.pages.into_iter().map(|page| page.text));
         }
     }

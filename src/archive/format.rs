@@ -34,6 +34,10 @@ pub struct Root {
     /// a root without it is read as well.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub front: Option<EditionFile>,
+    /// The search index's file ([`super::index_files::SearchIndex`]).
+    /// Optional: an archive without one is read, and searched by no index.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search: Option<String>,
 }
 
 /// One publication of the archive.
@@ -165,7 +169,7 @@ impl fmt::Display for ArchiveError {
 impl std::error::Error for ArchiveError {}
 
 /// The fields every archive file starts with.
-trait Versioned: for<'de> Deserialize<'de> {
+pub(super) trait Versioned: for<'de> Deserialize<'de> {
     const FORMAT: &'static str;
     /// The file's `format` and `version`.
     fn head(&self) -> (&str, u64);
@@ -173,7 +177,7 @@ trait Versioned: for<'de> Deserialize<'de> {
     fn check(&self, problems: &mut Vec<Problem>);
 }
 
-fn decode<T: Versioned>(text: &str) -> Result<T, ArchiveError> {
+pub(super) fn decode<T: Versioned>(text: &str) -> Result<T, ArchiveError> {
     #[derive(Deserialize)]
     struct Head {
         format: Option<serde_json::Value>,
@@ -220,7 +224,7 @@ impl Root {
 
     /// An archive with no publication yet.
     pub fn empty() -> Root {
-        Root { format: ROOT_FORMAT.to_owned(), version: VERSION, publications: Vec::new(), front: None }
+        Root { format: ROOT_FORMAT.to_owned(), version: VERSION, publications: Vec::new(), front: None, search: None }
     }
 
     /// The publication titled `title`.
@@ -263,6 +267,9 @@ impl Versioned for Root {
             if entry.years.last().map(|year| year.year) != newest_year {
                 problems.push(Problem::new(field(&path, "newest"), "the newest edition is not of the last year listed"));
             }
+        }
+        if let Some(search) = &self.search {
+            check_path(search, "search", problems);
         }
         if let Some(front) = &self.front {
             let newest = self.newest();
@@ -341,7 +348,7 @@ fn check_day(day: &CalendarDay, path: &str, problems: &mut Vec<Problem>) {
     check_path(&day.edition, &field(path, "edition"), problems);
 }
 
-fn check_path(path_value: &str, path: &str, problems: &mut Vec<Problem>) {
+pub(super) fn check_path(path_value: &str, path: &str, problems: &mut Vec<Problem>) {
     if !is_archive_path(path_value) {
         problems.push(Problem::new(path, format!("\"{path_value}\" is not a relative path inside the archive")));
     }

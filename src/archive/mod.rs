@@ -9,6 +9,10 @@
 //! file but the root is immutable and named after a hash of its bytes
 //! ([`address`]). The format is documented in `docs/archive-format.md`.
 //!
+//! The root may name a search index ([`index_files`]): partitions of
+//! editions, each a folder of files a query fetches a few of
+//! ([`crate::search::archive`]).
+//!
 //! [`format`] holds the file types and their decoding, [`split`] cuts an
 //! edition into its outline and page texts and puts them back together,
 //! checking that they agree. This module does no I/O: `broadsheet publish`
@@ -17,6 +21,7 @@
 
 pub mod address;
 pub mod format;
+pub mod index_files;
 pub mod split;
 
 pub use address::{content_name, hash_of_name, is_archive_path};

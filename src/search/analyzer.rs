@@ -99,20 +99,31 @@ impl WordMarks {
 
     /// Whether a word boundary lies just before position `p`.
     #[inline]
-    fn boundary(&self, p: usize) -> bool {
+    pub fn boundary(&self, p: usize) -> bool {
         p == 0 || !(self.in_word.get(p - 1) && self.in_word.get(p))
     }
 
-    /// The ranking weight of an occurrence at `start` of `len` characters.
-    pub fn weight(&self, start: usize, len: usize) -> f32 {
-        let end = start + len;
-        if !self.boundary(start) {
+    /// Whether a word, or an English word's stem, ends just before `p`.
+    #[inline]
+    pub fn word_end(&self, p: usize) -> bool {
+        self.boundary(p) || self.stem_ends.get(p)
+    }
+
+    /// The ranking weight of an occurrence with `boundary_before` its start
+    /// and `word_end` its end ([`WordMarks::weight`] from the two marks).
+    pub fn weight_of(boundary_before: bool, word_end: bool) -> f32 {
+        if !boundary_before {
             INSIDE_WORD
-        } else if self.boundary(end) || self.stem_ends.get(end) {
+        } else if word_end {
             WHOLE_WORD
         } else {
             WORD_START
         }
+    }
+
+    /// The ranking weight of an occurrence at `start` of `len` characters.
+    pub fn weight(&self, start: usize, len: usize) -> f32 {
+        WordMarks::weight_of(self.boundary(start), self.word_end(start + len))
     }
 }
 

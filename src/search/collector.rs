@@ -20,12 +20,13 @@ pub struct Candidate {
 }
 
 /// Every group found by all `terms` for which `accept` holds, scored:
-/// the sum of each term's BM25 score plus `bonus(group)`. `accept` and
-/// `bonus` are asked about groups in ascending order.
+/// the sum of each term's BM25 score plus `bonus(group)`, `len(group)`
+/// its length. `accept` and `bonus` are asked about groups in ascending
+/// order.
 pub fn collect(
     terms: &[TermMatch],
     bm25: &Bm25,
-    group_lens: &[u32],
+    len: impl Fn(u32) -> u32,
     accept: impl Fn(u32) -> bool,
     mut bonus: impl FnMut(u32) -> f32,
 ) -> Vec<Candidate> {
@@ -40,8 +41,7 @@ pub fn collect(
             *cursor = gallop_by(&term.groups, *cursor, |&(other, _)| other < group);
             match term.groups.get(*cursor) {
                 Some(&(other, frequency)) if other == group => {
-                    let len = group_lens.get(group as usize).copied().unwrap_or(0);
-                    score += bm25.term_score(*idf, frequency, len);
+                    score += bm25.term_score(*idf, frequency, len(group));
                 }
                 _ => {
                     everywhere = false;
@@ -59,7 +59,7 @@ pub fn collect(
 /// A candidate ordered best first: higher score, then earlier in the
 /// corpus.
 #[derive(Clone, Copy, Debug)]
-struct Ranked(Candidate);
+pub struct Ranked(pub Candidate);
 
 impl Ord for Ranked {
     fn cmp(&self, other: &Ranked) -> Ordering {
@@ -114,7 +114,7 @@ mod tests {
     fn keeps_groups_found_by_every_term_that_pass_the_filter() {
         let terms = [term(&[(1, 1.0), (2, 1.0), (5, 1.0), (7, 1.0)]), term(&[(2, 1.0), (5, 3.0), (6, 1.0), (7, 1.0)])];
         let bm25 = Bm25::new(&[10; 8]);
-        let found = collect(&terms, &bm25, &[10; 8], |group| group != 7, |_| 0.0);
+        let found = collect(&terms, &bm25, |_| 10, |group| group != 7, |_| 0.0);
         let groups: Vec<u32> = found.iter().map(|c| c.group).collect();
         assert_eq!(groups, vec![2, 5]);
         assert!(found[1].score > found[0].score, "more occurrences score higher");

@@ -230,17 +230,18 @@ fn decode_layout(input: &mut Reader) -> Result<Layout, IndexError> {
     }
 }
 
-fn corrupt(what: &'static str) -> IndexError {
+pub(super) fn corrupt(what: &'static str) -> IndexError {
     IndexError::Corrupt { what }
 }
 
-#[derive(Default)]
-struct Writer {
-    bytes: Vec<u8>,
+/// Writes unsigned LEB128 varints; also used by the archive's index files.
+#[derive(Debug, Default)]
+pub(super) struct Writer {
+    pub(super) bytes: Vec<u8>,
 }
 
 impl Writer {
-    fn int(&mut self, mut value: u64) {
+    pub(super) fn int(&mut self, mut value: u64) {
         while value >= 0x80 {
             self.bytes.push(value as u8 | 0x80);
             value >>= 7;
@@ -248,18 +249,27 @@ impl Writer {
         self.bytes.push(value as u8);
     }
 
-    fn len(&mut self, len: usize) {
+    pub(super) fn len(&mut self, len: usize) {
         self.int(len as u64);
     }
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
+/// Reads what a [`Writer`] wrote, refusing damaged input.
+pub(super) struct Reader<'a> {
+    pub(super) bytes: &'a [u8],
+    pub(super) at: usize,
 }
 
 impl Reader<'_> {
-    fn int(&mut self) -> Result<u64, IndexError> {
+    pub(super) fn new(bytes: &[u8]) -> Reader<'_> {
+        Reader { bytes, at: 0 }
+    }
+
+    pub(super) fn is_done(&self) -> bool {
+        self.at >= self.bytes.len()
+    }
+
+    pub(super) fn int(&mut self) -> Result<u64, IndexError> {
         let mut value = 0u64;
         for shift in (0..64).step_by(7) {
             let byte = *self.bytes.get(self.at).ok_or(corrupt("unexpected end of payload"))?;
@@ -274,7 +284,7 @@ impl Reader<'_> {
 
     /// A count of items that each take at least one byte, so that a damaged
     /// count cannot make the decoder reserve more than the input holds.
-    fn count(&mut self) -> Result<usize, IndexError> {
+    pub(super) fn count(&mut self) -> Result<usize, IndexError> {
         let count = self.int()?;
         let left = (self.bytes.len() - self.at) as u64;
         if count > left {
@@ -283,7 +293,7 @@ impl Reader<'_> {
         Ok(count as usize)
     }
 
-    fn small(&mut self, what: &'static str) -> Result<u32, IndexError> {
+    pub(super) fn small(&mut self, what: &'static str) -> Result<u32, IndexError> {
         u32::try_from(self.int()?).map_err(|_| corrupt(what))
     }
 }

@@ -150,7 +150,8 @@ impl Index {
                 .is_some_and(|edition| filter.accepts_date(&edition.date));
             date_ok && filter.page.is_none_or(|page| articles.any(|article| article.page == page))
         };
-        let candidates = collect(&terms, &self.bm25, &self.group_lens, accept, |group| bonuses.earned_by(group));
+        let len = |group: u32| self.group_lens.get(group as usize).copied().unwrap_or(0);
+        let candidates = collect(&terms, &self.bm25, len, accept, |group| bonuses.earned_by(group));
         let total = candidates.len();
         let mut scratch = Scratch::default();
         let hits = top(candidates, limit)

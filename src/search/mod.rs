@@ -46,6 +46,7 @@
 //! ```
 
 pub mod analyzer;
+pub mod archive;
 pub mod bits;
 pub mod collector;
 pub mod compat;

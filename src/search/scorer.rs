@@ -30,9 +30,13 @@ pub struct Bm25 {
 
 impl Bm25 {
     pub fn new(group_lens: &[u32]) -> Bm25 {
-        let total: f64 = group_lens.iter().map(|&len| len as f64).sum();
-        let groups = group_lens.len().max(1) as f32;
-        Bm25 { groups, average_len: (total as f32 / groups).max(1.0) }
+        Bm25::of_totals(group_lens.len(), group_lens.iter().map(|&len| u64::from(len)).sum())
+    }
+
+    /// The statistics of `groups` stories of `length` characters in all.
+    pub fn of_totals(groups: usize, length: u64) -> Bm25 {
+        let groups = groups.max(1) as f32;
+        Bm25 { groups, average_len: (length as f64 as f32 / groups).max(1.0) }
     }
 
     /// The weight of a term found in `found` of the stories.

@@ -301,6 +301,7 @@ mod tests {
                 years: vec![YearEntry { year: 2024, editions: 2, articles: 6, bytes: 0, calendar: calendar_name }],
             }],
             front: None,
+            search: None,
         };
         Fixture { state: ArchiveState::new(root), files }
     }

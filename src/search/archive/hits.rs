@@ -1,0 +1,34 @@
+//! A hit of an archive search: the story's headline, page and snippets,
+//! cut from its edition's text as the single-corpus engine cuts them.
+//!
+//! The index says which story matched and how well ([`super::Story`]);
+//! the text is in the archive's page files, which the caller reads (the
+//! pages of the story's fragments suffice). The snippets are those of the
+//! story searched alone: snippets depend only on the story's own text and
+//! the query, so they are the single-corpus engine's. This module does
+//! not fetch.
+
+use super::search::Story;
+use crate::corpus::{Corpus, Edition, Publication};
+use crate::search::{Hit, Index, Query};
+
+/// The hit of `story`, found by `query`, in `edition` (its articles with
+/// the text of the story's pages) of the publication titled `publication`;
+/// `None` when the edition lacks the story's text.
+pub fn hit(story: &Story, edition: &Edition, publication: &str, query: &Query) -> Option<Hit> {
+    let mut articles: Vec<u32> = story.entry.fragments.iter().map(|&(article, _)| article).collect();
+    articles.sort_unstable();
+    let alone = Edition {
+        date: edition.date.clone(),
+        publication: None,
+        pages: edition.pages.clone(),
+        articles: articles.iter().filter_map(|&a| edition.articles.get(a as usize).cloned()).collect(),
+    };
+    let corpus = Corpus { editions: vec![alone], ..Corpus::new(Publication { title: publication.to_owned(), lang: String::new() }) };
+    let index = Index::build(&corpus);
+    let unfiltered = Query::parse("").with_filter(Default::default());
+    let query = if query.filter() == unfiltered.filter() { query.clone() } else { query.clone().with_filter(Default::default()) };
+    let mut found = index.search(&corpus, &query, 1).hits.pop()?;
+    found.score = story.score;
+    Some(found)
+}

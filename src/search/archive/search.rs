@@ -1,0 +1,516 @@
+//! A query over an archive's index: which files it needs, and, once they
+//! are given, every matching story ranked, exactly as the single-corpus
+//! engine ranks the same editions as one corpus.
+//!
+//! [`ArchiveSearch`] is a state machine that does no I/O, so that the CLI
+//! (reading files) and the reader (fetching them) drive the same code:
+//! [`ArchiveSearch::wanted`] says which files the next step needs,
+//! [`ArchiveSearch::give`] hands one over, until `wanted` is empty and
+//! [`ArchiveSearch::ranked`] has the answer. [`search_files`] drives it
+//! with a function that reads a file.
+//!
+//! # What it fetches
+//!
+//! For each partition the date filter reaches: the shard of each of the
+//! query's character pairs (a term of one character: its character's
+//! shard), then the chunks of stories that hold every term (their lengths
+//! and pages), and the partition's head where the date filter cuts through
+//! it. Matching is the matcher's ([`crate::search::matcher`]) over pair
+//! lists with positions: a term occurs where every pair covering it does,
+//! nothing is approximate.
+//!
+//! # Collection statistics
+//!
+//! BM25's story count, average length and each term's story count are
+//! those of the partitions searched: the whole archive without a date
+//! filter (so ranking equals the single-corpus engine's over every
+//! edition), the partitions the dates reach with one (so a search of one
+//! month fetches that month's files only).
+
+use rustc_hash::FxHashMap;
+
+use super::build::shard_of;
+use super::files::{decode_char_list, decode_groups, decode_pair_list, decode_shard, GroupEntry, Kind, Occurrence, Shard};
+use crate::archive::index_files::{PartitionEntry, PartitionHead, SearchIndex, GROUPS_PER_CHUNK};
+use crate::search::analyzer::{is_ideograph, WordMarks};
+use crate::search::collector::{collect, Candidate, Ranked as Best};
+use crate::search::fields::{Field, BODY_BOOST};
+use crate::search::format::IndexError;
+use crate::search::matcher::{TermMatch, PER_FRAGMENT};
+use crate::search::query::Query;
+use crate::search::scorer::{Bm25, Bonuses};
+
+/// How results are ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Order {
+    /// Best first (BM25F), ties in archive order.
+    #[default]
+    Relevance,
+    /// Newest edition first, best first within an edition.
+    Newest,
+}
+
+/// Why a search over an archive failed: a file it needed is missing or
+/// damaged. Reading the archive is not affected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchError {
+    /// The archive file, relative to the archive's folder.
+    pub file: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for SearchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.file, self.reason)
+    }
+}
+
+impl std::error::Error for SearchError {}
+
+/// A story found: where it is and its score.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Story {
+    /// Its number in the archive's order (partitions, then editions, then
+    /// stories in corpus order).
+    pub group: u32,
+    pub score: f32,
+    /// The partition (index into the index's `partitions`) and the story
+    /// in the partition's chunks.
+    pub partition: usize,
+    pub entry: GroupEntry,
+}
+
+/// Every matching story, ordered.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Ranked {
+    pub stories: Vec<Story>,
+}
+
+/// A partition the query searches.
+#[derive(Clone, Debug)]
+struct Searched {
+    partition: usize,
+    /// Its first story's number in the archive's order.
+    first_group: u32,
+    /// The date filter keeps some of its editions, not all: its head decides.
+    cut: bool,
+}
+
+/// A file given, decoded.
+#[derive(Clone, Debug)]
+enum Loaded {
+    Shard(Shard),
+    Groups(Vec<GroupEntry>),
+    Head(PartitionHead),
+}
+
+/// One occurrence of a term of two or more characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Start {
+    group: u32,
+    fragment: u32,
+    position: u32,
+    ends_unit: bool,
+}
+
+/// A term's matches in one partition: stories (local numbers) with
+/// weights, and occurrences for adjacency.
+#[derive(Clone, Debug, Default)]
+struct PartMatch {
+    groups: Vec<(u32, f32)>,
+    starts: Vec<Start>,
+}
+
+/// See the module documentation.
+#[derive(Debug)]
+pub struct ArchiveSearch {
+    index: SearchIndex,
+    query: Query,
+    order: Order,
+    searched: Vec<Searched>,
+    files: FxHashMap<String, Loaded>,
+    /// Per searched partition, per term, once its shards are given.
+    matched: Option<Vec<Vec<PartMatch>>>,
+    ranked: Option<Ranked>,
+}
+
+impl ArchiveSearch {
+    pub fn new(index: &SearchIndex, query: Query, order: Order) -> ArchiveSearch {
+        let filter = query.filter().clone();
+        let mut searched = Vec::new();
+        let mut first_group = 0u32;
+        for (partition, entry) in index.partitions.iter().enumerate() {
+            let before = filter.to.as_deref().is_some_and(|to| entry.from.as_str() > to);
+            let after = filter.from.as_deref().is_some_and(|from| entry.to.as_str() < from);
+            if !(before || after) && !query.is_empty() {
+                let cut = !(filter.accepts_date(&entry.from) && filter.accepts_date(&entry.to));
+                searched.push(Searched { partition, first_group, cut });
+            }
+            first_group = first_group.saturating_add(entry.groups);
+        }
+        ArchiveSearch { index: index.clone(), query, order, searched, files: FxHashMap::default(), matched: None, ranked: None }
+    }
+
+    /// The files the next step needs that were not given yet; empty once
+    /// [`ArchiveSearch::ranked`] has the answer. Does the steps whose
+    /// files are all there.
+    pub fn wanted(&mut self) -> Result<Vec<String>, SearchError> {
+        let shards = self.shard_files();
+        let missing: Vec<String> = shards.into_iter().filter(|name| !self.files.contains_key(name)).collect();
+        if !missing.is_empty() {
+            return Ok(missing);
+        }
+        if self.matched.is_none() {
+            self.matched = Some(self.match_terms()?);
+        }
+        let next = self.chunk_and_head_files();
+        let missing: Vec<String> = next.into_iter().filter(|name| !self.files.contains_key(name)).collect();
+        if !missing.is_empty() {
+            return Ok(missing);
+        }
+        if self.ranked.is_none() {
+            self.ranked = Some(self.rank()?);
+        }
+        Ok(Vec::new())
+    }
+
+    /// Hands over the file `name` (one [`ArchiveSearch::wanted`] named).
+    pub fn give(&mut self, name: &str, bytes: &[u8]) -> Result<(), SearchError> {
+        let failed = |error: IndexError| SearchError { file: name.to_owned(), reason: error.to_string() };
+        let stem = name.rsplit('/').next().unwrap_or(name);
+        let loaded = if stem == "head.json" {
+            let text = std::str::from_utf8(bytes).map_err(|_| SearchError { file: name.to_owned(), reason: "not UTF-8".to_owned() })?;
+            Loaded::Head(PartitionHead::decode(text).map_err(|error| SearchError { file: name.to_owned(), reason: error.lines().join("; ") })?)
+        } else if stem.starts_with("pairs-") {
+            Loaded::Shard(decode_shard(Kind::Pairs, bytes).map_err(failed)?)
+        } else if stem.starts_with("chars-") {
+            Loaded::Shard(decode_shard(Kind::Chars, bytes).map_err(failed)?)
+        } else {
+            Loaded::Groups(decode_groups(bytes).map_err(failed)?)
+        };
+        self.files.insert(name.to_owned(), loaded);
+        Ok(())
+    }
+
+    /// Every matching story, ordered, once [`ArchiveSearch::wanted`] is empty.
+    pub fn ranked(&self) -> Option<&Ranked> {
+        self.ranked.as_ref()
+    }
+
+    /// The query.
+    pub fn query(&self) -> &Query {
+        &self.query
+    }
+
+    /// How many editions the search covers.
+    pub fn editions(&self) -> u32 {
+        self.searched.iter().map(|searched| self.index.partitions[searched.partition].editions).sum()
+    }
+
+    /// The head file a story of `partition` needs for its hit.
+    fn head_file(&self, partition: usize) -> Option<String> {
+        self.index.partitions.get(partition).map(PartitionEntry::head)
+    }
+
+    /// The files `stories` need for their hits ([`ArchiveSearch::edition_of`])
+    /// that were not given yet: their partitions' heads.
+    pub fn wanted_for(&self, stories: &[Story]) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for story in stories {
+            if let Some(name) = self.head_file(story.partition).filter(|name| !self.files.contains_key(name)) {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        names
+    }
+
+    /// The edition of `story`, once its partition's head was given:
+    /// its date, publication and file.
+    pub fn edition_of(&self, story: &Story) -> Option<&crate::archive::index_files::HeadEdition> {
+        match self.files.get(&self.head_file(story.partition)?)? {
+            Loaded::Head(head) => head.editions.get(story.entry.edition as usize),
+            _ => None,
+        }
+    }
+
+    /// The shard files of every term in every partition searched.
+    fn shard_files(&self) -> Vec<String> {
+        let mut names = Vec::new();
+        for searched in &self.searched {
+            let entry = &self.index.partitions[searched.partition];
+            for term in self.query.terms() {
+                for (key, is_pair) in term_keys(term.chars()) {
+                    let name = if is_pair { entry.pairs(shard_of(key, entry.pair_shards)) } else { entry.chars(shard_of(key, entry.char_shards)) };
+                    if !names.contains(&name) {
+                        names.push(name);
+                    }
+                }
+            }
+        }
+        names
+    }
+
+    /// The chunks of the stories every term was found in, and the heads of
+    /// the partitions the date filter cuts through.
+    fn chunk_and_head_files(&self) -> Vec<String> {
+        let mut names = Vec::new();
+        let Some(matched) = &self.matched else { return names };
+        for (searched, terms) in self.searched.iter().zip(matched) {
+            let entry = &self.index.partitions[searched.partition];
+            let mut chunks: Vec<u32> = candidates(terms).map(|group| group / GROUPS_PER_CHUNK).collect();
+            chunks.dedup();
+            if chunks.is_empty() {
+                continue;
+            }
+            names.extend(chunks.into_iter().map(|chunk| entry.groups_file(chunk)));
+            if searched.cut {
+                names.push(entry.head());
+            }
+        }
+        names
+    }
+
+    fn shard(&self, name: &str) -> Option<&Shard> {
+        match self.files.get(name)? {
+            Loaded::Shard(shard) => Some(shard),
+            _ => None,
+        }
+    }
+
+    /// Each term's matches in each partition searched.
+    fn match_terms(&self) -> Result<Vec<Vec<PartMatch>>, SearchError> {
+        let mut all = Vec::with_capacity(self.searched.len());
+        for searched in &self.searched {
+            let entry = &self.index.partitions[searched.partition];
+            let mut terms = Vec::with_capacity(self.query.terms().len());
+            for term in self.query.terms() {
+                terms.push(self.match_term(entry, term.chars())?);
+            }
+            all.push(terms);
+        }
+        Ok(all)
+    }
+
+    fn match_term(&self, entry: &PartitionEntry, term: &[char]) -> Result<PartMatch, SearchError> {
+        let keys = term_keys(term);
+        if let [(key, false)] = keys[..] {
+            let name = entry.chars(shard_of(key, entry.char_shards));
+            let Some(list) = self.shard(&name).and_then(|shard| shard.list(key)) else { return Ok(PartMatch::default()) };
+            let list = decode_char_list(list).map_err(|error| SearchError { file: name, reason: error.to_string() })?;
+            let mut found = PartMatch::default();
+            for hit in list {
+                add(&mut found.groups, hit.group, hit.weight as f32 / f32::from(BODY_BOOST));
+            }
+            return Ok(found);
+        }
+        let mut lists = Vec::with_capacity(keys.len());
+        for (key, _) in keys {
+            let name = entry.pairs(shard_of(key, entry.pair_shards));
+            let Some(list) = self.shard(&name).and_then(|shard| shard.list(key)) else { return Ok(PartMatch::default()) };
+            lists.push(decode_pair_list(list).map_err(|error| SearchError { file: name, reason: error.to_string() })?);
+        }
+        Ok(match_run(&lists, term))
+    }
+
+    /// Scores and orders the stories found, once chunks and heads are given.
+    fn rank(&self) -> Result<Ranked, SearchError> {
+        let matched = self.matched.as_ref().expect("matched before ranking");
+        let terms_count = self.query.terms().len();
+        let mut terms: Vec<TermMatch> = vec![TermMatch::default(); terms_count];
+        let mut starts: Vec<Vec<Start>> = vec![Vec::new(); terms_count];
+        let (mut groups, mut length) = (0usize, 0u64);
+        for (searched, parts) in self.searched.iter().zip(matched) {
+            let entry = &self.index.partitions[searched.partition];
+            groups += entry.groups as usize;
+            length += entry.length;
+            for (t, part) in parts.iter().enumerate() {
+                let first = searched.first_group;
+                terms[t].groups.extend(part.groups.iter().map(|&(group, weight)| (first + group, weight)));
+                starts[t].extend(part.starts.iter().map(|start| Start { group: first + start.group, ..*start }));
+            }
+        }
+        let bm25 = Bm25::of_totals(groups, length);
+        let lens: Vec<usize> = self.query.terms().iter().map(|term| term.chars().len()).collect();
+        let bonuses = (1..terms_count)
+            .filter(|&t| !starts[t - 1].is_empty() && !starts[t].is_empty())
+            .map(|t| {
+                let adjacent = adjacent_groups(&starts[t - 1], lens[t - 1], &starts[t]);
+                let bonus = bm25.adjacency_bonus(bm25.idf(terms[t - 1].groups.len()), bm25.idf(terms[t].groups.len()));
+                (adjacent, bonus)
+            })
+            .collect();
+        let mut bonuses = Bonuses::new(bonuses);
+        let entry_of = |group: u32| self.story_entry(group);
+        let filter = self.query.filter();
+        let accept = |group: u32| {
+            let Some((searched, story)) = entry_of(group) else { return false };
+            let date_ok = !searched.cut || self.edition_date(searched.partition, story.edition).is_some_and(|date| filter.accepts_date(date));
+            date_ok && filter.page.is_none_or(|page| story.fragments.iter().any(|&(_, on)| on == page))
+        };
+        let len = |group: u32| entry_of(group).map_or(0, |(_, story)| story.len);
+        let candidates = collect(&terms, &bm25, len, accept, |group| bonuses.earned_by(group));
+        let mut stories: Vec<Story> = Vec::with_capacity(candidates.len());
+        for Candidate { group, score } in candidates {
+            let Some((searched, entry)) = entry_of(group) else { continue };
+            stories.push(Story { group, score, partition: searched.partition, entry: entry.clone() });
+        }
+        match self.order {
+            Order::Relevance => stories.sort_by(|a, b| {
+                Best(Candidate { group: a.group, score: a.score }).cmp(&Best(Candidate { group: b.group, score: b.score }))
+            }),
+            Order::Newest => stories.sort_by(|a, b| {
+                (b.partition, b.entry.edition)
+                    .cmp(&(a.partition, a.entry.edition))
+                    .then(Best(Candidate { group: a.group, score: a.score }).cmp(&Best(Candidate { group: b.group, score: b.score })))
+            }),
+        }
+        Ok(Ranked { stories })
+    }
+
+    /// The searched partition of story `group` (archive numbering) and its
+    /// entry, when its chunk was given.
+    fn story_entry(&self, group: u32) -> Option<(&Searched, &GroupEntry)> {
+        let at = self.searched.partition_point(|searched| searched.first_group <= group).checked_sub(1)?;
+        let searched = &self.searched[at];
+        let local = group - searched.first_group;
+        let entry = &self.index.partitions[searched.partition];
+        match self.files.get(&entry.groups_file(local / GROUPS_PER_CHUNK))? {
+            Loaded::Groups(chunk) => Some((searched, chunk.get((local % GROUPS_PER_CHUNK) as usize)?)),
+            _ => None,
+        }
+    }
+
+    fn edition_date(&self, partition: usize, edition: u32) -> Option<&str> {
+        match self.files.get(&self.index.partitions[partition].head())? {
+            Loaded::Head(head) => head.editions.get(edition as usize).map(|edition| edition.date.as_str()),
+            _ => None,
+        }
+    }
+}
+
+/// The keys a term's lists are under: its one character (`false`), or
+/// each of its pairs in order (`true`).
+fn term_keys(term: &[char]) -> Vec<((u32, u32), bool)> {
+    match term {
+        [] => Vec::new(),
+        [single] => vec![((*single as u32, 0), false)],
+        _ => term.windows(2).map(|pair| ((pair[0] as u32, pair[1] as u32), true)).collect(),
+    }
+}
+
+/// The stories (local numbers, ascending) that every term was found in.
+fn candidates(terms: &[PartMatch]) -> impl Iterator<Item = u32> + '_ {
+    let rarest = terms.iter().min_by_key(|term| term.groups.len());
+    rarest.into_iter().flat_map(|rarest| rarest.groups.iter().map(|&(group, _)| group)).filter(move |&group| {
+        terms.iter().all(|term| term.groups.binary_search_by_key(&group, |&(other, _)| other).is_ok())
+    })
+}
+
+/// The occurrences of a term of two or more characters, given the lists
+/// of its pairs in order: where the pairs at offsets 0, 2, 4… and the last
+/// all occur, the first [`PER_FRAGMENT`] of each fragment, weighed as the
+/// single-corpus matcher weighs them.
+fn match_run(lists: &[Vec<Occurrence>], term: &[char]) -> PartMatch {
+    let last = lists.len() - 1;
+    let mut covering: Vec<usize> = (0..=last).step_by(2).collect();
+    if last % 2 == 1 {
+        covering.push(last);
+    }
+    let driver = covering.iter().copied().min_by_key(|&offset| lists[offset].len()).unwrap_or(0);
+    let ideographs = term.iter().all(|&c| is_ideograph(c));
+    let mut cursors = vec![0usize; lists.len()];
+    let mut found = PartMatch::default();
+    let mut fragment: Option<(u32, u32)> = None;
+    let mut in_fragment = 0usize;
+    for occurrence in &lists[driver] {
+        let Some(position) = occurrence.position.checked_sub(driver as u32) else { continue };
+        let at = (occurrence.group, occurrence.fragment);
+        if fragment == Some(at) && in_fragment == PER_FRAGMENT {
+            continue;
+        }
+        let target = |offset: usize| (occurrence.group, occurrence.fragment, position + offset as u32);
+        let mut metas = [None, None];
+        let everywhere = covering.iter().all(|&offset| {
+            let list = &lists[offset];
+            let cursor = &mut cursors[offset];
+            let goal = target(offset);
+            *cursor += list[*cursor..].partition_point(|o| (o.group, o.fragment, o.position) < goal);
+            let hit = list.get(*cursor).filter(|o| (o.group, o.fragment, o.position) == goal);
+            if offset == 0 {
+                metas[0] = hit.map(|o| o.meta);
+            }
+            if offset == last {
+                metas[1] = hit.map(|o| o.meta);
+            }
+            hit.is_some()
+        });
+        let (Some(first), Some(end)) = (metas[0], metas[1]) else { continue };
+        if !everywhere {
+            continue;
+        }
+        if fragment != Some(at) {
+            fragment = Some(at);
+            in_fragment = 0;
+        }
+        in_fragment += 1;
+        let boost = Field::from_code(first.field()).map_or(BODY_BOOST, Field::boost);
+        let weight = if ideographs { 1.0 } else { WordMarks::weight_of(first.boundary_before(), end.word_end_after()) };
+        add(&mut found.groups, occurrence.group, f32::from(boost) / f32::from(BODY_BOOST) * weight);
+        found.starts.push(Start { group: occurrence.group, fragment: occurrence.fragment, position, ends_unit: end.ends_unit() });
+    }
+    found
+}
+
+/// The stories (ascending, without repeats) where an occurrence of the
+/// second term starts right after one of the first ends, or one character
+/// later, in the same unit.
+fn adjacent_groups(first: &[Start], first_len: usize, second: &[Start]) -> Vec<u32> {
+    let mut groups: Vec<u32> = Vec::new();
+    let mut next = 0;
+    for start in first {
+        let end = start.position + first_len as u32;
+        let key = (start.group, start.fragment, end);
+        next += second[next..].partition_point(|s| (s.group, s.fragment, s.position) < key);
+        let Some(follower) = second.get(next) else { break };
+        let same_fragment = (follower.group, follower.fragment) == (start.group, start.fragment);
+        if same_fragment && follower.position <= end + 1 && !start.ends_unit && groups.last() != Some(&start.group) {
+            groups.push(start.group);
+        }
+    }
+    groups
+}
+
+#[inline]
+fn add(groups: &mut Vec<(u32, f32)>, group: u32, weight: f32) {
+    match groups.last_mut() {
+        Some((last, total)) if *last == group => *total += weight,
+        _ => groups.push((group, weight)),
+    }
+}
+
+/// Runs `query` over the archive index `index`, reading each file it needs
+/// with `read` (a name relative to the archive's folder), the heads of
+/// every story found included.
+pub fn search_files(
+    index: &SearchIndex,
+    query: Query,
+    order: Order,
+    mut read: impl FnMut(&str) -> Result<Vec<u8>, String>,
+) -> Result<ArchiveSearch, SearchError> {
+    let mut search = ArchiveSearch::new(index, query, order);
+    loop {
+        let mut wanted = search.wanted()?;
+        if wanted.is_empty() {
+            wanted = search.ranked().map(|ranked| search.wanted_for(&ranked.stories)).unwrap_or_default();
+            if wanted.is_empty() {
+                return Ok(search);
+            }
+        }
+        for name in wanted {
+            let bytes = read(&name).map_err(|reason| SearchError { file: name.clone(), reason })?;
+            search.give(&name, &bytes)?;
+        }
+    }
+}

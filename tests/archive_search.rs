@@ -1,0 +1,215 @@
+//! Search over an archive's index equals the single-corpus engine over the
+//! same editions (itself checked against brute force in tests/search.rs):
+//! the same stories, in the same order, with the same scores and hits, on
+//! generated archives of several partitions; and damaged or missing index
+//! files fail the query with the file's name.
+
+use std::collections::HashMap;
+
+use broadsheet::archive::index_files::{SearchIndex, INDEX_FORMAT};
+use broadsheet::corpus::{Corpus, Edition};
+use broadsheet::search::archive::{hit, plan, search_files, ArchiveSearch, EditionRef, Order, PartitionBuild, Story};
+use broadsheet::search::{Filter, Hit, Index, Query};
+use proptest::prelude::*;
+
+#[path = "support/random_corpus.rs"]
+mod random_corpus;
+use random_corpus::*;
+
+/// An archive's index in memory: the index file and every file it names.
+struct Built {
+    index: SearchIndex,
+    files: HashMap<String, Vec<u8>>,
+    /// The corpus of every edition, in the index's order.
+    corpus: Corpus,
+}
+
+fn build(corpus: &Corpus) -> Built {
+    let mut editions: Vec<(EditionRef, &Edition)> = corpus
+        .editions
+        .iter()
+        .map(|edition| {
+            let publication = corpus.publication_of(edition).title.clone();
+            let file = format!("editions/{}/{}.{:016x}.json", &edition.date[..4], edition.date, publication.len());
+            (EditionRef { date: edition.date.clone(), publication, file }, edition)
+        })
+        .collect();
+    editions.sort_by(|a, b| a.0.cmp(&b.0));
+    let refs: Vec<EditionRef> = editions.iter().map(|(edition, _)| edition.clone()).collect();
+    let mut index = SearchIndex { format: INDEX_FORMAT.to_owned(), version: 1, partitions: Vec::new() };
+    let mut files = HashMap::new();
+    for planned in plan(&refs) {
+        let mut build = PartitionBuild::default();
+        for (edition_ref, edition) in &editions[planned.editions.clone()] {
+            build.add(edition, &edition_ref.publication, &edition_ref.file);
+        }
+        let built = build.finish(&planned.key, &planned.sources);
+        for (name, bytes) in built.files {
+            files.insert(format!("{}/{name}", built.entry.folder), bytes);
+        }
+        index.partitions.push(built.entry);
+    }
+    let ordered = Corpus { editions: editions.iter().map(|(_, edition)| (*edition).clone()).collect(), ..corpus.clone() };
+    Built { index, files, corpus: ordered }
+}
+
+fn run(built: &Built, query: &Query, order: Order) -> ArchiveSearch {
+    search_files(&built.index, query.clone(), order, |name| built.files.get(name).cloned().ok_or_else(|| "missing".to_owned()))
+        .expect("every file is there")
+}
+
+/// The hit of an archive story, its text taken from the corpus.
+fn archive_hit(built: &Built, search: &ArchiveSearch, story: &Story) -> Hit {
+    let edition_ref = search.edition_of(story).expect("the head was read");
+    let edition = built.corpus.editions.iter().find(|edition| edition.date == edition_ref.date).expect("the edition is there");
+    hit(story, edition, &edition_ref.publication, search.query()).expect("the story is in its edition")
+}
+
+/// Dates over two years: a past year, a past month and days of the newest month.
+const DATES: [&str; 6] = ["2023-05-01", "2023-11-30", "2024-02-03", "2024-03-01", "2024-03-02", "2024-03-05"];
+
+fn random_archive() -> impl Strategy<Value = Corpus> {
+    proptest::sample::subsequence(DATES.to_vec(), 1..=DATES.len())
+        .prop_flat_map(|dates| dates.into_iter().map(random_edition).collect::<Vec<_>>())
+        .prop_map(corpus_of)
+}
+
+/// A piece of some unit of some article, chosen by the seeds.
+fn excerpt(corpus: &Corpus, seeds: (usize, usize, usize, usize)) -> String {
+    let texts: Vec<&str> = corpus
+        .editions
+        .iter()
+        .flat_map(|edition| &edition.articles)
+        .flat_map(|article| {
+            let heads = [&article.headline, &article.kicker, &article.deck, &article.byline].into_iter().flatten().map(String::as_str);
+            heads.chain(article.blocks.iter().filter_map(|block| block.text()))
+        })
+        .collect();
+    let Some(text) = texts.get(seeds.0 % texts.len().max(1)) else { return "上".to_owned() };
+    let chars: Vec<char> = text.chars().collect();
+    let start = seeds.1 % chars.len().max(1);
+    let len = 1 + seeds.2 % 6;
+    chars[start.min(chars.len())..(start + len).min(chars.len())].iter().collect()
+}
+
+/// Archive and single corpus agree on every story, its order and score,
+/// and on the first hits with their snippets.
+fn assert_same(built: &Built, corpus: &Corpus, query: &Query) {
+    let single = Index::build(corpus).search(corpus, query, usize::MAX);
+    let search = run(built, query, Order::Relevance);
+    let ranked = search.ranked().expect("ranked");
+    assert_eq!(ranked.stories.len(), single.total, "total of {query:?}");
+    for (story, expected) in ranked.stories.iter().zip(&single.hits).take(5) {
+        let mut found = archive_hit(built, &search, story);
+        found.edition = expected.edition;
+        assert_eq!(&found, expected, "hit of {query:?}");
+    }
+    let order: Vec<(String, String, u32)> = ranked
+        .stories
+        .iter()
+        .map(|story| {
+            let edition = search.edition_of(story).expect("head");
+            let date = edition.date.clone();
+            let article = built.corpus.editions.iter().find(|e| e.date == date).unwrap().articles[story.entry.fragments[0].0 as usize].id.clone();
+            (date, article, story.score.to_bits())
+        })
+        .collect();
+    let expected: Vec<(String, String, u32)> = single.hits.iter().map(|hit| (hit.date.clone(), hit.article.clone(), hit.score.to_bits())).collect();
+    assert_eq!(order, expected, "order of {query:?}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 150, ..ProptestConfig::default() })]
+
+    /// Without a filter, the archive is searched as one corpus of all its editions.
+    #[test]
+    fn archive_search_is_single_corpus_search(corpus in random_archive(), seeds in any::<[(usize, usize, usize, usize); 2]>(), two in any::<bool>()) {
+        let built = build(&corpus);
+        let mut text = excerpt(&corpus, seeds[0]);
+        if two {
+            text = format!("{text} {}", excerpt(&corpus, seeds[1]));
+        }
+        assert_same(&built, &built.corpus, &Query::parse(&text));
+    }
+
+    /// With a date filter, the archive searches the partitions the dates
+    /// reach, as one corpus of their editions; with a page filter, all.
+    #[test]
+    fn a_filtered_search_is_that_of_the_partitions_reached(
+        corpus in random_archive(),
+        seeds in any::<(usize, usize, usize, usize)>(),
+        from in proptest::option::of(proptest::sample::select(DATES.to_vec())),
+        to in proptest::option::of(proptest::sample::select(DATES.to_vec())),
+        page in proptest::option::of(1u32..4),
+    ) {
+        let built = build(&corpus);
+        let filter = Filter { from: from.map(str::to_owned), to: to.map(str::to_owned), page };
+        let query = Query::parse(&excerpt(&corpus, seeds)).with_filter(filter.clone());
+        let reached: Vec<&broadsheet::archive::index_files::PartitionEntry> = built.index.partitions.iter()
+            .filter(|p| filter.from.as_deref().is_none_or(|from| p.to.as_str() >= from) && filter.to.as_deref().is_none_or(|to| p.from.as_str() <= to))
+            .collect();
+        let within = Corpus {
+            editions: built.corpus.editions.iter().filter(|e| reached.iter().any(|p| p.from <= e.date && e.date <= p.to)).cloned().collect(),
+            ..built.corpus.clone()
+        };
+        assert_same(&built, &within, &query);
+    }
+
+    /// Newest first: the same stories, newest edition first, best first within it.
+    #[test]
+    fn newest_first_orders_the_same_stories_by_edition(corpus in random_archive(), seeds in any::<(usize, usize, usize, usize)>()) {
+        let built = build(&corpus);
+        let query = Query::parse(&excerpt(&corpus, seeds));
+        let best = run(&built, &query, Order::Relevance);
+        let newest = run(&built, &query, Order::Newest);
+        let (best, newest) = (&best.ranked().unwrap().stories, &newest.ranked().unwrap().stories);
+        let mut groups: Vec<u32> = best.iter().map(|story| story.group).collect();
+        let mut again: Vec<u32> = newest.iter().map(|story| story.group).collect();
+        groups.sort_unstable();
+        again.sort_unstable();
+        prop_assert_eq!(groups, again);
+        for pair in newest.windows(2) {
+            let (a, b) = ((pair[0].partition, pair[0].entry.edition), (pair[1].partition, pair[1].entry.edition));
+            prop_assert!(a > b || (a == b && pair[0].score >= pair[1].score));
+        }
+    }
+}
+
+#[test]
+fn a_missing_or_damaged_index_file_fails_the_query_naming_it() {
+    let corpus = corpus_of(vec![edition("2024-03-01", vec![article("a", 1, Some("上合组织峰会"), &["青岛新高地"])])]);
+    let built = build(&corpus);
+    let query = Query::parse("峰会");
+    let needed = ArchiveSearch::new(&built.index, query.clone(), Order::Relevance).wanted().unwrap();
+    assert_eq!(needed.len(), 1, "one pair, one partition: {needed:?}");
+    let missing = search_files(&built.index, query.clone(), Order::Relevance, |name| {
+        if name == needed[0] { Err("not found (HTTP 404)".to_owned()) } else { Ok(built.files[name].clone()) }
+    });
+    let error = missing.unwrap_err();
+    assert_eq!((error.file.as_str(), error.reason.as_str()), (needed[0].as_str(), "not found (HTTP 404)"));
+    let damaged = search_files(&built.index, query, Order::Relevance, |name| {
+        let mut bytes = built.files[name].clone();
+        if name == needed[0] {
+            let last = bytes.len() - 1;
+            bytes[last] ^= 0x55;
+        }
+        Ok(bytes)
+    });
+    let error = damaged.unwrap_err();
+    assert_eq!(error.file, needed[0]);
+    assert!(error.reason.contains("checksum"), "{}", error.reason);
+}
+
+#[test]
+fn terms_side_by_side_across_two_paragraphs_are_not_adjacent() {
+    let articles = vec![
+        article("across", 1, None, &["上合组织", "峰会青岛"]),
+        article("within", 1, None, &["上合组织 峰会", "青岛"]),
+        article("apart", 2, Some("组织"), &["上合组织在", "青岛的峰会"]),
+    ];
+    let corpus = corpus_of(vec![edition("2024-03-01", articles)]);
+    let built = build(&corpus);
+    for query in ["组织 峰会", "上合组织 峰会青", "峰会 青岛"] {
+        assert_same(&built, &built.corpus, &Query::parse(query));
+    }
+}

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
+use broadsheet::archive::index_files::SearchIndex;
 use broadsheet::archive::{self, Calendar, EditionFile, Root};
 use broadsheet::corpus::{self, Corpus};
 
@@ -215,10 +216,14 @@ fn one_more_day_writes_that_edition_and_a_few_small_files() {
     let root = root(&site);
     let day_bytes = root.publications[0].newest.bytes;
     // "wrote N files (X KB) and the root": the edition, its pages, the
-    // year's calendar and the dated copy of the root.
+    // year's calendar, the dated copy of the root, the day's search
+    // partition and the search index file.
     let written = summary.lines().find(|line| line.contains(" wrote ")).unwrap();
-    let files: u64 = written.split(" wrote ").nth(1).unwrap().split(' ').next().unwrap().parse().unwrap();
-    assert_eq!(files, 1 + 8 + 1 + 1, "{summary}");
+    let files: usize = written.split(" wrote ").nth(1).unwrap().split(' ').next().unwrap().parse().unwrap();
+    let search: SearchIndex = read(&site, root.search.as_ref().unwrap(), SearchIndex::decode);
+    let day = search.partitions.iter().find(|partition| partition.key == root.publications[0].newest.date).expect("the day is a partition");
+    assert_eq!(files, 1 + 8 + 1 + 1 + day.files().len() + 1, "{summary}");
+    assert!(summary.contains(&format!("search index: indexed {}, kept {} partitions", day.key, search.partitions.len() - 1)), "{summary}");
     let calendar = std::fs::metadata(site.join(&root.publications[0].years[0].calendar)).unwrap().len();
     let root_bytes = std::fs::metadata(site.join("archive.json")).unwrap().len();
     assert!(calendar + 2 * root_bytes < archive_bytes / 100, "{calendar} + 2 × {root_bytes} of {archive_bytes}");
@@ -289,4 +294,79 @@ fn a_publish_killed_at_any_moment_leaves_the_old_archive_or_the_new_one() {
     let left: Vec<_> = tree(&site).into_keys().filter(|path| path.to_string_lossy().ends_with(".tmp")).collect();
     assert!(left.is_empty(), "{left:?}");
     succeeded(validate(&site));
+}
+
+fn search(target: &Path, query: &str, options: &[&str]) -> (String, String) {
+    let mut args = vec![Path::new("search"), target, Path::new(query), Path::new("--json")];
+    args.extend(options.iter().map(Path::new));
+    let output = broadsheet(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    (String::from_utf8(output.stdout.clone()).unwrap(), stderr(&output))
+}
+
+/// The (date, article) of each hit of `--json` output, in order.
+fn found(json: &str) -> Vec<(String, String)> {
+    let hits: Vec<serde_json::Value> = serde_json::from_str(json).unwrap();
+    hits.iter().map(|hit| (hit["date"].as_str().unwrap().to_owned(), hit["article"].as_str().unwrap().to_owned())).collect()
+}
+
+#[test]
+fn searching_an_archive_finds_what_searching_its_corpus_finds() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let corpus = generated(48 * 8);
+    let file = corpus_file(dir.path(), "days.json", &corpus);
+    succeeded(publish(&site, &[&file]));
+    let headline = corpus.editions[3].articles[5].headline.clone().unwrap();
+    let paragraph = corpus.editions[6].articles[2].blocks.iter().find_map(|block| block.text()).unwrap().to_owned();
+    let pieces = [headline.chars().take(2).collect::<String>(), paragraph.chars().skip(3).take(3).collect(), "的".to_owned()];
+    let two_terms = format!("{} {}", pieces[0], pieces[1]);
+    for query in pieces.iter().chain([&two_terms]) {
+        let (archive, archive_total) = search(&site, query, &["--limit", "1000"]);
+        let (single, single_total) = search(&file, query, &["--limit", "1000"]);
+        assert_eq!(archive, single, "{query}");
+        assert_eq!(archive_total, single_total, "{query}");
+        assert!(!found(&archive).is_empty(), "{query} is found");
+        // The folder's root names the same archive.
+        assert_eq!(search(&site.join("archive.json"), query, &["--limit", "1000"]).0, archive);
+    }
+    // Filtered: the same stories (ranked on the partitions the dates reach).
+    let (from, to) = (corpus.editions[2].date.as_str(), corpus.editions[5].date.as_str());
+    for options in [vec!["--from", from, "--to", to], vec!["--page", "2"]] {
+        let mut options = options;
+        options.extend(["--limit", "1000"]);
+        let (mut archive, mut single) = (found(&search(&site, &pieces[2], &options).0), found(&search(&file, &pieces[2], &options).0));
+        archive.sort();
+        single.sort();
+        assert_eq!(archive, single, "{options:?}");
+    }
+    let (newest, _) = search(&site, &pieces[2], &["--newest", "--limit", "1000"]);
+    let dates: Vec<String> = found(&newest).into_iter().map(|(date, _)| date).collect();
+    assert!(dates.windows(2).all(|pair| pair[0] >= pair[1]), "newest first: {dates:?}");
+}
+
+#[test]
+fn validate_and_search_name_a_missing_or_damaged_index_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    succeeded(publish(&site, &[Path::new(TWO_PAGES)]));
+    let index: SearchIndex = read(&site, root(&site).search.as_ref().unwrap(), SearchIndex::decode);
+    let partition = &index.partitions[0];
+    let (pairs, chars) = (partition.pairs(0), partition.chars(0));
+    let mut damaged = std::fs::read(site.join(&pairs)).unwrap();
+    let last = damaged.len() - 1;
+    damaged[last] ^= 1;
+    std::fs::write(site.join(&pairs), damaged).unwrap();
+    std::fs::remove_file(site.join(&chars)).unwrap();
+    let output = validate(&site);
+    assert_eq!(output.status.code(), Some(1));
+    let lines = String::from_utf8(output.stdout).unwrap();
+    assert!(lines.contains(&format!("{}: the index is corrupt (checksum mismatch)", site.join(&pairs).display())), "{lines}");
+    assert!(lines.contains(&format!("{}: missing", site.join(&chars).display())), "{lines}");
+    for query in ["合作", "合"] {
+        let output = broadsheet(&[Path::new("search"), &site, Path::new(query)]);
+        assert_eq!(output.status.code(), Some(1), "{query}");
+        let named = if query.chars().count() == 1 { &chars } else { &pairs };
+        assert!(stderr(&output).contains(&site.join(named).display().to_string()), "{query}: {}", stderr(&output));
+    }
 }

@@ -20,6 +20,7 @@
 //! still finds them) until `--prune DAYS` removes those that no root
 //! published in the last DAYS days names ([`prune`]).
 
+mod index;
 mod prune;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -31,7 +32,7 @@ use super::site::Site;
 use super::terminal::eprintln_inert;
 use crate::archive::format::{CALENDAR_FORMAT, EDITION_FORMAT};
 use crate::archive::{
-    content_name, ArchiveError, split_edition, Calendar, CalendarDay, EditionFile, OutlinePage, PublicationEntry, Root, YearEntry,
+    content_name, split_edition, Calendar, CalendarDay, EditionFile, OutlinePage, PublicationEntry, Root, YearEntry,
     ROOT_FILE, VERSION,
 };
 use crate::corpus::{self, Corpus, Edition, Publication};
@@ -110,6 +111,7 @@ struct Publishing<'a> {
     /// Published again as they were.
     unchanged: BTreeMap<String, BTreeSet<String>>,
     written: Written,
+    indexed: index::Indexed,
 }
 
 #[derive(Default)]
@@ -117,6 +119,18 @@ struct Written {
     files: usize,
     bytes: u64,
     already_there: usize,
+}
+
+impl Written {
+    /// Counts a file of `len` bytes, written or found already there.
+    fn record(&mut self, wrote: bool, len: usize) {
+        if wrote {
+            self.files += 1;
+            self.bytes += len as u64;
+        } else {
+            self.already_there += 1;
+        }
+    }
 }
 
 impl<'a> Publishing<'a> {
@@ -133,6 +147,7 @@ impl<'a> Publishing<'a> {
             replaced: BTreeMap::new(),
             unchanged: BTreeMap::new(),
             written: Written::default(),
+            indexed: index::Indexed::default(),
         }
     }
 
@@ -182,7 +197,7 @@ impl<'a> Publishing<'a> {
         if !self.years.contains_key(&key) {
             let listed = self.root.publication(title).and_then(|entry| entry.years.iter().find(|y| y.year == year));
             let days = match listed {
-                Some(entry) => read_archive_file(self.site, &entry.calendar, Calendar::decode)?.editions.into_iter().map(|day| (day.date.clone(), day)).collect(),
+                Some(entry) => self.site.read_decoded(&entry.calendar, Calendar::decode)?.editions.into_iter().map(|day| (day.date.clone(), day)).collect(),
                 None => BTreeMap::new(),
             };
             self.years.insert(key.clone(), days);
@@ -223,19 +238,28 @@ impl<'a> Publishing<'a> {
     }
 
     fn write(&mut self, name: &str, bytes: &[u8]) -> Result<(), Failure> {
-        if self.site.write_named(name, bytes).map_err(Failure::io)? {
-            self.written.files += 1;
-            self.written.bytes += bytes.len() as u64;
-        } else {
-            self.written.already_there += 1;
-        }
+        let wrote = self.site.write_named(name, bytes).map_err(Failure::io)?;
+        self.written.record(wrote, bytes.len());
         Ok(())
     }
 
-    /// Writes the calendars that changed, then the root; returns the summary.
+    /// Writes the calendars that changed, the search index, then the root;
+    /// returns the summary.
     fn finish(mut self) -> Result<Vec<String>, Failure> {
         let mut years: Vec<_> = std::mem::take(&mut self.years).into_iter().collect();
         years.sort_by_key(|((title, year), _)| (self.order.iter().position(|known| known == title), *year));
+        let mut editions = Vec::new();
+        for publication in &self.root.publications {
+            for year in &publication.years {
+                if !years.iter().any(|((title, touched), _)| *title == publication.title && *touched == year.year) {
+                    let calendar = self.site.read_decoded(&year.calendar, Calendar::decode)?;
+                    editions.extend(calendar.editions.into_iter().map(|day| edition_ref(&publication.title, day)));
+                }
+            }
+        }
+        for ((title, _), days) in &years {
+            editions.extend(days.values().map(|day| edition_ref(title, day.clone())));
+        }
         for ((title, year), days) in years {
             let lang = self.langs[&title].clone();
             let calendar = Calendar {
@@ -258,11 +282,14 @@ impl<'a> Publishing<'a> {
             let newest = calendar.editions.last().cloned().expect("a touched year has an edition");
             self.set_year(&title, &lang, entry, newest);
         }
+        let (search, indexed) = index::index(self.site, editions, self.root.search.as_deref(), &mut self.written)?;
+        self.root.search = Some(search);
+        self.indexed = indexed;
         // The newest edition's outline rides in the root: a reader's front page is one file.
         self.root.front = None;
         let newest = self.root.newest().map(|entry| entry.newest.edition.clone());
         if let Some(name) = newest {
-            self.root.front = Some(read_archive_file(self.site, &name, EditionFile::decode)?);
+            self.root.front = Some(self.site.read_decoded(&name, EditionFile::decode)?);
         }
         let json = compact(&self.root);
         // A dated copy first, for `--prune` to know what recent roots named.
@@ -308,6 +335,14 @@ impl<'a> Publishing<'a> {
         let editions: u32 = self.root.publications.iter().flat_map(|p| &p.years).map(|y| y.editions).sum();
         let articles: u64 = self.root.publications.iter().flat_map(|p| &p.years).map(|y| y.articles).sum();
         let bytes: u64 = self.root.publications.iter().flat_map(|p| &p.years).map(|y| y.bytes).sum();
+        let built = &self.indexed.built;
+        lines.push(match (built.first(), built.last()) {
+            (Some(first), Some(last)) if first != last => {
+                format!("{site}: search index: indexed {} partitions ({first} … {last}), kept {}", built.len(), self.indexed.kept)
+            }
+            (Some(only), _) => format!("{site}: search index: indexed {only}, kept {} partitions", self.indexed.kept),
+            _ => format!("{site}: search index: unchanged ({} partitions)", self.indexed.kept),
+        });
         lines.push(format!(
             "{site}: wrote {} files ({}) and the root; {} already there",
             self.written.files,
@@ -324,17 +359,9 @@ impl<'a> Publishing<'a> {
     }
 }
 
-/// The archive's file `name`, read, checked against its name's hash and
-/// decoded by `decode` (`Calendar::decode`, `EditionFile::decode`); the
-/// failure names the file.
-fn read_archive_file<T>(site: &Site, name: &str, decode: fn(&str) -> Result<T, ArchiveError>) -> Result<T, Failure> {
-    let shown = site.shown(name);
-    let bytes = site.read_named(name).map_err(|error| Failure::invalid(format!("{shown}: {error}")))?;
-    let text = String::from_utf8(bytes).map_err(|_| Failure::invalid(format!("{shown}: not UTF-8")))?;
-    decode(&text).map_err(|error| Failure {
-        code: super::EXIT_INVALID,
-        lines: error.lines().into_iter().map(|line| format!("{shown}: {line}")).collect(),
-    })
+/// An edition of publication `title` as the search index plans it.
+fn edition_ref(title: &str, day: CalendarDay) -> crate::search::archive::EditionRef {
+    crate::search::archive::EditionRef { date: day.date, publication: title.to_owned(), file: day.edition }
 }
 
 /// The JSON of an archive file: compact, for the bytes a reader fetches.

@@ -1,4 +1,8 @@
 //! `broadsheet search CORPUS QUERY`: search a corpus as the reader does.
+//! CORPUS may be an archive folder (or its `archive.json`) that
+//! `broadsheet publish` wrote: then its search index is used, reading only
+//! the files the query needs, and `--newest` orders newest edition first
+//! ([`crate::search::archive`]).
 //!
 //! Uses the index beside the corpus ([`super::index::index_path`]) when it
 //! was built from this very corpus, and otherwise builds one in memory
@@ -15,14 +19,21 @@
 //! character in it a JSON escape ([`json_controls_escaped`]).
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use super::failure::Failure;
+use super::site::Site;
 use super::terminal::{eprintln_inert, inert, json_controls_escaped};
+use crate::archive::index_files::SearchIndex;
+use crate::archive::ROOT_FILE;
+use crate::corpus::Edition;
+use crate::search::archive::{hit, search_files, Order};
+use crate::search::results::SearchResults;
 use crate::search::{Filter, Hit, Index, Query};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The corpus JSON file.
+    /// The corpus JSON file, or an archive folder (or its archive.json).
     pub corpus: PathBuf,
     /// What to find: terms separated by spaces must all occur; "quoted
     /// words" are one term.
@@ -42,6 +53,9 @@ pub struct Args {
     /// Only articles printed (in part) on this page.
     #[arg(long)]
     pub page: Option<u32>,
+    /// Newest edition first, best first within an edition (archives).
+    #[arg(long)]
+    pub newest: bool,
 }
 
 fn parse_date(text: &str) -> Result<String, String> {
@@ -56,6 +70,22 @@ fn parse_date(text: &str) -> Result<String, String> {
 }
 
 pub fn run(args: &Args) -> u8 {
+    let filter = Filter { from: args.from.clone(), to: args.to.clone(), page: args.page };
+    let query = Query::parse(&args.query).with_filter(filter);
+    if let Some(site) = archive_folder(&args.corpus) {
+        let order = if args.newest { Order::Newest } else { Order::Relevance };
+        return match search_archive(&site, query, order, args.limit) {
+            Ok(results) => print(args, &results),
+            Err(failure) => {
+                failure.lines.iter().for_each(|line| eprintln_inert!("{line}"));
+                failure.code
+            }
+        };
+    }
+    if args.newest {
+        eprintln_inert!("{}: --newest orders an archive's results; a corpus file is ordered by relevance", args.corpus.display());
+        return super::EXIT_IO;
+    }
     let loaded = match super::index::load_corpus(&args.corpus) {
         Ok(loaded) => loaded,
         Err(code) => return code,
@@ -72,9 +102,50 @@ pub fn run(args: &Args) -> u8 {
         Err(_) => None,
     };
     let index = stored.unwrap_or_else(|| Index::build(&loaded.corpus));
-    let filter = Filter { from: args.from.clone(), to: args.to.clone(), page: args.page };
-    let query = Query::parse(&args.query).with_filter(filter);
-    let results = index.search(&loaded.corpus, &query, args.limit);
+    print(args, &index.search(&loaded.corpus, &query, args.limit))
+}
+
+/// The archive folder `path` names: a folder, or its root file.
+fn archive_folder(path: &Path) -> Option<PathBuf> {
+    if path.is_dir() {
+        return Some(path.to_owned());
+    }
+    (path.file_name()? == ROOT_FILE).then(|| path.parent().map_or_else(|| PathBuf::from("."), Path::to_owned))
+}
+
+/// Searches the archive in `folder` with its search index; the best
+/// `limit` hits, their text read from their editions.
+fn search_archive(folder: &Path, query: Query, order: Order, limit: usize) -> Result<SearchResults, Failure> {
+    let site = Site::new(folder);
+    let root = site.root().map_err(|lines| Failure { code: super::EXIT_INVALID, lines })?;
+    let root = root.ok_or_else(|| Failure::io(format!("{}: no archive here (no {ROOT_FILE})", folder.display())))?;
+    let Some(index_name) = &root.search else {
+        return Err(Failure::invalid(format!(
+            "{}: this archive has no search index; publish into it with this version of broadsheet to add one",
+            site.shown(ROOT_FILE)
+        )));
+    };
+    let index = site.read_decoded(index_name, SearchIndex::decode)?;
+    let read = |name: &str| std::fs::read(site.path(name)).map_err(|error| error.to_string());
+    let search = search_files(&index, query, order, read).map_err(|error| Failure::invalid(format!("{}: {}", site.shown(&error.file), error.reason)))?;
+    let stories = search.ranked().map_or(&[][..], |ranked| &ranked.stories[..]);
+    let mut hits = Vec::new();
+    let mut editions: Vec<(String, Edition)> = Vec::new();
+    for story in stories.iter().take(limit) {
+        let edition_ref = search.edition_of(story).ok_or_else(|| Failure::invalid(format!("{}: a story's edition is not in its head", site.shown(index_name))))?;
+        if !editions.iter().any(|(name, _)| *name == edition_ref.edition) {
+            editions.push((edition_ref.edition.clone(), site.read_edition(&edition_ref.edition)?));
+        }
+        let edition = &editions.iter().find(|(name, _)| *name == edition_ref.edition).expect("read above").1;
+        let found = hit(story, edition, &edition_ref.publication, search.query()).ok_or_else(|| {
+            Failure::invalid(format!("{}: the index does not match this edition; publish again", site.shown(&edition_ref.edition)))
+        })?;
+        hits.push(found);
+    }
+    Ok(SearchResults { total: stories.len(), hits })
+}
+
+fn print(args: &Args, results: &SearchResults) -> u8 {
     if args.json {
         let json = match serde_json::to_string_pretty(&results.hits) {
             Ok(json) => json,

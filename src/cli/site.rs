@@ -11,7 +11,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::archive::{self, Root, ROOT_FILE};
+use super::failure::Failure;
+use crate::archive::{self, assemble_outline, attach_page, ArchiveError, EditionFile, Root, ROOT_FILE};
+use crate::corpus::{self, Edition};
 
 /// The archive folder `SITE`.
 pub struct Site {
@@ -113,5 +115,35 @@ impl Site {
         file.write_all(bytes).map_err(|error| failed("write", error))?;
         file.persist(&target).map_err(|error| failed("rename it into place", error.error))?;
         Ok(true)
+    }
+
+    /// The archive's file `name`, read, checked against its name's hash and
+    /// decoded by `decode` (`Calendar::decode`, `EditionFile::decode`…);
+    /// the failure names the file.
+    pub fn read_decoded<T>(&self, name: &str, decode: fn(&str) -> Result<T, ArchiveError>) -> Result<T, Failure> {
+        let shown = self.shown(name);
+        let bytes = self.read_named(name).map_err(|error| Failure::invalid(format!("{shown}: {error}")))?;
+        let text = String::from_utf8(bytes).map_err(|_| Failure::invalid(format!("{shown}: not UTF-8")))?;
+        decode(&text).map_err(|error| Failure {
+            code: super::EXIT_INVALID,
+            lines: error.lines().into_iter().map(|line| format!("{shown}: {line}")).collect(),
+        })
+    }
+
+    /// The whole edition whose outline is the archive file `name`: its
+    /// outline with every page's text attached.
+    pub fn read_edition(&self, name: &str) -> Result<Edition, Failure> {
+        let outline = self.read_decoded(name, EditionFile::decode)?;
+        let mut edition = assemble_outline(&outline);
+        for page in &outline.pages {
+            let shown = self.shown(&page.text);
+            let bytes = self.read_named(&page.text).map_err(|error| Failure::invalid(format!("{shown}: {error}")))?;
+            let text = String::from_utf8(bytes).map_err(|_| Failure::invalid(format!("{shown}: not UTF-8")))?;
+            let corpus = corpus::load(&text).map_err(|error| Failure::invalid(format!("{shown}: {}", error.lines().join("; "))))?;
+            attach_page(&mut edition, page.page.number, corpus).map_err(|problems| {
+                Failure::invalid(format!("{shown}: {}", problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))
+            })?;
+        }
+        Ok(edition)
     }
 }

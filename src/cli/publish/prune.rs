@@ -15,11 +15,11 @@ use std::path::Path;
 
 use super::super::failure::Failure;
 use super::super::site::Site;
-use super::read_archive_file;
+use crate::archive::index_files::SearchIndex;
 use crate::archive::{Calendar, EditionFile, Root, ROOT_FILE};
 
 /// The folders that hold content-addressed files.
-const FOLDERS: [&str; 4] = ["calendars", "editions", "pages", "roots"];
+const FOLDERS: [&str; 5] = ["calendars", "editions", "pages", "roots", "search"];
 
 /// Prunes `site`; returns the summary line.
 pub fn prune(site: &Site, days: u32) -> Result<String, Failure> {
@@ -55,6 +55,12 @@ pub fn prune(site: &Site, days: u32) -> Result<String, Failure> {
             }
         }
     }
+    // Partitions merged into longer ones leave their folders empty.
+    if let Ok(folders) = std::fs::read_dir(site.path("search")) {
+        for folder in folders.flatten() {
+            let _ = std::fs::remove_dir(folder.path()); // only an empty folder goes
+        }
+    }
     // A publish killed while it replaced the root leaves its temporary file beside it.
     let leftovers = std::fs::read_dir(site.path("")).map_err(|error| Failure::io(format!("{}: cannot list: {error}", site.shown(""))))?;
     for entry in leftovers.flatten() {
@@ -73,17 +79,23 @@ pub fn prune(site: &Site, days: u32) -> Result<String, Failure> {
     ))
 }
 
-/// Adds every file that `root` names, through its calendars and editions.
+/// Adds every file that `root` names, through its calendars, editions and
+/// search index.
 fn keep_named_by(site: &Site, root: &Root, kept: &mut HashSet<String>) -> Result<(), Failure> {
+    if let Some(search) = root.search.as_ref().filter(|name| kept.insert((*name).clone())) {
+        for partition in site.read_decoded(search, SearchIndex::decode)?.partitions {
+            kept.extend(partition.files());
+        }
+    }
     for year in root.publications.iter().flat_map(|publication| &publication.years) {
         if !kept.insert(year.calendar.clone()) {
             continue;
         }
-        for day in read_archive_file(site, &year.calendar, Calendar::decode)?.editions {
+        for day in site.read_decoded(&year.calendar, Calendar::decode)?.editions {
             if !kept.insert(day.edition.clone()) {
                 continue;
             }
-            let edition = read_archive_file(site, &day.edition, EditionFile::decode)?;
+            let edition = site.read_decoded(&day.edition, EditionFile::decode)?;
             kept.extend(edition.pages.into_iter().map(|page| page.text));
         }
     }

@@ -6,14 +6,18 @@
 //! each page text must be a valid corpus and the very page its edition's
 //! outline describes; each edition, put back together, must pass every
 //! rule of the corpus format (jumps between its page files included); the
-//! counts and sizes the root and calendars give must be right. Each
+//! counts and sizes the root and calendars give must be right; the search
+//! index must index exactly these editions ([`search_index`]). Each
 //! problem is one line, `SITE/FILE: json.path: what is wrong`. One edition
 //! is in memory at a time.
+
+mod search_index;
 
 use super::super::site::Site;
 use crate::archive::{attach_page, CalendarDay, EditionFile, Root, ROOT_FILE};
 use crate::archive::{assemble_outline, Calendar};
 use crate::corpus::{self, Corpus, Publication};
+use crate::search::archive::EditionRef;
 
 /// What a good archive holds.
 pub struct Totals {
@@ -68,6 +72,7 @@ impl Check<'_> {
 
     fn root(&mut self, root: &Root) -> Totals {
         let mut totals = Totals { publications: root.publications.len(), editions: 0, articles: 0, bytes: 0 };
+        let mut editions = Vec::new();
         for (p, entry) in root.publications.iter().enumerate() {
             let publication = Publication { title: entry.title.clone(), lang: entry.lang.clone() };
             let mut last_day = None;
@@ -88,6 +93,7 @@ impl Check<'_> {
                 }
                 for day in &calendar.editions {
                     self.edition(day, &publication);
+                    editions.push(EditionRef { date: day.date.clone(), publication: entry.title.clone(), file: day.edition.clone() });
                 }
                 totals.editions += days;
                 totals.articles += articles;
@@ -97,6 +103,9 @@ impl Check<'_> {
             if last_day.as_ref() != Some(&entry.newest) {
                 self.problem(ROOT_FILE, format!("publications[{p}].newest: not the last edition of its last calendar"));
             }
+        }
+        if let Some(search) = &root.search {
+            self.search_index(search, editions);
         }
         if let (Some(front), Some(newest)) = (&root.front, root.newest()) {
             let file = self.text(&newest.newest.edition).and_then(|text| EditionFile::decode(&text).ok());

@@ -151,9 +151,9 @@ impl PartitionBuild {
     /// and files; its folder is `search/KEY.HASH`, HASH that of the files.
     pub fn finish(self, key: &str, sources: &str) -> BuiltPartition {
         let mut files = Vec::new();
-        let pairs: Vec<((u32, u32), Vec<u8>)> = self.pairs.into_iter().map(|(key, list)| (key, list.bytes())).collect();
+        let pairs: Lists = self.pairs.into_iter().map(|(key, list)| (key, list.bytes())).collect();
         let pair_shards = shards(pairs, "pairs", &mut files, Kind::Pairs);
-        let chars: Vec<((u32, u32), Vec<u8>)> = self.chars.into_iter().map(|(c, list)| ((c, 0), list.bytes())).collect();
+        let chars: Lists = self.chars.into_iter().map(|(c, list)| ((c, 0), list.bytes())).collect();
         let char_shards = shards(chars, "chars", &mut files, Kind::Chars);
         for (k, chunk) in self.groups.chunks(GROUPS_PER_CHUNK as usize).enumerate() {
             files.push((format!("groups-{k}.bin"), encode_groups(chunk)));
@@ -185,12 +185,15 @@ impl PartitionBuild {
     }
 }
 
+/// Encoded lists by key (a pair, or a character and 0).
+type Lists = Vec<((u32, u32), Vec<u8>)>;
+
 /// Spreads `lists` over enough shards of about [`SHARD_BYTES`], adds
 /// their files to `files` as `STEM-K.bin`; returns how many.
-fn shards(lists: Vec<((u32, u32), Vec<u8>)>, stem: &str, files: &mut Vec<(String, Vec<u8>)>, kind: Kind) -> u32 {
+fn shards(lists: Lists, stem: &str, files: &mut Vec<(String, Vec<u8>)>, kind: Kind) -> u32 {
     let bytes: usize = lists.iter().map(|(_, list)| list.len() + 6).sum();
     let count = bytes.div_ceil(SHARD_BYTES).max(1) as u32;
-    let mut spread: Vec<Vec<((u32, u32), Vec<u8>)>> = vec![Vec::new(); count as usize];
+    let mut spread: Vec<Lists> = vec![Vec::new(); count as usize];
     for (key, list) in lists {
         spread[shard_of(key, count) as usize].push((key, list));
     }

@@ -18,12 +18,15 @@
 //! query needs it.
 //!
 //! A pair's list holds every occurrence in the partition, ascending by
-//! story (group), fragment and position: one `v` per occurrence,
-//! `position << 7 | meta << 1 | new`, where `new` says a block of another
-//! fragment starts (followed by `v` `group_delta << 1 | has_fragment` and,
-//! when set, `v` fragment) and `position` is then absolute within the
-//! fragment's stream (each unit's characters then a separator), otherwise
-//! the distance from the previous occurrence. `meta` is [`Meta`].
+//! story (group), fragment and position, in blocks of one fragment: `v`
+//! `group_delta << 1 | has_fragment` (the story's distance from the
+//! previous block's; `v` fragment follows when set), then per occurrence
+//! `v` `position_delta << 2 | more << 1 | meta_changed`. Positions count
+//! in the fragment's stream (each unit's characters then a separator), the
+//! first from 0, the next from the one before; `more` says another
+//! occurrence of the block follows; `meta_changed` that one byte of
+//! [`Meta`] follows, which holds for the rest of the list (it starts as
+//! body text between word boundaries).
 //!
 //! A character's list holds every fragment that contains it, ascending:
 //! `v` `group_delta << 1 | has_fragment`, `v` fragment when set, and `v`
@@ -39,7 +42,7 @@
 use crate::search::format::{corrupt, IndexError, Reader, Writer};
 
 const MAGIC: &[u8; 8] = b"BRDSSHRD";
-/// The version of these files; [`super::manifest`] has its own.
+/// The version of these files; the JSON files ([`crate::archive::index_files`]) have the archive's.
 pub const VERSION: u32 = 1;
 const HEADER_LEN: usize = 8 + 4 + 1 + 8;
 
@@ -107,38 +110,61 @@ pub struct GroupEntry {
     pub fragments: Vec<(u32, u32)>,
 }
 
+/// The meta a pair's list starts from: body text between word boundaries,
+/// which nearly every pair of Chinese text has.
+const USUAL_META: Meta = Meta(4 | 8 | 16);
+
 /// Writes a pair's list one occurrence at a time, in ascending order.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct PairListWriter {
     writer: Writer,
+    /// The occurrence last pushed, written once the next shows whether it
+    /// is the last of its block.
+    pending: Option<Occurrence>,
+    /// The block and position last written, and the meta in force.
     last: Option<(u32, u32, u32)>,
+    meta: Meta,
+}
+
+impl Default for PairListWriter {
+    fn default() -> PairListWriter {
+        PairListWriter { writer: Writer::default(), pending: None, last: None, meta: USUAL_META }
+    }
 }
 
 impl PairListWriter {
     pub fn push(&mut self, occurrence: Occurrence) {
+        if let Some(pending) = self.pending.replace(occurrence) {
+            self.write(pending, (pending.group, pending.fragment) == (occurrence.group, occurrence.fragment));
+        }
+    }
+
+    fn write(&mut self, occurrence: Occurrence, more: bool) {
         let Occurrence { group, fragment, position, meta } = occurrence;
-        let meta = u64::from(meta.0 & 0x3f) << 1;
-        match self.last {
-            Some((last_group, last_fragment, last_position)) if (last_group, last_fragment) == (group, fragment) => {
-                self.writer.int(u64::from(position - last_position) << 7 | meta);
-            }
+        let from = match self.last {
+            Some((last_group, last_fragment, last_position)) if (last_group, last_fragment) == (group, fragment) => last_position,
             last => {
-                self.writer.int(u64::from(position) << 7 | meta | 1);
                 let delta = group - last.map_or(0, |(last_group, _, _)| last_group);
                 self.writer.int(u64::from(delta) << 1 | u64::from(fragment != 0));
                 if fragment != 0 {
                     self.writer.int(u64::from(fragment));
                 }
+                0
             }
+        };
+        let changed = meta != self.meta;
+        self.writer.int(u64::from(position - from) << 2 | u64::from(more) << 1 | u64::from(changed));
+        if changed {
+            self.writer.bytes.push(meta.0);
+            self.meta = meta;
         }
         self.last = Some((group, fragment, position));
     }
 
-    pub fn len(&self) -> usize {
-        self.writer.bytes.len()
-    }
-
-    pub fn bytes(self) -> Vec<u8> {
+    pub fn bytes(mut self) -> Vec<u8> {
+        if let Some(pending) = self.pending.take() {
+            self.write(pending, false);
+        }
         self.writer.bytes
     }
 }
@@ -183,28 +209,36 @@ impl CharListWriter {
 /// Reads a list [`PairListWriter`] wrote, checking that it ascends.
 pub fn decode_pair_list(bytes: &[u8]) -> Result<Vec<Occurrence>, IndexError> {
     let mut reader = Reader::new(bytes);
-    let mut found: Vec<Occurrence> = Vec::with_capacity(bytes.len() / 2);
-    let (mut group, mut fragment, mut position) = (0u32, 0u32, 0u32);
+    let mut found: Vec<Occurrence> = Vec::with_capacity(bytes.len() / 3);
+    let (mut group, mut meta) = (0u32, USUAL_META);
     while !reader.is_done() {
-        let head = reader.int()?;
-        let meta = Meta((head >> 1 & 0x3f) as u8);
-        let step = u32::try_from(head >> 7).map_err(|_| corrupt("a position beyond 32 bits"))?;
-        if head & 1 == 1 {
-            let key = reader.int()?;
-            let delta = u32::try_from(key >> 1).map_err(|_| corrupt("a story beyond 32 bits"))?;
-            let next_fragment = if key & 1 == 1 { reader.small("a fragment beyond 32 bits")? } else { 0 };
-            let next_group = group.checked_add(delta).ok_or(corrupt("a story beyond 32 bits"))?;
-            if !found.is_empty() && (next_group, next_fragment) <= (group, fragment) {
-                return Err(corrupt("a pair's list out of order"));
-            }
-            (group, fragment, position) = (next_group, next_fragment, step);
-        } else {
-            if found.is_empty() || step == 0 {
+        let key = reader.int()?;
+        let delta = u32::try_from(key >> 1).map_err(|_| corrupt("a story beyond 32 bits"))?;
+        let fragment = if key & 1 == 1 { reader.small("a fragment beyond 32 bits")? } else { 0 };
+        let next_group = group.checked_add(delta).ok_or(corrupt("a story beyond 32 bits"))?;
+        if found.last().is_some_and(|last| (next_group, fragment) <= (last.group, last.fragment)) {
+            return Err(corrupt("a pair's list out of order"));
+        }
+        group = next_group;
+        let mut position = 0u32;
+        loop {
+            let entry = reader.int()?;
+            let step = u32::try_from(entry >> 2).map_err(|_| corrupt("a position beyond 32 bits"))?;
+            let first = found.last().is_none_or(|last| (last.group, last.fragment) != (group, fragment));
+            if !first && step == 0 {
                 return Err(corrupt("a pair's list out of order"));
             }
             position = position.checked_add(step).ok_or(corrupt("a position beyond 32 bits"))?;
+            if entry & 1 == 1 {
+                let byte = *reader.bytes.get(reader.at).ok_or(corrupt("unexpected end of a list"))?;
+                reader.at += 1;
+                meta = Meta(byte & 0x3f);
+            }
+            found.push(Occurrence { group, fragment, position, meta });
+            if entry & 2 == 0 {
+                break;
+            }
         }
-        found.push(Occurrence { group, fragment, position, meta });
     }
     Ok(found)
 }

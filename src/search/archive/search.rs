@@ -142,7 +142,7 @@ impl ArchiveSearch {
         for (partition, entry) in index.partitions.iter().enumerate() {
             let before = filter.to.as_deref().is_some_and(|to| entry.from.as_str() > to);
             let after = filter.from.as_deref().is_some_and(|from| entry.to.as_str() < from);
-            if !(before || after) && !query.is_empty() {
+            if !(before || after || query.is_empty()) {
                 let cut = !(filter.accepts_date(&entry.from) && filter.accepts_date(&entry.to));
                 searched.push(Searched { partition, first_group, cut });
             }
@@ -391,13 +391,21 @@ impl ArchiveSearch {
 }
 
 /// The keys a term's lists are under: its one character (`false`), or
-/// each of its pairs in order (`true`).
+/// the pairs that cover it (`true`), at [`covering`] offsets.
 fn term_keys(term: &[char]) -> Vec<((u32, u32), bool)> {
     match term {
         [] => Vec::new(),
         [single] => vec![((*single as u32, 0), false)],
-        _ => term.windows(2).map(|pair| ((pair[0] as u32, pair[1] as u32), true)).collect(),
+        _ => covering(term.len()).map(|offset| ((term[offset] as u32, term[offset + 1] as u32), true)).collect(),
     }
+}
+
+/// The offsets of the pairs that cover a term of `len` (two or more)
+/// characters: 0, 2, 4… and the last pair's, `len - 2`. A term occurs at
+/// `p` exactly when each of them occurs at `p` plus its offset.
+fn covering(len: usize) -> impl Iterator<Item = usize> {
+    let last = len - 2;
+    (0..=last).step_by(2).chain((last % 2 == 1).then_some(last))
 }
 
 /// The stories (local numbers, ascending) that every term was found in.
@@ -409,32 +417,30 @@ fn candidates(terms: &[PartMatch]) -> impl Iterator<Item = u32> + '_ {
 }
 
 /// The occurrences of a term of two or more characters, given the lists
-/// of its pairs in order: where the pairs at offsets 0, 2, 4… and the last
-/// all occur, the first [`PER_FRAGMENT`] of each fragment, weighed as the
-/// single-corpus matcher weighs them.
+/// of its [`covering`] pairs in order: where they all occur, the first
+/// [`PER_FRAGMENT`] of each fragment, weighed as the single-corpus matcher
+/// weighs them.
 fn match_run(lists: &[Vec<Occurrence>], term: &[char]) -> PartMatch {
-    let last = lists.len() - 1;
-    let mut covering: Vec<usize> = (0..=last).step_by(2).collect();
-    if last % 2 == 1 {
-        covering.push(last);
-    }
-    let driver = covering.iter().copied().min_by_key(|&offset| lists[offset].len()).unwrap_or(0);
+    let covering: Vec<usize> = covering(term.len()).collect();
+    let last = term.len() - 2;
+    let driver = (0..covering.len()).min_by_key(|&at| lists[at].len()).unwrap_or(0);
+    let driver_offset = covering[driver];
     let ideographs = term.iter().all(|&c| is_ideograph(c));
     let mut cursors = vec![0usize; lists.len()];
     let mut found = PartMatch::default();
     let mut fragment: Option<(u32, u32)> = None;
     let mut in_fragment = 0usize;
     for occurrence in &lists[driver] {
-        let Some(position) = occurrence.position.checked_sub(driver as u32) else { continue };
+        let Some(position) = occurrence.position.checked_sub(driver_offset as u32) else { continue };
         let at = (occurrence.group, occurrence.fragment);
         if fragment == Some(at) && in_fragment == PER_FRAGMENT {
             continue;
         }
         let target = |offset: usize| (occurrence.group, occurrence.fragment, position + offset as u32);
         let mut metas = [None, None];
-        let everywhere = covering.iter().all(|&offset| {
-            let list = &lists[offset];
-            let cursor = &mut cursors[offset];
+        let everywhere = covering.iter().enumerate().all(|(at, &offset)| {
+            let list = &lists[at];
+            let cursor = &mut cursors[at];
             let goal = target(offset);
             *cursor += list[*cursor..].partition_point(|o| (o.group, o.fragment, o.position) < goal);
             let hit = list.get(*cursor).filter(|o| (o.group, o.fragment, o.position) == goal);

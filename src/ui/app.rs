@@ -102,10 +102,13 @@ pub fn App(props: &AppProps) -> Html {
     // save or removal the reader asked for came to when it failed.
     let offline_status = use_state(|| None::<Rc<OfflineStatus>>);
     let offline_message = use_state(|| None::<AttrValue>);
+    // How many editions an archive's search covers, when it searches all by its index.
+    let archive_searched = use_state(|| None::<u32>);
     #[cfg(target_arch = "wasm32")]
     let reading = use_mut_ref(super::archive::reading::Reading::default);
     #[cfg(target_arch = "wasm32")]
-    let shown_by_archive = super::archive::reading::Shown { dates: archive_dates.clone(), offline: offline_status.clone() };
+    let shown_by_archive =
+        super::archive::reading::Shown { dates: archive_dates.clone(), offline: offline_status.clone(), searched: archive_searched.clone() };
     let on_need_year = {
         #[cfg(target_arch = "wasm32")]
         {
@@ -304,10 +307,14 @@ pub fn App(props: &AppProps) -> Html {
                         let (more, key) = (more.clone(), (query.clone(), filter.clone()));
                         Callback::from(move |()| more.set(Some((key.0.clone(), key.1.clone(), limit + RESULTS_PER_PAGE))))
                     };
-                    // An archive searches the editions opened so far, and says so.
-                    let scope = archive_base(&props.src).map(|_| {
-                        let template = if online() { strings.searching_open_editions } else { strings.searching_saved_editions };
-                        Strings::fill(template, &corpus.editions.len().to_string())
+                    // An archive searches all its editions by its index, or
+                    // those opened so far (offline: saved), and says so.
+                    let scope = archive_base(&props.src).map(|_| match *archive_searched {
+                        Some(editions) if online() => Strings::fill(strings.searching_archive, &editions.to_string()),
+                        _ => {
+                            let template = if online() { strings.searching_open_editions } else { strings.searching_saved_editions };
+                            Strings::fill(template, &corpus.editions.len().to_string())
+                        }
                     });
                     html! {
                         <SearchView corpus={corpus.clone()} query={query.clone()} filter={filter.clone()} found={found.clone()}

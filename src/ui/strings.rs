@@ -115,6 +115,7 @@ pub struct Strings {
     pub not_saved: &'static str,
     pub not_saved_hint: &'static str,
     /// Above search results while an archive has no search index yet.
+    pub searching_archive: &'static str,
     pub searching_open_editions: &'static str,
     /// Above search results offline: the editions kept for offline reading.
     pub searching_saved_editions: &'static str,
@@ -198,6 +199,7 @@ pub static ZH: Strings = Strings {
     damaged_file: "{} 已损坏或与存档不符（可能未上传完整）",
     not_saved: "这一期未保存，离线时无法阅读",
     not_saved_hint: "联网后即可阅读。保存过的报纸可以离线阅读。",
+    searching_archive: "在全部 {} 期报纸中搜索",
     searching_open_editions: "仅搜索已打开的 {} 期报纸",
     searching_saved_editions: "离线搜索已保存的 {} 期报纸",
 };
@@ -280,6 +282,7 @@ pub static EN: Strings = Strings {
     damaged_file: "{} is damaged or does not belong to this archive (an incomplete upload?)",
     not_saved: "This edition is not saved for offline reading",
     not_saved_hint: "Connect to the internet to read it. Saved editions can be read offline.",
+    searching_archive: "Searching all {} editions",
     searching_open_editions: "Searching only the {} editions opened so far",
     searching_saved_editions: "Offline: searching the {} saved editions",
 };

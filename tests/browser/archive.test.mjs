@@ -3,7 +3,8 @@
 // outline and nothing else; a deep link fetches its year's calendar, its
 // edition and its page; the stitched read fetches the other page too; a
 // missing file shows the error panel for that view, with a Retry that
-// recovers, while other views keep working; search says what it covers.
+// recovers, while other views keep working; search covers every edition
+// by the archive's index, and a missing index file fails only that search.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -129,12 +130,54 @@ test('a file changed after publishing is named as damaged, not read', async () =
   }
 });
 
-test('search over an archive says it covers the editions opened so far', async () => {
-  const { reader, context, problems } = await open('#/search/' + encodeURIComponent('头条'));
-  await reader.locator('.bs-search-scope').waitFor();
-  assert.equal(await reader.locator('.bs-search-scope').innerText(), '仅搜索已打开的 1 期报纸');
-  await reader.locator('.bs-result-count').filter({ hasText: /\d/ }).waitFor();
+test('search covers the whole archive by its index: every edition found, a hit opens its edition, search() agrees', async () => {
+  const { reader, fetched, context, problems } = await open('#/search/' + encodeURIComponent('头条'));
+  await reader.locator('.bs-search-scope', { hasText: '在全部 4 期报纸中搜索' }).waitFor();
+  await reader.locator('.bs-result-count', { hasText: '4' }).waitFor();
+  const titles = await reader.locator('.bs-result-title').allInnerTexts();
+  assert.deepEqual([...titles].sort(), DATES.map((date) => `${date} 头条`).sort());
+  // The index file, then shards, chunks and heads of the partitions: never every page of the archive.
+  assert.ok(fetched.some((name) => /^search\/index\.[0-9a-f]{16}\.json$/.test(name)), fetched.join(' '));
+  assert.ok(fetched.some((name) => /^search\/.+\/pairs-\d+\.bin$/.test(name)), fetched.join(' '));
+  const pages = fetched.filter((name) => name.startsWith('pages/'));
+  assert.ok(pages.length <= DATES.length, `only the hits' pages: ${pages.join(' ')}`);
+  assert.equal(await reader.locator('.bs-snippet mark, .bs-result-title mark').count() > 0, true, 'hits are highlighted');
+
+  await reader.locator('.bs-result-link', { hasText: '2023-12-29 头条' }).click();
+  await reader.locator('.bs-article').getByText('2023-12-29 头条').waitFor();
+
+  const answer = await reader.evaluate((element) => element.search('头条'));
+  assert.deepEqual(answer.map((hit) => hit.date).sort(), [...DATES].sort());
+  const many = await reader.evaluate((element) => element.search('的', { limit: 1000 }));
+  const expected = JSON.parse(execFileSync(BROADSHEET, ['search', site, '的', '--json', '--limit', '1000'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  assert.deepEqual(many, expected, 'search() answers what `broadsheet search SITE --json` prints');
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a missing index file fails that search with its name; reading goes on', async () => {
+  const { reader, context, unexpected } = await open('', [/404 \(Not Found\)/]);
+  await reader.locator('.bs-edition-view').getByText('2024-09-12 头条').waitFor();
+  const index = (await readdir(join(site, 'search'))).find((name) => name.startsWith('index.'));
+  const { partitions } = JSON.parse(await readFile(join(site, 'search', index), 'utf8'));
+  const shards = partitions.map((partition) => partition.folder);
+  const moved = [];
+  for (const folder of shards) {
+    for (const name of (await readdir(join(site, folder))).filter((file) => file.startsWith('pairs-'))) {
+      await rename(join(site, folder, name), join(site, folder, `${name}.away`));
+      moved.push(join(site, folder, name));
+    }
+  }
+  try {
+    await reader.page().evaluate(() => { location.hash = '#/search/' + encodeURIComponent('头条'); });
+    await reader.locator('.bs-search-view .bs-error-url', { hasText: /pairs-\d+\.bin/ }).waitFor();
+    await assert.rejects(reader.evaluate((element) => element.search('头条')), /pairs-\d+\.bin/);
+    await reader.page().evaluate(() => { location.hash = '#/2024-09-11'; });
+    await reader.locator('.bs-edition-view').getByText('2024-09-11 头条').waitFor();
+  } finally {
+    for (const path of moved) await rename(`${path}.away`, path);
+  }
+  assert.deepEqual(unexpected(), []);
   await context.close();
 });
 

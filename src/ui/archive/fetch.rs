@@ -109,6 +109,17 @@ pub async fn named(location: &ArchiveLocation, name: &str) -> Result<Vec<u8>, Lo
     }
 }
 
+/// The bytes of the search index's file `name`, from the network: files in
+/// a partition's folder carry no hash in their names (the folder's name
+/// does), and each checks its own bytes as it is decoded.
+pub async fn index_file(location: &ArchiveLocation, name: &str) -> Result<Vec<u8>, LoadError> {
+    let url = location.file(name);
+    network(&url).await.map_err(|error| match error {
+        LoadError::Network { url, .. } if !online() => LoadError::NotSaved { url },
+        other => other,
+    })
+}
+
 /// Whether the browser believes it has a network.
 pub fn online() -> bool {
     web_sys::window().is_none_or(|window| window.navigator().on_line())

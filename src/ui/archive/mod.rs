@@ -5,8 +5,9 @@
 //! one file and checks it against the hash its name carries; [`location`]
 //! tells an archive's URL from a corpus file's; [`reading`] runs them for
 //! the reader's root component on every route. [`keep`] keeps the newest
-//! editions whole for offline reading, in [`store`]. The single-file corpus is
-//! read by [`super::fetch`] as before.
+//! editions whole for offline reading, in [`store`]. [`search`] searches the
+//! whole archive with its index. The single-file corpus is read by
+//! [`super::fetch`] as before.
 
 #[cfg(target_arch = "wasm32")]
 pub mod fetch;
@@ -18,6 +19,8 @@ pub mod preload;
 #[cfg(target_arch = "wasm32")]
 pub mod reading;
 pub mod state;
+#[cfg(target_arch = "wasm32")]
+pub mod search;
 #[cfg(target_arch = "wasm32")]
 pub mod store;
 

@@ -17,6 +17,7 @@ use std::rc::Rc;
 use yew::UseStateHandle;
 
 use super::location::ArchiveLocation;
+use super::search::IndexedSearch;
 use super::state::{ArchiveState, Need};
 use crate::ui::app::Load;
 use crate::ui::control::Command;
@@ -42,6 +43,8 @@ pub struct Reading {
     asked: std::collections::HashSet<(String, u32)>,
     /// Whether the newest editions are being kept for offline reading.
     keeping: bool,
+    /// The search of the whole archive by its index, once made.
+    indexed: Option<Searcher>,
 }
 
 /// Shows `route` of the archive at `location`, fetching what it needs.
@@ -116,8 +119,23 @@ pub fn show(
             return;
         }
         let corpus = SharedCorpus::new(state.borrow().corpus());
-        // The archive has no search index yet: search reads the open editions.
-        searcher.set(Some(Searcher::new(SearchService::new(0, corpus.clone(), None))));
+        // Online, search covers the whole archive by its index; offline, or
+        // without an index, the editions open (offline: all kept ones).
+        let index = state.borrow().root().search.clone().filter(|_| super::fetch::online());
+        match index {
+            Some(index) => {
+                let searcher_of = || indexed_search(&reading, &state, &location, index, &load);
+                let indexed = reading.borrow().indexed.clone().unwrap_or_else(searcher_of);
+                reading.borrow_mut().indexed = Some(indexed.clone());
+                searcher.set(Some(indexed));
+                let editions = state.borrow().root().publications.iter().flat_map(|entry| &entry.years).map(|year| year.editions).sum();
+                shown.searched.set(Some(editions));
+            }
+            None => {
+                searcher.set(Some(Searcher::new(SearchService::new(0, corpus.clone(), None))));
+                shown.searched.set(None);
+            }
+        }
         load.set(Load::Ready(corpus));
         reading.borrow_mut().shown = Some(version);
         show_dates(&state, &location, &shown).await;
@@ -130,6 +148,29 @@ pub fn show(
             show_dates(&state, &location, &shown).await;
         }
     });
+}
+
+/// The search of the whole archive by its index file `index`: as its hits
+/// open editions, the views are shown the archive anew.
+fn indexed_search(
+    reading: &Rc<RefCell<Reading>>,
+    state: &Rc<RefCell<ArchiveState>>,
+    location: &ArchiveLocation,
+    index: String,
+    load: &UseStateHandle<Load>,
+) -> Searcher {
+    // Weak: the reading holds the search, which must not keep it alive.
+    let (reading, shown_state, load) = (Rc::downgrade(reading), Rc::downgrade(state), load.clone());
+    let refresh = move || {
+        let (Some(reading), Some(state)) = (reading.upgrade(), shown_state.upgrade()) else { return };
+        let version = state.borrow().version();
+        let mut reading = reading.borrow_mut();
+        if reading.shown.is_some_and(|shown| shown != version) {
+            reading.shown = Some(version);
+            load.set(Load::Ready(SharedCorpus::new(state.borrow().corpus())));
+        }
+    };
+    Searcher::new(IndexedSearch::new(state.clone(), location.clone(), index, refresh))
 }
 
 /// Fetches the calendar of `title`'s `year` for date browsing, unless the
@@ -167,11 +208,13 @@ async fn show_dates(state: &RefCell<ArchiveState>, location: &ArchiveLocation, s
 }
 
 /// Where the reader shows the dates with an edition (and those saved),
-/// and what is saved for offline reading.
+/// what is saved for offline reading, and how many editions search covers
+/// when it searches the whole archive by its index.
 #[derive(Clone)]
 pub struct Shown {
     pub dates: UseStateHandle<Option<Rc<DateIndex>>>,
     pub offline: UseStateHandle<Option<Rc<OfflineStatus>>>,
+    pub searched: UseStateHandle<Option<u32>>,
 }
 
 /// Answers the host's commands about saving editions for offline reading

@@ -75,14 +75,27 @@ impl ArchiveState {
     /// The next file that opening the edition file `edition` whole needs:
     /// the edition, then each page's text.
     pub fn whole_edition(&self, edition: &str) -> Need {
+        self.pages_needed(edition, None)
+    }
+
+    /// The next file that the text of `pages` (all, when `None`) of the
+    /// edition file `edition` needs: the edition, then each page's text.
+    pub fn pages_needed(&self, edition: &str, pages: Option<&[u32]>) -> Need {
         let Some(open) = self.editions.iter().find(|open| open.name == edition) else {
             return Need::Edition(edition.to_owned());
         };
-        let missing = open.texts.iter().find(|(number, _)| !open.held.contains(number));
+        let wanted = |number: &u32| pages.is_none_or(|pages| pages.contains(number));
+        let missing = open.texts.iter().find(|(number, _)| wanted(number) && !open.held.contains(number));
         match missing {
             Some((number, text)) => Need::Page { edition: edition.to_owned(), number: *number, text: text.clone() },
             None => Need::Nothing,
         }
+    }
+
+    /// The open edition of the edition file `edition`, and its place in
+    /// [`ArchiveState::corpus`] (editions are only ever added after).
+    pub fn open_edition(&self, edition: &str) -> Option<(usize, &Edition)> {
+        self.editions.iter().enumerate().find(|(_, open)| open.name == edition).map(|(at, open)| (at, &open.edition))
     }
 
     /// The calendar of `title`'s `year`, unless it is fetched already or

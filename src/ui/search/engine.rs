@@ -37,7 +37,7 @@ impl Request {
 }
 
 impl Answer {
-    fn of(results: &SearchResults) -> Result<Answer, String> {
+    pub fn of(results: &SearchResults) -> Result<Answer, String> {
         let hits_json =
             serde_json::to_string(&results.hits).map_err(|error| format!("the hits cannot be written as JSON: {error}"))?;
         Ok(Answer { total: results.total, editions: results.hits.iter().map(|hit| hit.edition).collect(), hits_json })

@@ -1,0 +1,184 @@
+//! Search over a whole archive with its index (wasm only): the reader's
+//! search box and the host's `search()` ask it when the archive has an
+//! index and the reader is online.
+//!
+//! A query fetches the index file once (the root names it: the reader
+//! keeps the root it opened, so a publish while it reads never mixes old
+//! and new files), then the few shards and chunks its terms need
+//! ([`crate::search::archive`]), all of a step at once; the ranked stories
+//! of the last query are kept, so "show more" fetches only the new hits'
+//! files. A hit needs its edition's outline and the text of its pages: they
+//! are opened in the [`ArchiveState`] as a view would open them, so the
+//! hit links to an edition the views hold, and `refresh` shows the views
+//! the editions opened. A file missing or damaged fails that query with a
+//! message naming it; reading goes on.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use futures_util::future::try_join_all;
+
+use super::fetch;
+use super::location::ArchiveLocation;
+use super::state::{ArchiveState, Need};
+use crate::archive::index_files::SearchIndex;
+use crate::search::archive::{hit, ArchiveSearch, Order};
+use crate::search::{Filter, Hit, Query, SearchResults};
+use crate::ui::search::engine::{Answer, Request};
+use crate::ui::search::searcher::{Reply, SearchBackend};
+
+/// See the module documentation.
+pub struct IndexedSearch {
+    shared: Rc<Shared>,
+}
+
+struct Shared {
+    state: Rc<RefCell<ArchiveState>>,
+    location: ArchiveLocation,
+    /// The index file, as the root names it.
+    index_name: String,
+    index: RefCell<Option<Rc<SearchIndex>>>,
+    /// The last query and filter, and their search, ranked.
+    last: RefCell<Option<(String, Filter, Rc<RefCell<ArchiveSearch>>)>>,
+    /// Shows the views the editions that hits opened.
+    refresh: Box<dyn Fn()>,
+}
+
+impl IndexedSearch {
+    /// The search of the archive whose state is `state`, by the index file
+    /// `index_name`; `refresh` shows the views the editions hits open.
+    pub fn new(state: Rc<RefCell<ArchiveState>>, location: ArchiveLocation, index_name: String, refresh: impl Fn() + 'static) -> IndexedSearch {
+        let shared = Shared {
+            state,
+            location,
+            index_name,
+            index: RefCell::new(None),
+            last: RefCell::new(None),
+            refresh: Box::new(refresh),
+        };
+        IndexedSearch { shared: Rc::new(shared) }
+    }
+}
+
+impl SearchBackend for IndexedSearch {
+    fn prepare(&self) {
+        let shared = self.shared.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = index(&shared).await;
+        });
+    }
+
+    fn search(&self, request: Request, reply: Reply) {
+        let shared = self.shared.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let answer = run(&shared, &request).await;
+            reply(answer);
+        });
+    }
+}
+
+/// The index, fetched once.
+async fn index(shared: &Shared) -> Result<Rc<SearchIndex>, String> {
+    if let Some(index) = shared.index.borrow().clone() {
+        return Ok(index);
+    }
+    let bytes = fetch::named(&shared.location, &shared.index_name).await.map_err(|error| error.to_string())?;
+    let url = shared.location.file(&shared.index_name);
+    let text = String::from_utf8(bytes).map_err(|_| format!("{url}: not UTF-8"))?;
+    let index = Rc::new(SearchIndex::decode(&text).map_err(|error| format!("{url}: {}", error.lines().join("; ")))?);
+    *shared.index.borrow_mut() = Some(index.clone());
+    Ok(index)
+}
+
+async fn run(shared: &Shared, request: &Request) -> Result<Answer, String> {
+    let search = ranked(shared, request).await?;
+    let stories = {
+        let search = search.borrow();
+        let all = search.ranked().map_or(&[][..], |ranked| &ranked.stories[..]);
+        all[..request.limit.min(all.len())].to_vec()
+    };
+    let total = search.borrow().ranked().map_or(0, |ranked| ranked.stories.len());
+    let heads = search.borrow().wanted_for(&stories);
+    give(shared, &search, &heads).await?;
+    // The editions of the hits, then the pages their stories are on.
+    let editions: Vec<(String, String, Vec<u32>)> = {
+        let search = search.borrow();
+        stories
+            .iter()
+            .filter_map(|story| {
+                let edition = search.edition_of(story)?;
+                Some((edition.edition.clone(), edition.publication.clone(), story.entry.fragments.iter().map(|&(_, page)| page).collect()))
+            })
+            .collect()
+    };
+    for round in 0..2 {
+        let needs: Vec<Need> = editions
+            .iter()
+            .map(|(file, _, pages)| shared.state.borrow().pages_needed(file, Some(pages)))
+            .filter(|need| (round == 0) == matches!(need, Need::Edition(_)) && *need != Need::Nothing)
+            .collect();
+        open_files(shared, &needs).await?;
+    }
+    let query = search.borrow().query().clone();
+    let mut hits: Vec<Hit> = Vec::with_capacity(stories.len());
+    for (story, (file, publication, _)) in stories.iter().zip(&editions) {
+        let state = shared.state.borrow();
+        let (at, edition) = state.open_edition(file).ok_or_else(|| format!("{}: not opened", shared.location.file(file)))?;
+        let mut found = hit(story, edition, publication, &query)
+            .ok_or_else(|| format!("{}: the search index does not match this edition", shared.location.file(file)))?;
+        found.edition = at;
+        hits.push(found);
+    }
+    (shared.refresh)();
+    Answer::of(&SearchResults { total, hits })
+}
+
+/// The search of `request`'s query and filter, ranked: the last one's
+/// when it asked the same.
+async fn ranked(shared: &Shared, request: &Request) -> Result<Rc<RefCell<ArchiveSearch>>, String> {
+    let last = shared.last.borrow().clone();
+    if let Some((query, filter, search)) = last {
+        if query == request.query && filter == request.filter {
+            return Ok(search);
+        }
+    }
+    let index = index(shared).await?;
+    let query = Query::parse(&request.query).with_filter(request.filter.clone());
+    let search = Rc::new(RefCell::new(ArchiveSearch::new(&index, query, Order::Relevance)));
+    loop {
+        let wanted = search.borrow_mut().wanted().map_err(|error| describe(shared, &error.file, &error.reason))?;
+        if wanted.is_empty() {
+            break;
+        }
+        give(shared, &search, &wanted).await?;
+    }
+    *shared.last.borrow_mut() = Some((request.query.clone(), request.filter.clone(), search.clone()));
+    Ok(search)
+}
+
+/// Fetches the index files `names`, all on their way at once, and gives
+/// them to `search`.
+async fn give(shared: &Shared, search: &RefCell<ArchiveSearch>, names: &[String]) -> Result<(), String> {
+    let fetched = try_join_all(names.iter().map(|name| fetch::index_file(&shared.location, name))).await.map_err(|error| error.to_string())?;
+    for (name, bytes) in names.iter().zip(fetched) {
+        search.borrow_mut().give(name, &bytes).map_err(|error| describe(shared, &error.file, &error.reason))?;
+    }
+    Ok(())
+}
+
+/// Opens the archive files `needs` name in the state, all on their way at once.
+async fn open_files(shared: &Shared, needs: &[Need]) -> Result<(), String> {
+    let mut distinct: Vec<&Need> = Vec::with_capacity(needs.len());
+    for need in needs {
+        if !distinct.contains(&need) {
+            distinct.push(need);
+        }
+    }
+    let needs = distinct;
+    try_join_all(needs.into_iter().map(|need| fetch::take(&shared.state, &shared.location, need))).await.map_err(|error| error.to_string())?;
+    Ok(())
+}
+
+fn describe(shared: &Shared, file: &str, reason: &str) -> String {
+    format!("the search index file {} cannot be used: {reason}", shared.location.file(file))
+}

@@ -7,7 +7,7 @@
 set -euo pipefail
 
 corpus=fuzz/corpus
-mkdir -p "$corpus"/{ingest_page,corpus_load,index_decode,query_search}
+mkdir -p "$corpus"/{ingest_page,corpus_load,index_decode,query_search,archive_search}
 
 # The ingest target reads its first byte as the convention and page number.
 pages=(tests/fixtures/ingest/*.txt)
@@ -27,6 +27,12 @@ cp tests/fixtures/*.json "$corpus/corpus_load/"
 # Index edits: one flipped byte in the payload, sealed and unsealed.
 printf '\x00\x00\x40\x00\x01' > "$corpus/index_decode/flip"
 printf '\x01\x00\x40\x00\x01' > "$corpus/index_decode/flip-sealed"
+
+# Archive index edits: each of the first files, one flipped byte, sealed and unsealed.
+for file in 0 1 2 3; do
+  printf "\x0$file\x00\x00\x18\x00\x01" > "$corpus/archive_search/flip-$file"
+  printf "\x0$file\x01\x00\x18\x00\x01" > "$corpus/archive_search/flip-sealed-$file"
+done
 
 for query in 青岛 上合組織 '"新型 能源"' 'ＣＯＮＧＲＥＳＳ 合作' '!!! ...'; do
   printf '%s' "$query" > "$corpus/query_search/$(printf '%s' "$query" | od -An -tx1 | tr -d ' \n' | cut -c1-16)"

@@ -19,6 +19,15 @@
 //    a reader keeping 7 editions coming back after one more day is
 //    published (a copy of the site taken before the last day), the bytes
 //    it fetches against that edition's.
+// 6. Search over the whole archive by its index: QUERIES queries drawn from
+//    the archive's text with their brute-force truth
+//    (examples/archive_truth.rs); every one run by `broadsheet search SITE`
+//    and its total checked; the first BROWSER_QUERIES typed in the reader
+//    at the phone profile, one after another in one page (the runtime and
+//    the index file fetched once): the time to the first screen of
+//    results, the archive files and gzipped bytes it fetched, its total
+//    checked; then renderer memory over an empty page after 50 queries.
+//    And the index's size against the archive's page text, gzipped.
 //
 // Writes bench/results/archive.json (every size measured so far: a run
 // replaces the sizes it measures) and bench/results/archive.md, with a
@@ -69,6 +78,9 @@ const PHONE_LATENCY_MS = 100;
 // Cross-origin isolation, which performance.measureUserAgentSpecificMemory() needs.
 const ISOLATED = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
 const EDITIONS_BACK = 10;
+const QUERIES = 120;
+const BROWSER_QUERIES = 30;
+const QUERIES_FOR_MEMORY = 50;
 
 const started = performance.now();
 const log = (message) => console.error(`[${((performance.now() - started) / 1000).toFixed(0).padStart(5)} s] ${message}`);
@@ -516,6 +528,129 @@ async function readingMemory(browser, base, newest) {
   }
 }
 
+// ---- search -------------------------------------------------------------
+
+/** The queries of size `size` with their truth, drawn once into build/archive-N/queries.json. */
+async function truth(size, inputs) {
+  const file = resolve(`build/archive-${size}/queries.json`);
+  if (!existsSync(file)) {
+    log(`${sizeName(size)}: drawing ${QUERIES} queries and counting their truth by brute force`);
+    const { stdout } = await run('cargo', ['run', '--release', '--quiet', '--example', 'archive_truth', '--',
+      '--queries', String(QUERIES), ...inputs.archive, ...inputs.days], { maxBuffer: 1 << 26 });
+    await writeFile(`${file}.partial`, stdout);
+    await rename(`${file}.partial`, file);
+  }
+  return JSON.parse(await readFile(file, 'utf8'));
+}
+
+/** Every query through `broadsheet search SITE`: how many totals equal the truth, and its times. */
+async function nativeSearch(site, queries) {
+  const wrong = [];
+  const ms = [];
+  for (const { query, total } of queries) {
+    const start = performance.now();
+    const { stdout } = await run(BROADSHEET, ['search', site, query, '--limit', '0'], { maxBuffer: 1 << 26 });
+    ms.push(performance.now() - start);
+    const found = Number(stdout.match(/^(\d+) matching articles/)?.[1]);
+    if (found !== total) wrong.push({ query, total, found });
+  }
+  return { queries: queries.length, exact: queries.length - wrong.length, wrong, ms: median(ms) };
+}
+
+/** In the page: the time the results view shows the settled results of `query` (or its failure). */
+function resultsSettled(query) {
+  return new Promise((done) => {
+    const check = () => {
+      const root = document.querySelector('broadsheet-reader')?.shadowRoot;
+      const input = root?.querySelector('.bs-search-input');
+      const count = root?.querySelector('.bs-result-count')?.textContent ?? '';
+      const view = root?.querySelector('.bs-search-view');
+      const failed = view?.querySelector('.bs-error-url');
+      if (input?.value === query && view?.getAttribute('aria-busy') === 'false' && (failed || /\d/.test(count))) {
+        done({ at: performance.now(), count, failed: failed?.textContent ?? null });
+      } else {
+        requestAnimationFrame(check);
+      }
+    };
+    check();
+  });
+}
+
+/** The queries typed into one reader at the phone profile; then its memory after QUERIES_FOR_MEMORY. */
+async function browserSearch(browser, base, www, queries) {
+  const context = await browser.newContext({ viewport: PHONE });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(keepWasmMemories);
+    await page.addInitScript(watchForFirstHeadline);
+    const measure = () => page.evaluate(async () => (await performance.measureUserAgentSpecificMemory()).bytes);
+    await page.goto(`${base}empty.html`);
+    const empty = await measure();
+    const devtools = await phoneProfile(context, page);
+    await page.goto(`${base}archive.html`);
+    await page.waitForFunction(() => window.firstHeadline, null, { timeout: 120_000, polling: 50 });
+    const runs = [];
+    for (const [n, { query, total }] of queries.entries()) {
+      const asked = await page.evaluate((q) => {
+        performance.clearResourceTimings();
+        const at = performance.now();
+        location.hash = `#/search/${encodeURIComponent(q)}`;
+        return at;
+      }, query);
+      const settled = await page.evaluate(resultsSettled, query);
+      const entries = await page.evaluate(resourceEntries);
+      const data = await archiveData(www, entries.filter((entry) => entry.start >= asked - 1));
+      const found = Number(settled.count.replace(/[^\d]/g, ''));
+      runs.push({ query, total, found, failed: settled.failed, ms: settled.at - asked, files: data.files, gzipBytes: data.gzip,
+        rawBytes: data.raw, sequential: sequentialRequests(data.entries) });
+      if (n + 1 === BROWSER_QUERIES) {
+        // The rest at full speed, for memory only.
+        await devtools.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+        await devtools.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      }
+    }
+    const after = await measure();
+    const wasm = await page.evaluate(() => window.wasmMemories.reduce((sum, memory) => sum + memory.buffer.byteLength, 0));
+    const timed = runs.slice(0, BROWSER_QUERIES);
+    const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))];
+    return {
+      queries: timed.length,
+      exact: runs.filter((r) => r.found === r.total && !r.failed).length,
+      checked: runs.length,
+      wrong: runs.filter((r) => r.found !== r.total || r.failed),
+      ms: { p50: percentile(timed.map((r) => r.ms), 0.5), p95: percentile(timed.map((r) => r.ms), 0.95) },
+      gzipBytes: { p50: percentile(timed.map((r) => r.gzipBytes), 0.5), p95: percentile(timed.map((r) => r.gzipBytes), 0.95) },
+      memory: { empty, after, wasm, searching: after + wasm - empty, queries: runs.length },
+      runs: timed,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The index's files and the archive's page texts, gzipped at level 6. */
+async function indexSize(site) {
+  const gzipped = async (folder) => {
+    let total = 0;
+    for (const [path] of await sizes(join(site, folder))) total += gzipSync(await readFile(path), { level: 6 }).length;
+    return total;
+  };
+  return { indexGzip: await gzipped('search'), textGzip: await gzipped('pages') };
+}
+
+async function searching(browser, size, inputs, published, base, www) {
+  const queries = await truth(size, inputs);
+  log(`${sizeName(size)}: search: ${queries.length} queries by the CLI`);
+  const native = await nativeSearch(published.site, queries);
+  log(`${sizeName(size)}: search: ${native.exact} of ${native.queries} totals exact by the CLI; in the reader at the phone profile`);
+  const inBrowser = await browserSearch(browser, base, www, queries.slice(0, QUERIES_FOR_MEMORY));
+  log(`${sizeName(size)}: search: first screen p50 ${inBrowser.ms.p50.toFixed(0)} ms, p95 ${inBrowser.ms.p95.toFixed(0)} ms; ${
+    inBrowser.gzipBytes.p50} B p50, ${inBrowser.gzipBytes.p95} B p95 gzipped; ${inBrowser.exact} of ${inBrowser.checked} exact`);
+  const sized = await indexSize(published.site);
+  log(`${sizeName(size)}: search index ${sized.indexGzip} B gzipped, page text ${sized.textGzip} B gzipped`);
+  return { native, browser: inBrowser, ...sized };
+}
+
 /** The served folder: the build, a host page, an empty page and the site (a link). */
 async function servedFolder(size, site, name = 'www') {
   const www = resolve(`build/archive-${size}/${name}`);
@@ -538,7 +673,7 @@ const serveFolder = (www) => {
   });
 };
 
-async function reading(browser, size, published) {
+async function reading(browser, size, published, inputs) {
   const www = await servedFolder(size, published.site);
   const server = await serveFolder(www);
   const base = `http://127.0.0.1:${server.address().port}/`;
@@ -566,8 +701,10 @@ async function reading(browser, size, published) {
     log(`${sizeName(size)}: offline: one more day for a reader keeping 7 editions`);
     const keepingSeven = await oneMoreDayKept(browser, size, published.beforeLast);
     log(`${sizeName(size)}: ${keepingSeven.date}: fetched ${keepingSeven.fetchedBytes} B in ${keepingSeven.files} files; its edition ${keepingSeven.editionGzipBytes} B gzipped`);
+    const search = await searching(browser, size, inputs, published, base, www);
     const years = runs.filter((r) => r.otherYear);
     return {
+      search,
       firstView: {
         newest: published.archive.newest.date,
         files: cold.files, rawBytes: cold.rawBytes, gzipBytes: cold.gzipBytes,
@@ -766,7 +903,7 @@ try {
     const inputs = await split(size);
     const published = await publish(size, inputs);
     const { site, beforeLast, ...figures } = published;
-    Object.assign(measured, { generated: inputs.generated, dropped: inputs.dropped }, figures, await reading(browser, size, published));
+    Object.assign(measured, { generated: inputs.generated, dropped: inputs.dropped }, figures, await reading(browser, size, published, inputs));
     measured.ms = performance.now() - sizeStarted;
     measured.machine.loadAtEnd = loadavg();
     results.sizes = [...results.sizes.filter((other) => other.articles !== size), measured];

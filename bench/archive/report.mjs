@@ -31,6 +31,14 @@ export const TARGETS = {
   keptDayOverEdition: 100_000,
   // "The same at every size": the largest first view at most this much over the smallest.
   sameAcrossSizes: 1.1,
+  // Search over the whole archive at the phone profile: the first screen of results, and bytes a query fetches.
+  searchP50Ms: 1_000,
+  searchP95Ms: 2_000,
+  searchP50Bytes: 150_000,
+  searchP95Bytes: 600_000,
+  // The whole index, gzipped, at most this many times the archive's page text gzipped.
+  indexOverGzipText: 2,
+  searchMemory: 200e6,
 };
 
 export const median = (values) => {
@@ -107,6 +115,26 @@ export function targets(size) {
     kept ? `≤ its edition's ${bytes(kept.editionGzipBytes)} (gzipped) + ${bytes(TARGETS.keptDayOverEdition)} = ${bytes(kept.editionGzipBytes + TARGETS.keptDayOverEdition)}`
       : `≤ its edition + ${bytes(TARGETS.keptDayOverEdition)}`,
     kept && kept.fetchedBytes <= kept.editionGzipBytes + TARGETS.keptDayOverEdition);
+  const search = size.search;
+  const native = search?.native;
+  row(`search: totals equal to the brute-force truth (\`broadsheet search SITE\`, ${native?.queries ?? '–'} queries)`,
+    native ? `${native.exact} / ${native.queries}` : '–', 'all', native && native.exact === native.queries);
+  const shown = search?.browser;
+  row(`search in the reader: totals equal to the truth (${shown?.checked ?? '–'} queries)`, shown ? `${shown.exact} / ${shown.checked}` : '–', 'all',
+    shown && shown.exact === shown.checked);
+  row('search in the reader, phone profile: first screen of results, p50', milliseconds(shown?.ms?.p50), `≤ ${milliseconds(TARGETS.searchP50Ms)}`,
+    shown && shown.ms.p50 <= TARGETS.searchP50Ms);
+  row('… p95', milliseconds(shown?.ms?.p95), `≤ ${milliseconds(TARGETS.searchP95Ms)}`, shown && shown.ms.p95 <= TARGETS.searchP95Ms);
+  row('… archive bytes a query fetches (gzipped), p50', bytes(shown?.gzipBytes?.p50), `≤ ${bytes(TARGETS.searchP50Bytes)}`,
+    shown && shown.gzipBytes.p50 <= TARGETS.searchP50Bytes);
+  row('… p95', bytes(shown?.gzipBytes?.p95), `≤ ${bytes(TARGETS.searchP95Bytes)}`, shown && shown.gzipBytes.p95 <= TARGETS.searchP95Bytes);
+  const ratio = search && search.indexGzip / search.textGzip;
+  row('the whole search index, gzipped', search ? `${bytes(search.indexGzip)} (${ratio.toFixed(2)}× the page text gzipped)` : '–',
+    search ? `≤ ${TARGETS.indexOverGzipText}× the page text gzipped, ${bytes(search.textGzip)} = ${bytes(TARGETS.indexOverGzipText * search.textGzip)}`
+      : `≤ ${TARGETS.indexOverGzipText}× the page text gzipped`,
+    search && ratio <= TARGETS.indexOverGzipText);
+  row(`renderer memory after ${shown?.memory?.queries ?? 50} queries, over an empty page`, bytes(shown?.memory?.searching), `≤ ${bytes(TARGETS.searchMemory)}`,
+    shown && shown.memory.searching <= TARGETS.searchMemory);
   return rows;
 }
 
@@ -194,6 +222,13 @@ function figuresTable(sizes) {
     ['… stored: the month\'s kept entries summed (files)', (s) => s.offline?.saveMonth && `${bytes(s.offline.saveMonth.keptBytes)} (${count(s.offline.saveMonth.keptFiles)})`],
     ['… the month\'s page text gzipped, level 6 (raw; files)', (s) => s.offline?.saveMonth && `${bytes(s.offline.saveMonth.gzipTextBytes)} (${bytes(s.offline.saveMonth.rawTextBytes)}; ${count(s.offline.saveMonth.textFiles)})`],
     ['… stored ÷ gzipped text: usage growth; kept entries', (s) => s.offline?.saveMonth && [s.offline.saveMonth.usageGrowth, s.offline.saveMonth.keptBytes].map((b) => `${(b / s.offline.saveMonth.gzipTextBytes).toFixed(2)}×`).join('; ')],
+    ['**search the whole archive** by its index: queries checked by the CLI; in the reader (timed)', (s) => s.search && `${s.search.native.queries}; ${s.search.browser.checked} (${s.search.browser.queries})`],
+    ['… `broadsheet search SITE`, one process a query: median time', (s) => milliseconds(s.search?.native?.ms)],
+    ['… in the reader, phone profile: first screen of results p50; p95', (s) => s.search && `${milliseconds(s.search.browser.ms.p50)}; ${milliseconds(s.search.browser.ms.p95)}`],
+    ['… archive bytes a query fetches, gzipped: p50; p95', (s) => s.search && `${bytes(s.search.browser.gzipBytes.p50)}; ${bytes(s.search.browser.gzipBytes.p95)}`],
+    ['… files a query fetches: median; sequential requests, median', (s) => s.search && `${median(s.search.browser.runs.map((r) => r.files))}; ${median(s.search.browser.runs.map((r) => r.sequential))}`],
+    ['… renderer memory after the queries, over an empty page (wasm; JS and DOM)', (s) => s.search && `${bytes(s.search.browser.memory.searching)} (${bytes(s.search.browser.memory.wasm)}; ${bytes(s.search.browser.memory.after - s.search.browser.memory.empty)})`],
+    ['… the index gzipped; the page text gzipped', (s) => s.search && `${bytes(s.search.indexGzip)}; ${bytes(s.search.textGzip)}`],
     ['**one more day, a reader keeping 7 editions**: bytes fetched after the reload, as transferred (gzip)', (s) => bytes(s.offline?.keepingSeven?.fetchedBytes)],
     ['… decoded; files (any fetched twice)', (s) => s.offline?.keepingSeven && `${bytes(s.offline.keepingSeven.fetchedRawBytes)}; ${count(s.offline.keepingSeven.files)}${s.offline.keepingSeven.again ? ` (${s.offline.keepingSeven.again} a second time)` : ''}`],
     ['… the new edition\'s files gzipped, level 6 (its calendar `bytes`; files)', (s) => s.offline?.keepingSeven && `${bytes(s.offline.keepingSeven.editionGzipBytes)} (${bytes(s.offline.keepingSeven.editionBytes)}; ${count(s.offline.keepingSeven.editionFiles)})`],
@@ -253,6 +288,7 @@ export function markdown(results) {
     '- **Another date from the calendar**: in the cached page, after its first headline: 往期回顾 opens the calendar, 上个月 shows the previous month, and the time is from the click on its middle day (the click event\'s time stamp) to that edition\'s first headline on screen. With more than one year, the year select\'s 年份 before is timed too: the change to its month\'s days, then a day\'s click to its headline.',
     '- **Saving a month**: one run in a fresh context at the phone profile, service workers blocked (the reader keeps archive files itself, in Cache Storage, gzipped by the browser\'s CompressionStream), on a page holding `<broadsheet-reader src="site/">` (offline on, the newest edition kept): after the first headline and that edition kept, `reader.saveOffline({ from, to })` for the whole month before the newest one, timed in the page; the raw bytes it resolves to; the growth of `navigator.storage.estimate().usage` across it, read at once and 2 s later (the later one is the stored figure); and the sum of the month\'s entries in the cache `broadsheet-archive-files` (its editions\' outlines and page texts, as stored). Against the month\'s page text: every `pages/YYYY/YYYY-MM-…` file gzipped with Node\'s zlib at level 6.',
     '- **One more day, a reader keeping 7 editions**: before the last held-back day is published, the site is copied (hard links, the root copied) and served from a folder of its own; a fresh context at the phone profile, service workers blocked, opens `<broadsheet-reader src="site/" offline-editions="7">` and waits until `offline()` lists 7 editions; the last day is then published into the copy, the page reloaded in the same context, and once `offline()` lists the new date every `site/` response of the reloaded page is summed (Resource Timing `encodedBodySize`: the body as transferred, gzipped at level 6 by the test server; `decodedBodySize` beside it). Against the new edition\'s files (its outline and page texts, which its calendar `bytes` counts raw) gzipped at level 6, as the server sends them. One run.',
+    '- **Search the whole archive**: `examples/archive_truth.rs` draws 120 queries from the archive\'s own text (a story at random, a field of it, a run of one to four ideographs or word characters, or two terms of two; deterministic in its seed) and counts, by brute force over every story\'s normalized fields, how many stories match each. Every query is run by `broadsheet search build/site-N QUERY --limit 0` (a process each, reading the index files it needs) and its total compared. In the reader: one fresh cross-origin isolated context at the phone profile opens the archive, waits for its first headline, then types the queries one after another by the URL (`#/search/QUERY`); each is timed from the change to the results view showing its settled count (a requestAnimationFrame check), and every `site/…` resource requested meanwhile is counted as its file gzipped at level 6. The first query also fetches the index file. The first 30 are timed at the phone profile, the rest run unthrottled; after the 50, renderer memory is measured as for reading. **Index size**: every file under `site/search/` and under `site/pages/`, each gzipped at level 6.',
     '- **Renderer memory while reading**: one run in a fresh, cross-origin isolated context (COOP same-origin, COEP require-corp), not throttled: Chromium\'s `performance.measureUserAgentSpecificMemory()` on an empty page of the same origin, then the reader opens the newest edition, its first page, two articles on it and ten editions back by 上一期, and it is measured again. That figure (JS heaps and DOM) does not count a `WebAssembly.Memory` (checked: a 100 MB one added nothing, a 100 MB ArrayBuffer 100 MB), so the wasm linear memory\'s size is added, read from the instance the page created (a hook of `WebAssembly.instantiate*`): wasm memory never shrinks, so this is its high-water mark. Reading = after (JS, DOM and wasm) − empty. CDP\'s `Performance.getMetrics` JSHeapUsedSize and `Memory.getDOMCounters` nodes after reading are shown beside it.',
     '');
   return `${parts.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;

@@ -22,6 +22,12 @@ function measured(change = {}) {
         gzipTextBytes: 8e6, rawTextBytes: 27e6, textFiles: 744 },
       keepingSeven: { date: '2016-02-10', files: 27, fetchedBytes: 320_000, fetchedRawBytes: 950_000, editionBytes: 900_000, editionFiles: 25, editionRawBytes: 900_000, editionGzipBytes: 280_000 },
     },
+    search: {
+      native: { queries: 120, exact: 120, wrong: [], ms: 30 },
+      browser: { queries: 30, checked: 50, exact: 50, wrong: [], ms: { p50: 700, p95: 1500 }, gzipBytes: { p50: 90_000, p95: 400_000 },
+        memory: { empty: 400_000, after: 3e6, wasm: 20e6, searching: 22.6e6, queries: 50 }, runs: [{ files: 12, sequential: 3 }] },
+      indexGzip: 30e6, textGzip: 16e6,
+    },
     ...change,
   };
 }
@@ -31,7 +37,7 @@ const row = (rows, start) => rows.find((r) => r.figure.startsWith(start));
 
 test('every target is met by a size within all of them', () => {
   const rows = targets(measured());
-  assert.equal(rows.length, 12);
+  assert.equal(rows.length, 20);
   assert.deepEqual(rows.filter((row) => !row.met), []);
 });
 
@@ -48,6 +54,23 @@ test('a target is missed by the figure beyond it, and by a figure not measured',
   assert.equal(row(rows, 'renderer memory').met, false);
   assert.equal(row(rows, 'renderer memory').measured, '–');
   assert.equal(row(rows, 'whole archive').met, true);
+});
+
+test('search is held to every total exact, its times and bytes, and an index of at most twice the gzipped text', () => {
+  const size = measured();
+  size.search.browser.wrong = [{ query: '青岛', total: 3, found: 2 }];
+  size.search.browser.exact = 49;
+  size.search.browser.ms.p95 = 2_001;
+  size.search.indexGzip = 32_000_001;
+  const rows = targets(size);
+  assert.equal(row(rows, 'search in the reader: totals').met, false);
+  assert.equal(row(rows, 'search in the reader: totals').measured, '49 / 50');
+  assert.equal(row(rows, 'search: totals').met, true);
+  assert.equal(rows.filter((r) => r.figure === '… p95')[0].met, false, 'the first screen at p95');
+  assert.equal(rows.filter((r) => r.figure === '… p95')[1].met, true, 'bytes at p95');
+  assert.equal(row(rows, 'the whole search index').met, false);
+  assert.match(row(rows, 'the whole search index').measured, /\(2\.00× the page text gzipped\)$/);
+  assert.equal(row(targets(measured({ search: undefined })), 'search: totals').met, false, 'not measured, not met');
 });
 
 test('one more day is held to its own edition plus 1 % of the archive, on every day', () => {

@@ -111,12 +111,17 @@ async fn run(shared: &Shared, request: &Request) -> Result<Answer, String> {
             })
             .collect()
     };
-    for round in 0..2 {
+    // Each round opens, per edition, its outline or the next page missing:
+    // as many rounds as a story has pages, at most.
+    loop {
         let needs: Vec<Need> = editions
             .iter()
             .map(|(file, _, pages)| shared.state.borrow().pages_needed(file, Some(pages)))
-            .filter(|need| (round == 0) == matches!(need, Need::Edition(_)) && *need != Need::Nothing)
+            .filter(|need| *need != Need::Nothing)
             .collect();
+        if needs.is_empty() {
+            break;
+        }
         open_files(shared, &needs).await?;
     }
     let query = search.borrow().query().clone();

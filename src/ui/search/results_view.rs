@@ -73,7 +73,7 @@ pub fn SearchView(props: &SearchViewProps) -> Html {
         }
     };
     html! {
-        <section class="bs-search-view" aria-labelledby="bs-search-title">
+        <section class="bs-search-view" aria-labelledby="bs-search-title" aria-busy={(!props.settled).to_string()}>
             <h2 class="bs-view-title" id="bs-search-title">{ strings.search_title }</h2>
             if !choices.is_empty() {
                 <Filters {choices} filter={props.filter.clone()} {strings} on_change={props.on_filter.clone()} />

@@ -321,6 +321,9 @@ fn searching_an_archive_finds_what_searching_its_corpus_finds() {
     let paragraph = corpus.editions[6].articles[2].blocks.iter().find_map(|block| block.text()).unwrap().to_owned();
     let pieces = [headline.chars().take(2).collect::<String>(), paragraph.chars().skip(3).take(3).collect(), "的".to_owned()];
     let two_terms = format!("{} {}", pieces[0], pieces[1]);
+    // Common pairs and characters have list files of their own: searched too.
+    let own_files = tree(&site).keys().filter(|path| path.file_name().is_some_and(|name| { let name = name.to_string_lossy(); name.starts_with("char-") || name.starts_with("pair-") })).count();
+    assert!(own_files > 0, "a common pair's or character's list has a file of its own");
     for query in pieces.iter().chain([&two_terms]) {
         let (archive, archive_total) = search(&site, query, &["--limit", "1000"]);
         let (single, single_total) = search(&file, query, &["--limit", "1000"]);

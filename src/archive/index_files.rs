@@ -22,7 +22,18 @@ use crate::corpus::Problem;
 pub const INDEX_FORMAT: &str = "broadsheet-search-index";
 pub const PARTITION_FORMAT: &str = "broadsheet-search-partition";
 /// How many stories a chunk file of a partition holds (the last one fewer).
-pub const GROUPS_PER_CHUNK: u32 = 1024;
+pub const GROUPS_PER_CHUNK: u32 = 256;
+
+/// The name, in its partition's folder, of the file of a list too long to
+/// share a shard: `pair-A-B.bin` for the pair of characters A and B,
+/// `char-C.bin` for the character C, in lowercase hex.
+pub fn list_file(pair: bool, key: (u32, u32)) -> String {
+    if pair {
+        format!("pair-{:x}-{:x}.bin", key.0, key.1)
+    } else {
+        format!("char-{:x}.bin", key.0)
+    }
+}
 
 /// The search index of an archive, named by the root's `search`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -42,7 +53,8 @@ pub struct PartitionEntry {
     pub from: String,
     pub to: String,
     /// Where its files are: `FOLDER/head.json`, `FOLDER/pairs-K.bin`,
-    /// `FOLDER/chars-K.bin`, `FOLDER/groups-K.bin`.
+    /// `FOLDER/chars-K.bin`, `FOLDER/groups-K.bin`, and the lists too long
+    /// to share a shard ([`list_file`]), which the shards name.
     pub folder: String,
     /// xxh3-64 (16 hex digits) of its editions' file names, in order: the
     /// same editions give the same partition, which a publish keeps.
@@ -106,7 +118,11 @@ impl PartitionEntry {
     pub fn groups_file(&self, chunk: u32) -> String {
         format!("{}/groups-{chunk}.bin", self.folder)
     }
-    /// Every file of the partition.
+    /// The file of the list of `key` that a shard says has a file of its own.
+    pub fn list(&self, pair: bool, key: (u32, u32)) -> String {
+        format!("{}/{}", self.folder, list_file(pair, key))
+    }
+    /// Every file of the partition but its lists' own files, which its shards name.
     pub fn files(&self) -> Vec<String> {
         let mut files = vec![self.head()];
         files.extend((0..self.pair_shards).map(|k| self.pairs(k)));

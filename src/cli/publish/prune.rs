@@ -47,7 +47,8 @@ pub fn prune(site: &Site, days: u32) -> Result<String, Failure> {
     for folder in FOLDERS {
         for name in files_under(site, folder)? {
             let temporary = name.rsplit('/').next().is_some_and(|file| file.starts_with('.') && file.ends_with(".tmp"));
-            if temporary || !kept.contains(&name) {
+            let in_kept_folder = name.rfind('/').is_some_and(|slash| kept.contains(&name[..=slash]));
+            if temporary || !(kept.contains(&name) || in_kept_folder) {
                 let path = site.path(&name);
                 bytes += std::fs::metadata(&path).map_or(0, |metadata| metadata.len());
                 std::fs::remove_file(&path).map_err(|error| Failure::io(format!("{}: cannot remove: {error}", path.display())))?;
@@ -83,8 +84,9 @@ pub fn prune(site: &Site, days: u32) -> Result<String, Failure> {
 /// search index.
 fn keep_named_by(site: &Site, root: &Root, kept: &mut HashSet<String>) -> Result<(), Failure> {
     if let Some(search) = root.search.as_ref().filter(|name| kept.insert((*name).clone())) {
+        // A partition's folder is kept whole: its shards name its list files.
         for partition in site.read_decoded(search, SearchIndex::decode)?.partitions {
-            kept.extend(partition.files());
+            kept.insert(format!("{}/", partition.folder));
         }
     }
     for year in root.publications.iter().flat_map(|publication| &publication.years) {

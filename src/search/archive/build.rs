@@ -14,8 +14,8 @@
 
 use rustc_hash::FxHashMap;
 
-use super::files::{encode_groups, encode_shard, CharListWriter, GroupEntry, Kind, Meta, Occurrence, PairListWriter};
-use crate::archive::index_files::{partition_key, HeadEdition, PartitionEntry, PartitionHead, GROUPS_PER_CHUNK, PARTITION_FORMAT};
+use super::files::{encode_groups, encode_list, encode_shard, CharListWriter, GroupEntry, Kind, Meta, Occurrence, PairListWriter, Stored};
+use crate::archive::index_files::{list_file, partition_key, HeadEdition, PartitionEntry, PartitionHead, GROUPS_PER_CHUNK, PARTITION_FORMAT};
 use crate::corpus::Edition;
 use crate::search::analyzer::{is_word_char, WordMarks};
 use crate::search::fields;
@@ -24,7 +24,11 @@ use crate::search::normalize::normalize;
 
 /// About how many bytes of lists a shard holds: a rare pair's query
 /// fetches one shard of about this size per partition.
-const SHARD_BYTES: usize = 16 * 1024;
+const SHARD_BYTES: usize = 4 * 1024;
+/// A list longer than this has a file of its own, so that a shard stays
+/// small whatever its keys: a common pair costs the queries that ask for
+/// it, not those that ask for its shard's rare pairs.
+const OWN_FILE_BYTES: usize = 1024;
 
 /// The shard of `shards` that holds the list of `key` (a pair, or a
 /// character and 0).
@@ -163,17 +167,13 @@ impl PartitionBuild {
         let editions = self.editions.len() as u32;
         let head = PartitionHead { format: PARTITION_FORMAT.to_owned(), version: crate::archive::VERSION, editions: self.editions };
         files.push(("head.json".to_owned(), serde_json::to_vec(&head).expect("a head always serializes")));
-        let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
-        for (name, bytes) in &files {
-            hasher.update(name.as_bytes());
-            hasher.update(&(bytes.len() as u64).to_le_bytes());
-            hasher.update(bytes);
-        }
+        files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let hash = folder_hash(files.iter().map(|(name, bytes)| (name.as_str(), bytes.as_slice())));
         let entry = PartitionEntry {
             key: key.to_owned(),
             from,
             to,
-            folder: format!("search/{key}.{:016x}", hasher.digest()),
+            folder: format!("search/{key}.{hash:016x}"),
             sources: sources.to_owned(),
             editions,
             groups: self.groups.len() as u32,
@@ -185,17 +185,36 @@ impl PartitionBuild {
     }
 }
 
+/// The hash a partition's folder is named after: xxh3-64 of its files,
+/// by name, each its name, its length (8 bytes, little-endian) and its bytes.
+pub fn folder_hash<'a>(files: impl Iterator<Item = (&'a str, &'a [u8])>) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
+    for (name, bytes) in files {
+        hasher.update(name.as_bytes());
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    }
+    hasher.digest()
+}
+
 /// Encoded lists by key (a pair, or a character and 0).
 type Lists = Vec<((u32, u32), Vec<u8>)>;
 
-/// Spreads `lists` over enough shards of about [`SHARD_BYTES`], adds
-/// their files to `files` as `STEM-K.bin`; returns how many.
+/// Spreads `lists` over enough shards of about [`SHARD_BYTES`], each list
+/// longer than [`OWN_FILE_BYTES`] in a file of its own ([`list_file`]);
+/// adds the files to `files`, shards as `STEM-K.bin`; returns how many shards.
 fn shards(lists: Lists, stem: &str, files: &mut Vec<(String, Vec<u8>)>, kind: Kind) -> u32 {
-    let bytes: usize = lists.iter().map(|(_, list)| list.len() + 6).sum();
+    let bytes: usize = lists.iter().filter(|(_, list)| list.len() <= OWN_FILE_BYTES).map(|(_, list)| list.len() + 6).sum();
     let count = bytes.div_ceil(SHARD_BYTES).max(1) as u32;
-    let mut spread: Vec<Lists> = vec![Vec::new(); count as usize];
+    let mut spread: Vec<Vec<((u32, u32), Stored)>> = (0..count).map(|_| Vec::new()).collect();
     for (key, list) in lists {
-        spread[shard_of(key, count) as usize].push((key, list));
+        let stored = if list.len() > OWN_FILE_BYTES {
+            files.push((list_file(kind == Kind::Pairs, key), encode_list(kind, &list)));
+            Stored::OwnFile
+        } else {
+            Stored::Here(list)
+        };
+        spread[shard_of(key, count) as usize].push((key, stored));
     }
     for (k, mut shard) in spread.into_iter().enumerate() {
         shard.sort_unstable_by_key(|(key, _)| *key);

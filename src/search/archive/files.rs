@@ -11,11 +11,14 @@
 //! | 8 | checksum: xxh3-64 of the payload, little-endian |
 //! | … | payload, of `v` unsigned LEB128 varints |
 //!
-//! **Pairs** and **characters**: a directory, `v` count then per key, in
-//! ascending order, `v` first character, `v` second character (pairs only;
-//! Unicode scalar values of normalized text) and `v` byte length of its
-//! list; then the lists, one after the other. A list is read only when a
-//! query needs it.
+//! **Pairs** and **characters** (shards): a directory, `v` count then per
+//! key, in ascending order, `v` first character, `v` second character
+//! (pairs only; Unicode scalar values of normalized text) and `v`
+//! `length << 1`, or `1` for a list in a file of its own; then the lists
+//! held here, one after the other. A list is read only when a query needs
+//! it. A **list file** (kind pairs or characters) holds one list too long
+//! to share a shard, its payload the list itself, so that a query for a
+//! rare pair never fetches a common one's list.
 //!
 //! A pair's list holds every occurrence in the partition, ascending by
 //! story (group), fragment and position, in blocks of one fragment: `v`
@@ -262,35 +265,51 @@ pub fn decode_char_list(bytes: &[u8]) -> Result<Vec<CharEntry>, IndexError> {
     Ok(found)
 }
 
+/// Where a shard says a key's list is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListAt<'a> {
+    /// In the shard: its bytes.
+    Here(&'a [u8]),
+    /// In a file of its own ([`encode_list`]), named after the key.
+    OwnFile,
+}
+
 /// A shard of pair or character lists: its directory read, its lists not.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Shard {
-    /// Keys ascending, each with the byte range of its list in `lists`.
-    keys: Vec<((u32, u32), std::ops::Range<usize>)>,
+    /// Keys ascending, each with the byte range of its list in `lists`, or
+    /// `None` when the list is in a file of its own.
+    keys: Vec<((u32, u32), Option<std::ops::Range<usize>>)>,
     lists: Vec<u8>,
 }
 
 impl Shard {
-    /// The bytes of the list of `key` (a pair, or a character and 0), or
-    /// `None` when the shard has no such list.
-    pub fn list(&self, key: (u32, u32)) -> Option<&[u8]> {
+    /// Where the list of `key` (a pair, or a character and 0) is, or
+    /// `None` when the partition has no such list.
+    pub fn list(&self, key: (u32, u32)) -> Option<ListAt<'_>> {
         let at = self.keys.binary_search_by_key(&key, |(key, _)| *key).ok()?;
-        self.lists.get(self.keys[at].1.clone())
+        Some(match &self.keys[at].1 {
+            Some(range) => ListAt::Here(self.lists.get(range.clone())?),
+            None => ListAt::OwnFile,
+        })
     }
 
-    /// Every key, ascending.
-    pub fn keys(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
-        self.keys.iter().map(|(key, _)| *key)
-    }
-
-    pub fn heap_bytes(&self) -> usize {
-        self.keys.len() * std::mem::size_of::<((u32, u32), std::ops::Range<usize>)>() + self.lists.len()
+    /// Every key, ascending, and whether its list is in a file of its own.
+    pub fn keys(&self) -> impl Iterator<Item = ((u32, u32), bool)> + '_ {
+        self.keys.iter().map(|(key, range)| (*key, range.is_none()))
     }
 }
 
+/// A list for a shard: in it, or in a file of its own.
+pub enum Stored {
+    Here(Vec<u8>),
+    OwnFile,
+}
+
 /// The file of a shard of `kind` (pairs or characters) holding `lists`,
-/// ascending by key, each list encoded.
-pub fn encode_shard(kind: Kind, lists: &[((u32, u32), Vec<u8>)]) -> Vec<u8> {
+/// ascending by key: each list's bytes, or a mark that it is in a file of
+/// its own.
+pub fn encode_shard(kind: Kind, lists: &[((u32, u32), Stored)]) -> Vec<u8> {
     let mut payload = Writer::default();
     payload.len(lists.len());
     for ((first, second), list) in lists {
@@ -298,10 +317,15 @@ pub fn encode_shard(kind: Kind, lists: &[((u32, u32), Vec<u8>)]) -> Vec<u8> {
         if kind == Kind::Pairs {
             payload.int(u64::from(*second));
         }
-        payload.len(list.len());
+        match list {
+            Stored::Here(bytes) => payload.int((bytes.len() as u64) << 1),
+            Stored::OwnFile => payload.int(1),
+        }
     }
     for (_, list) in lists {
-        payload.bytes.extend_from_slice(list);
+        if let Stored::Here(bytes) = list {
+            payload.bytes.extend_from_slice(bytes);
+        }
     }
     wrap(kind, &payload.bytes)
 }
@@ -320,20 +344,39 @@ pub fn decode_shard(kind: Kind, bytes: &[u8]) -> Result<Shard, IndexError> {
             return Err(corrupt("a shard's directory out of order"));
         }
         keys.push((first, second));
-        lengths.push(reader.count()?);
+        let stored = reader.int()?;
+        let len = usize::try_from(stored >> 1).map_err(|_| corrupt("a list beyond the shard's end"))?;
+        lengths.push((stored & 1 == 0).then_some(len));
     }
     let lists = payload[reader.at..].to_vec();
     let mut start = 0usize;
     let mut directory = Vec::with_capacity(count);
     for (key, len) in keys.into_iter().zip(lengths) {
-        let end = start.checked_add(len).filter(|&end| end <= lists.len()).ok_or(corrupt("a list beyond the shard's end"))?;
-        directory.push((key, start..end));
-        start = end;
+        let range = match len {
+            Some(len) => {
+                let end = start.checked_add(len).filter(|&end| end <= lists.len()).ok_or(corrupt("a list beyond the shard's end"))?;
+                let range = start..end;
+                start = end;
+                Some(range)
+            }
+            None => None,
+        };
+        directory.push((key, range));
     }
     if start != lists.len() {
         return Err(corrupt("bytes after the shard's last list"));
     }
     Ok(Shard { keys: directory, lists })
+}
+
+/// The file of one list of `kind` too long to share a shard.
+pub fn encode_list(kind: Kind, list: &[u8]) -> Vec<u8> {
+    wrap(kind, list)
+}
+
+/// The list in a file [`encode_list`] wrote.
+pub fn decode_list(kind: Kind, bytes: &[u8]) -> Result<&[u8], IndexError> {
+    unwrap(kind, bytes)
 }
 
 /// The file of a chunk of stories.
@@ -459,10 +502,11 @@ mod tests {
                 Kind::Groups => { let _ = decode_groups(&file); }
                 _ => {
                     if let Ok(shard) = decode_shard(kind, &file) {
-                        for key in shard.keys().collect::<Vec<_>>() {
-                            let list = shard.list(key).unwrap();
-                            let _ = decode_pair_list(list);
-                            let _ = decode_char_list(list);
+                        for (key, _) in shard.keys().collect::<Vec<_>>() {
+                            if let Some(ListAt::Here(list)) = shard.list(key) {
+                                let _ = decode_pair_list(list);
+                                let _ = decode_char_list(list);
+                            }
                         }
                     }
                 }
@@ -476,7 +520,11 @@ mod tests {
     fn a_damaged_shard_is_refused_by_its_checksum() {
         let mut list = CharListWriter::default();
         list.push(3, 0, 2);
-        let mut file = encode_shard(Kind::Chars, &[((0x4e2d, 0), list.bytes())]);
+        let mut file = encode_shard(Kind::Chars, &[((0x4e2d, 0), Stored::Here(list.bytes())), ((0x4e2e, 0), Stored::OwnFile)]);
+        let shard = decode_shard(Kind::Chars, &file).unwrap();
+        assert!(matches!(shard.list((0x4e2d, 0)), Some(ListAt::Here(bytes)) if !bytes.is_empty()));
+        assert_eq!(shard.list((0x4e2e, 0)), Some(ListAt::OwnFile));
+        assert_eq!(shard.list((0x4e2f, 0)), None);
         assert!(decode_shard(Kind::Chars, &file).is_ok());
         let last = file.len() - 1;
         file[last] ^= 1;

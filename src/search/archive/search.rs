@@ -13,9 +13,9 @@
 //!
 //! For each partition the date filter reaches: the shard of each of the
 //! query's character pairs (a term of one character: its character's
-//! shard), then the chunks of stories that hold every term (their lengths
-//! and pages), and the partition's head where the date filter cuts through
-//! it. Matching is the matcher's ([`crate::search::matcher`]) over pair
+//! shard), then the files of those lists too long to share a shard, then
+//! the chunks of stories that hold every term (their lengths and pages),
+//! and the partition's head where the date filter cuts through it. Matching is the matcher's ([`crate::search::matcher`]) over pair
 //! lists with positions: a term occurs where every pair covering it does,
 //! nothing is approximate.
 //!
@@ -30,7 +30,7 @@
 use rustc_hash::FxHashMap;
 
 use super::build::shard_of;
-use super::files::{decode_char_list, decode_groups, decode_pair_list, decode_shard, GroupEntry, Kind, Occurrence, Shard};
+use super::files::{decode_char_list, decode_groups, decode_list, decode_pair_list, decode_shard, GroupEntry, Kind, ListAt, Occurrence, Shard};
 use crate::archive::index_files::{PartitionEntry, PartitionHead, SearchIndex, GROUPS_PER_CHUNK};
 use crate::search::analyzer::{is_ideograph, WordMarks};
 use crate::search::collector::{collect, Candidate, Ranked as Best};
@@ -100,6 +100,8 @@ struct Searched {
 #[derive(Clone, Debug)]
 enum Loaded {
     Shard(Shard),
+    /// A list in a file of its own.
+    List(Vec<u8>),
     Groups(Vec<GroupEntry>),
     Head(PartitionHead),
 }
@@ -155,10 +157,11 @@ impl ArchiveSearch {
     /// [`ArchiveSearch::ranked`] has the answer. Does the steps whose
     /// files are all there.
     pub fn wanted(&mut self) -> Result<Vec<String>, SearchError> {
-        let shards = self.shard_files();
-        let missing: Vec<String> = shards.into_iter().filter(|name| !self.files.contains_key(name)).collect();
-        if !missing.is_empty() {
-            return Ok(missing);
+        for step in [Self::shard_files, Self::list_files] {
+            let missing: Vec<String> = step(self).into_iter().filter(|name| !self.files.contains_key(name)).collect();
+            if !missing.is_empty() {
+                return Ok(missing);
+            }
         }
         if self.matched.is_none() {
             self.matched = Some(self.match_terms()?);
@@ -185,6 +188,10 @@ impl ArchiveSearch {
             Loaded::Shard(decode_shard(Kind::Pairs, bytes).map_err(failed)?)
         } else if stem.starts_with("chars-") {
             Loaded::Shard(decode_shard(Kind::Chars, bytes).map_err(failed)?)
+        } else if stem.starts_with("pair-") {
+            Loaded::List(decode_list(Kind::Pairs, bytes).map_err(failed)?.to_vec())
+        } else if stem.starts_with("char-") {
+            Loaded::List(decode_list(Kind::Chars, bytes).map_err(failed)?.to_vec())
         } else {
             Loaded::Groups(decode_groups(bytes).map_err(failed)?)
         };
@@ -252,6 +259,41 @@ impl ArchiveSearch {
         names
     }
 
+    /// The files of the lists that the shards given say have files of their own.
+    fn list_files(&self) -> Vec<String> {
+        let mut names = Vec::new();
+        for searched in &self.searched {
+            let entry = &self.index.partitions[searched.partition];
+            for term in self.query.terms() {
+                for (key, pair) in term_keys(term.chars()) {
+                    let shard = if pair { entry.pairs(shard_of(key, entry.pair_shards)) } else { entry.chars(shard_of(key, entry.char_shards)) };
+                    let own = self.shard(&shard).and_then(|shard| shard.list(key)) == Some(ListAt::OwnFile);
+                    let name = entry.list(pair, key);
+                    if own && !names.contains(&name) {
+                        names.push(name);
+                    }
+                }
+            }
+        }
+        names
+    }
+
+    /// The bytes of the list of `key` in `entry`, wherever its shard says it
+    /// is, and the file they came from; `None` when the partition has none.
+    fn list_bytes(&self, entry: &PartitionEntry, key: (u32, u32), pair: bool) -> Option<(&[u8], String)> {
+        let shard = if pair { entry.pairs(shard_of(key, entry.pair_shards)) } else { entry.chars(shard_of(key, entry.char_shards)) };
+        match self.shard(&shard)?.list(key)? {
+            ListAt::Here(bytes) => Some((bytes, shard)),
+            ListAt::OwnFile => {
+                let name = entry.list(pair, key);
+                match self.files.get(&name)? {
+                    Loaded::List(bytes) => Some((bytes.as_slice(), name)),
+                    _ => None,
+                }
+            }
+        }
+    }
+
     /// The chunks of the stories every term was found in, and the heads of
     /// the partitions the date filter cuts through.
     fn chunk_and_head_files(&self) -> Vec<String> {
@@ -296,8 +338,7 @@ impl ArchiveSearch {
     fn match_term(&self, entry: &PartitionEntry, term: &[char]) -> Result<PartMatch, SearchError> {
         let keys = term_keys(term);
         if let [(key, false)] = keys[..] {
-            let name = entry.chars(shard_of(key, entry.char_shards));
-            let Some(list) = self.shard(&name).and_then(|shard| shard.list(key)) else { return Ok(PartMatch::default()) };
+            let Some((list, name)) = self.list_bytes(entry, key, false) else { return Ok(PartMatch::default()) };
             let list = decode_char_list(list).map_err(|error| SearchError { file: name, reason: error.to_string() })?;
             let mut found = PartMatch::default();
             for hit in list {
@@ -307,8 +348,7 @@ impl ArchiveSearch {
         }
         let mut lists = Vec::with_capacity(keys.len());
         for (key, _) in keys {
-            let name = entry.pairs(shard_of(key, entry.pair_shards));
-            let Some(list) = self.shard(&name).and_then(|shard| shard.list(key)) else { return Ok(PartMatch::default()) };
+            let Some((list, name)) = self.list_bytes(entry, key, true) else { return Ok(PartMatch::default()) };
             lists.push(decode_pair_list(list).map_err(|error| SearchError { file: name, reason: error.to_string() })?);
         }
         Ok(match_run(&lists, term))

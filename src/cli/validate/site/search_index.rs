@@ -1,14 +1,24 @@
 //! The archive's search index, as `validate SITE` checks it: the index file
 //! the root names must cover exactly the archive's editions, partition by
 //! partition; every file of every partition must be there, decode (every
-//! list in every shard), agree with its entry (editions, dates, stories,
-//! lengths) and hash to its folder's name. One partition's file is in
-//! memory at a time.
+//! list in every shard and every list file the shards name), agree with its
+//! entry (editions, dates, stories, lengths) and hash to its folder's name.
+//! One partition's files are in memory at a time.
 
 use super::Check;
 use crate::archive::index_files::{PartitionEntry, PartitionHead, SearchIndex};
-use crate::search::archive::files::{decode_char_list, decode_groups, decode_pair_list, decode_shard, Kind};
+use crate::search::archive::build::folder_hash;
+use crate::search::archive::files::{decode_char_list, decode_groups, decode_list, decode_pair_list, decode_shard, Kind, ListAt};
 use crate::search::archive::{plan, EditionRef};
+use crate::search::IndexError;
+
+/// Reads one list of `kind` whole, for its damage.
+fn decode(kind: Kind, list: &[u8]) -> Result<(), IndexError> {
+    match kind {
+        Kind::Pairs => decode_pair_list(list).map(drop),
+        _ => decode_char_list(list).map(drop),
+    }
+}
 
 impl Check<'_> {
     /// Checks the index file `name` against `editions`, every edition of
@@ -34,54 +44,62 @@ impl Check<'_> {
     }
 
     fn partition(&mut self, index: &str, p: usize, entry: &PartitionEntry) {
-        let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
         let (mut groups, mut length) = (0u64, 0u64);
         let mut files = entry.files();
-        // Hashed in the order the build wrote them: the head last.
-        files.rotate_left(1);
-        for file in &files {
-            let bytes = match std::fs::read(self.site.path(file)) {
+        let mut read: Vec<(String, Vec<u8>)> = Vec::new();
+        let mut at = 0;
+        while let Some(file) = files.get(at).cloned() {
+            at += 1;
+            let bytes = match std::fs::read(self.site.path(&file)) {
                 Ok(bytes) => bytes,
                 Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-                    self.problem(file, "missing");
+                    self.problem(&file, "missing");
                     continue;
                 }
                 Err(error) => {
-                    self.problem(file, format!("cannot read it: {error}"));
+                    self.problem(&file, format!("cannot read it: {error}"));
                     continue;
                 }
             };
-            let stem = file.rsplit('/').next().unwrap_or(file);
-            hasher.update(stem.as_bytes());
-            hasher.update(&(bytes.len() as u64).to_le_bytes());
-            hasher.update(&bytes);
+            let stem = file.rsplit('/').next().unwrap_or(&file).to_owned();
+            let kind = if stem.starts_with("pair") { Kind::Pairs } else { Kind::Chars };
             let checked = if stem == "head.json" {
-                self.head(file, entry, &bytes);
+                self.head(&file, entry, &bytes);
                 Ok(())
             } else if stem.starts_with("groups-") {
                 decode_groups(&bytes).map(|chunk| {
                     groups += chunk.len() as u64;
                     length += chunk.iter().map(|story| u64::from(story.len)).sum::<u64>();
                 })
-            } else {
-                let pairs = stem.starts_with("pairs-");
-                decode_shard(if pairs { Kind::Pairs } else { Kind::Chars }, &bytes).and_then(|shard| {
-                    shard.keys().try_for_each(|key| {
-                        let list = shard.list(key).unwrap_or_default();
-                        if pairs { decode_pair_list(list).map(drop) } else { decode_char_list(list).map(drop) }
+            } else if stem.starts_with("pairs-") || stem.starts_with("chars-") {
+                decode_shard(kind, &bytes).and_then(|shard| {
+                    shard.keys().try_for_each(|(key, own)| {
+                        if own {
+                            files.push(entry.list(kind == Kind::Pairs, key));
+                            return Ok(());
+                        }
+                        match shard.list(key) {
+                            Some(ListAt::Here(list)) => decode(kind, list),
+                            _ => Ok(()),
+                        }
                     })
                 })
+            } else {
+                decode_list(kind, &bytes).and_then(|list| decode(kind, list))
             };
             if let Err(error) = checked {
-                self.problem(file, error);
+                self.problem(&file, error);
             }
+            read.push((stem, bytes));
         }
         let path = format!("partitions[{p}]");
         if (groups, length) != (u64::from(entry.groups), entry.length) {
             let says = format!("{path}: says {} stories of {} characters; its chunks hold {groups} of {length}", entry.groups, entry.length);
             self.problem(index, says);
         }
-        if !entry.folder.ends_with(&format!(".{:016x}", hasher.digest())) {
+        read.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let hash = folder_hash(read.iter().map(|(name, bytes)| (name.as_str(), bytes.as_slice())));
+        if !entry.folder.ends_with(&format!(".{hash:016x}")) {
             self.problem(index, format!("{path}.folder: its files do not hash to its name"));
         }
     }

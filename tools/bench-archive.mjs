@@ -601,8 +601,14 @@ async function browserSearch(browser, base, www, queries) {
       const entries = await page.evaluate(resourceEntries);
       const data = await archiveData(www, entries.filter((entry) => entry.start >= asked - 1));
       const found = Number(settled.count.replace(/[^\d]/g, ''));
+      // Gzipped bytes by kind of file: the index's, edition outlines, page texts.
+      const byKind = { search: 0, editions: 0, pages: 0 };
+      for (const entry of data.entries) {
+        const kind = entry.path.split('/')[2];
+        if (kind in byKind) byKind[kind] += (await archiveFile(www, entry.path)).gzip;
+      }
       runs.push({ query, total, found, failed: settled.failed, ms: settled.at - asked, files: data.files, gzipBytes: data.gzip,
-        rawBytes: data.raw, sequential: sequentialRequests(data.entries) });
+        rawBytes: data.raw, byKind, sequential: sequentialRequests(data.entries) });
       if (n + 1 === BROWSER_QUERIES) {
         // The rest at full speed, for memory only.
         await devtools.send('Emulation.setCPUThrottlingRate', { rate: 1 });

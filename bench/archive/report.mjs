@@ -226,6 +226,8 @@ function figuresTable(sizes) {
     ['… `broadsheet search SITE`, one process a query: median time', (s) => milliseconds(s.search?.native?.ms)],
     ['… in the reader, phone profile: first screen of results p50; p95', (s) => s.search && `${milliseconds(s.search.browser.ms.p50)}; ${milliseconds(s.search.browser.ms.p95)}`],
     ['… archive bytes a query fetches, gzipped: p50; p95', (s) => s.search && `${bytes(s.search.browser.gzipBytes.p50)}; ${bytes(s.search.browser.gzipBytes.p95)}`],
+    ['… of which, median: index files; edition outlines; page texts', (s) => s.search?.browser.runs[0]?.byKind
+      && ['search', 'editions', 'pages'].map((kind) => bytes(median(s.search.browser.runs.map((r) => r.byKind[kind])))).join('; ')],
     ['… files a query fetches: median; sequential requests, median', (s) => s.search && `${median(s.search.browser.runs.map((r) => r.files))}; ${median(s.search.browser.runs.map((r) => r.sequential))}`],
     ['… renderer memory after the queries, over an empty page (wasm; JS and DOM)', (s) => s.search && `${bytes(s.search.browser.memory.searching)} (${bytes(s.search.browser.memory.wasm)}; ${bytes(s.search.browser.memory.after - s.search.browser.memory.empty)})`],
     ['… the index gzipped; the page text gzipped', (s) => s.search && `${bytes(s.search.indexGzip)}; ${bytes(s.search.textGzip)}`],

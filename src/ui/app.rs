@@ -34,6 +34,9 @@ use crate::search::Filter;
 
 /// How many results the search view shows at first, and adds on "show more".
 const RESULTS_PER_PAGE: usize = 20;
+/// The same for an archive, whose every result fetches its edition's outline
+/// and page texts: ten fill a desktop screen, and twice a phone's.
+const ARCHIVE_RESULTS_PER_PAGE: usize = 10;
 
 /// The host's choices for one reader (the element's attributes).
 #[derive(Properties, PartialEq, Clone)]
@@ -83,9 +86,10 @@ pub fn App(props: &AppProps) -> Html {
         Some(Place::Search { query, filter }) => (Some(query.clone()), filter.clone()),
         _ => (None, Filter::default()),
     };
+    let per_page = if archive_base(&props.src).is_some() { ARCHIVE_RESULTS_PER_PAGE } else { RESULTS_PER_PAGE };
     let limit = match &*more {
         Some((asked, asked_filter, limit)) if query.as_ref() == Some(asked) && *asked_filter == filter => *limit,
-        _ => RESULTS_PER_PAGE,
+        _ => per_page,
     };
     let request = Request { query: query.clone().unwrap_or_default(), filter: filter.clone(), limit };
     let (found, settled) = use_found((*searcher).clone(), request);
@@ -305,7 +309,7 @@ pub fn App(props: &AppProps) -> Html {
                     };
                     let on_more = {
                         let (more, key) = (more.clone(), (query.clone(), filter.clone()));
-                        Callback::from(move |()| more.set(Some((key.0.clone(), key.1.clone(), limit + RESULTS_PER_PAGE))))
+                        Callback::from(move |()| more.set(Some((key.0.clone(), key.1.clone(), limit + per_page))))
                     };
                     // An archive searches all its editions by its index, or
                     // those opened so far (offline: saved), and says so.

@@ -265,6 +265,9 @@ pub fn decode_char_list(bytes: &[u8]) -> Result<Vec<CharEntry>, IndexError> {
     Ok(found)
 }
 
+/// A list's key: a pair of characters, or a character and 0.
+pub type Key = (u32, u32);
+
 /// Where a shard says a key's list is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ListAt<'a> {
@@ -279,7 +282,7 @@ pub enum ListAt<'a> {
 pub struct Shard {
     /// Keys ascending, each with the byte range of its list in `lists`, or
     /// `None` when the list is in a file of its own.
-    keys: Vec<((u32, u32), Option<std::ops::Range<usize>>)>,
+    keys: Vec<(Key, Option<std::ops::Range<usize>>)>,
     lists: Vec<u8>,
 }
 

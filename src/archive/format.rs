@@ -324,9 +324,7 @@ impl Versioned for EditionFile {
     }
 
     fn check(&self, problems: &mut Vec<Problem>) {
-        if !is_iso_date(&self.date) {
-            problems.push(Problem::new("date", format!("expected a date as YYYY-MM-DD, found \"{}\"", self.date)));
-        }
+        check_date(&self.date, "date", problems);
         for (p, page) in self.pages.iter().enumerate() {
             check_path(&page.text, &field(&index("pages", p), "text"), problems);
         }
@@ -342,10 +340,15 @@ impl Versioned for EditionFile {
 }
 
 fn check_day(day: &CalendarDay, path: &str, problems: &mut Vec<Problem>) {
-    if !is_iso_date(&day.date) {
-        problems.push(Problem::new(field(path, "date"), format!("expected a date as YYYY-MM-DD, found \"{}\"", day.date)));
-    }
+    check_date(&day.date, &field(path, "date"), problems);
     check_path(&day.edition, &field(path, "edition"), problems);
+}
+
+/// A problem at `path` unless `date` is a date as `YYYY-MM-DD`.
+pub(super) fn check_date(date: &str, path: &str, problems: &mut Vec<Problem>) {
+    if !is_iso_date(date) {
+        problems.push(Problem::new(path, format!("expected a date as YYYY-MM-DD, found \"{date}\"")));
+    }
 }
 
 pub(super) fn check_path(path_value: &str, path: &str, problems: &mut Vec<Problem>) {

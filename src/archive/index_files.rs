@@ -14,8 +14,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::format::{check_path, decode, ArchiveError, Versioned};
-use crate::corpus::decode::is_iso_date;
+use super::format::{check_date, check_path, decode, ArchiveError, Versioned};
 use crate::corpus::problem::{field, index};
 use crate::corpus::Problem;
 
@@ -153,11 +152,8 @@ impl Versioned for SearchIndex {
     fn check(&self, problems: &mut Vec<Problem>) {
         for (p, partition) in self.partitions.iter().enumerate() {
             let path = index("partitions", p);
-            for (name, date) in [("from", &partition.from), ("to", &partition.to)] {
-                if !is_iso_date(date) {
-                    problems.push(Problem::new(field(&path, name), format!("expected a date as YYYY-MM-DD, found \"{date}\"")));
-                }
-            }
+            check_date(&partition.from, &field(&path, "from"), problems);
+            check_date(&partition.to, &field(&path, "to"), problems);
             if partition.from > partition.to || !partition.from.starts_with(&partition.key) || !partition.to.starts_with(&partition.key) {
                 problems.push(Problem::new(field(&path, "key"), "its editions' dates are not within its key"));
             }
@@ -192,9 +188,7 @@ impl Versioned for PartitionHead {
     fn check(&self, problems: &mut Vec<Problem>) {
         for (e, edition) in self.editions.iter().enumerate() {
             let path = index("editions", e);
-            if !is_iso_date(&edition.date) {
-                problems.push(Problem::new(field(&path, "date"), format!("expected a date as YYYY-MM-DD, found \"{}\"", edition.date)));
-            }
+            check_date(&edition.date, &field(&path, "date"), problems);
             if e > 0 && self.editions[e - 1].date > edition.date {
                 problems.push(Problem::new(field(&path, "date"), "editions are listed oldest first"));
             }

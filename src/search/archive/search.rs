@@ -242,46 +242,32 @@ impl ArchiveSearch {
         }
     }
 
+    /// Every list the query reads: per partition searched, per term, its
+    /// keys, and whether each is a pair's.
+    fn keys(&self) -> impl Iterator<Item = (&PartitionEntry, (u32, u32), bool)> + '_ {
+        self.searched.iter().flat_map(move |searched| {
+            let entry = &self.index.partitions[searched.partition];
+            self.query.terms().iter().flat_map(move |term| term_keys(term.chars()).into_iter().map(move |(key, pair)| (entry, key, pair)))
+        })
+    }
+
     /// The shard files of every term in every partition searched.
     fn shard_files(&self) -> Vec<String> {
-        let mut names = Vec::new();
-        for searched in &self.searched {
-            let entry = &self.index.partitions[searched.partition];
-            for term in self.query.terms() {
-                for (key, is_pair) in term_keys(term.chars()) {
-                    let name = if is_pair { entry.pairs(shard_of(key, entry.pair_shards)) } else { entry.chars(shard_of(key, entry.char_shards)) };
-                    if !names.contains(&name) {
-                        names.push(name);
-                    }
-                }
-            }
-        }
-        names
+        distinct(self.keys().map(|(entry, key, pair)| shard_name(entry, key, pair)))
     }
 
     /// The files of the lists that the shards given say have files of their own.
     fn list_files(&self) -> Vec<String> {
-        let mut names = Vec::new();
-        for searched in &self.searched {
-            let entry = &self.index.partitions[searched.partition];
-            for term in self.query.terms() {
-                for (key, pair) in term_keys(term.chars()) {
-                    let shard = if pair { entry.pairs(shard_of(key, entry.pair_shards)) } else { entry.chars(shard_of(key, entry.char_shards)) };
-                    let own = self.shard(&shard).and_then(|shard| shard.list(key)) == Some(ListAt::OwnFile);
-                    let name = entry.list(pair, key);
-                    if own && !names.contains(&name) {
-                        names.push(name);
-                    }
-                }
-            }
-        }
-        names
+        let own = |&(entry, key, pair): &(&PartitionEntry, (u32, u32), bool)| {
+            self.shard(&shard_name(entry, key, pair)).and_then(|shard| shard.list(key)) == Some(ListAt::OwnFile)
+        };
+        distinct(self.keys().filter(own).map(|(entry, key, pair)| entry.list(pair, key)))
     }
 
     /// The bytes of the list of `key` in `entry`, wherever its shard says it
     /// is, and the file they came from; `None` when the partition has none.
     fn list_bytes(&self, entry: &PartitionEntry, key: (u32, u32), pair: bool) -> Option<(&[u8], String)> {
-        let shard = if pair { entry.pairs(shard_of(key, entry.pair_shards)) } else { entry.chars(shard_of(key, entry.char_shards)) };
+        let shard = shard_name(entry, key, pair);
         match self.shard(&shard)?.list(key)? {
             ListAt::Here(bytes) => Some((bytes, shard)),
             ListAt::OwnFile => {
@@ -428,6 +414,26 @@ impl ArchiveSearch {
             _ => None,
         }
     }
+}
+
+/// The shard of `entry` that holds the list of `key`, a pair's or a character's.
+fn shard_name(entry: &PartitionEntry, key: (u32, u32), pair: bool) -> String {
+    if pair {
+        entry.pairs(shard_of(key, entry.pair_shards))
+    } else {
+        entry.chars(shard_of(key, entry.char_shards))
+    }
+}
+
+/// `names` without repeats, in their first order.
+fn distinct(names: impl Iterator<Item = String>) -> Vec<String> {
+    let mut seen = Vec::new();
+    for name in names {
+        if !seen.contains(&name) {
+            seen.push(name);
+        }
+    }
+    seen
 }
 
 /// The keys a term's lists are under: its one character (`false`), or

@@ -53,16 +53,21 @@ fn build(corpus: &Corpus) -> Built {
     Built { index, files, corpus: ordered }
 }
 
+/// Ranks `query`, then reads what every story's hit needs.
 fn run(built: &Built, query: &Query, order: Order) -> ArchiveSearch {
-    search_files(&built.index, query.clone(), order, |name| built.files.get(name).cloned().ok_or_else(|| "missing".to_owned()))
-        .expect("every file is there")
+    let mut read = |name: &str| built.files.get(name).cloned().ok_or_else(|| "missing".to_owned());
+    let mut search = search_files(&built.index, query.clone(), order, &mut read).expect("every file is there");
+    let wanted = search.wanted_for(&search.ranked().expect("ranked").stories.clone());
+    search.read_files(&wanted, &mut read).expect("every file is there");
+    search
 }
 
 /// The hit of an archive story, its text taken from the corpus.
 fn archive_hit(built: &Built, search: &ArchiveSearch, story: &Story) -> Hit {
     let edition_ref = search.edition_of(story).expect("the head was read");
     let edition = built.corpus.editions.iter().find(|edition| edition.date == edition_ref.date).expect("the edition is there");
-    hit(story, edition, &edition_ref.publication, search.query()).expect("the story is in its edition")
+    let fragments = search.fragments(story).expect("its chunk was read");
+    hit(fragments, story.score, edition, &edition_ref.publication, search.query()).expect("the story is in its edition")
 }
 
 /// Dates over two years: a past year, a past month and days of the newest month.
@@ -110,7 +115,8 @@ fn assert_same(built: &Built, corpus: &Corpus, query: &Query) {
         .map(|story| {
             let edition = search.edition_of(story).expect("head");
             let date = edition.date.clone();
-            let article = built.corpus.editions.iter().find(|e| e.date == date).unwrap().articles[story.entry.fragments[0].0 as usize].id.clone();
+            let first = search.fragments(story).expect("its chunk was read").fragments[0].0;
+            let article = built.corpus.editions.iter().find(|e| e.date == date).unwrap().articles[first as usize].id.clone();
             (date, article, story.score.to_bits())
         })
         .collect();
@@ -160,16 +166,17 @@ proptest! {
     fn newest_first_orders_the_same_stories_by_edition(corpus in random_archive(), seeds in any::<(usize, usize, usize, usize)>()) {
         let built = build(&corpus);
         let query = Query::parse(&excerpt(&corpus, seeds));
-        let best = run(&built, &query, Order::Relevance);
-        let newest = run(&built, &query, Order::Newest);
-        let (best, newest) = (&best.ranked().unwrap().stories, &newest.ranked().unwrap().stories);
+        let best_search = run(&built, &query, Order::Relevance);
+        let newest_search = run(&built, &query, Order::Newest);
+        let (best, newest) = (&best_search.ranked().unwrap().stories, &newest_search.ranked().unwrap().stories);
         let mut groups: Vec<u32> = best.iter().map(|story| story.group).collect();
         let mut again: Vec<u32> = newest.iter().map(|story| story.group).collect();
         groups.sort_unstable();
         again.sort_unstable();
         prop_assert_eq!(groups, again);
+        let by_edition = |story: &Story| (story.partition, newest_search.edition_of(story).map(|edition| edition.date.clone()));
         for pair in newest.windows(2) {
-            let (a, b) = ((pair[0].partition, pair[0].entry.edition), (pair[1].partition, pair[1].entry.edition));
+            let (a, b) = (by_edition(&pair[0]), by_edition(&pair[1]));
             prop_assert!(a > b || (a == b && pair[0].score >= pair[1].score));
         }
     }
@@ -210,6 +217,30 @@ fn terms_side_by_side_across_two_paragraphs_are_not_adjacent() {
     let corpus = corpus_of(vec![edition("2024-03-01", articles)]);
     let built = build(&corpus);
     for query in ["组织 峰会", "上合组织 峰会青", "峰会 青岛"] {
+        assert_same(&built, &built.corpus, &Query::parse(query));
+    }
+}
+
+#[test]
+fn a_common_term_is_ranked_by_the_lengths_file_as_the_single_corpus_ranks_it() {
+    let articles: Vec<_> = (0..1100)
+        .map(|n| {
+            let filler = "新高地".repeat(n % 7);
+            article(&format!("a{n}"), 1 + (n % 3) as u32, (n % 5 == 0).then_some("青岛"), &[&format!("{filler}青岛{filler}合作")])
+        })
+        .collect();
+    let corpus = corpus_of(vec![edition("2024-03-01", articles)]);
+    let built = build(&corpus);
+    let mut read_names = Vec::new();
+    let mut read = |name: &str| {
+        read_names.push(name.to_owned());
+        built.files.get(name).cloned().ok_or_else(|| "missing".to_owned())
+    };
+    let search = search_files(&built.index, Query::parse("青岛"), Order::Relevance, &mut read).unwrap();
+    assert_eq!(search.ranked().unwrap().stories.len(), 1100);
+    assert!(read_names.iter().any(|name| name.ends_with("/lengths.bin")), "{read_names:?}");
+    assert!(!read_names.iter().any(|name| name.contains("/groups-")), "no chunk is read to rank: {read_names:?}");
+    for query in ["青岛", "青岛 合作", "新高地青"] {
         assert_same(&built, &built.corpus, &Query::parse(query));
     }
 }

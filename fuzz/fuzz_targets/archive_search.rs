@@ -66,11 +66,17 @@ fuzz_target!(|data: &[u8]| {
             true => Ok(bytes.clone()),
             false => files.get(name).map(|bytes| bytes.to_vec()).ok_or_else(|| "missing".to_owned()),
         };
-        let Ok(search) = search_files(&built.index, Query::parse(text), order, read) else { continue };
-        for story in search.ranked().map_or(&[][..], |ranked| &ranked.stories) {
+        let mut read = read;
+        let Ok(mut search) = search_files(&built.index, Query::parse(text), order, &mut read) else { continue };
+        let stories = search.ranked().map_or(Vec::new(), |ranked| ranked.stories.clone());
+        let wanted = search.wanted_for(&stories);
+        if search.read_files(&wanted, &mut read).is_err() {
+            continue;
+        }
+        for story in &stories {
             assert!(u64::from(story.group) < groups, "a story beyond the archive");
-            if let Some(edition) = search.edition_of(story) {
-                let _ = hit(story, &built.corpus.editions[0], &edition.publication, search.query());
+            if let (Some(edition), Some(fragments)) = (search.edition_of(story), search.fragments(story)) {
+                let _ = hit(fragments, story.score, &built.corpus.editions[0], &edition.publication, search.query());
             }
         }
     }

@@ -51,8 +51,9 @@ pub struct PartitionEntry {
     /// The dates of its first and last editions.
     pub from: String,
     pub to: String,
-    /// Where its files are: `FOLDER/head.json`, `FOLDER/pairs-K.bin`,
-    /// `FOLDER/chars-K.bin`, `FOLDER/groups-K.bin`, and the lists too long
+    /// Where its files are: `FOLDER/head.json`, `FOLDER/lengths.bin`,
+    /// `FOLDER/pairs-K.bin`, `FOLDER/chars-K.bin`, `FOLDER/groups-K.bin`,
+    /// and the lists too long
     /// to share a shard ([`list_file`]), which the shards name.
     pub folder: String,
     /// xxh3-64 (16 hex digits) of its editions' file names, in order: the
@@ -114,6 +115,9 @@ impl PartitionEntry {
     pub fn chunks(&self) -> u32 {
         self.groups.div_ceil(GROUPS_PER_CHUNK)
     }
+    pub fn lengths(&self) -> String {
+        format!("{}/lengths.bin", self.folder)
+    }
     pub fn groups_file(&self, chunk: u32) -> String {
         format!("{}/groups-{chunk}.bin", self.folder)
     }
@@ -123,7 +127,7 @@ impl PartitionEntry {
     }
     /// Every file of the partition but its lists' own files, which its shards name.
     pub fn files(&self) -> Vec<String> {
-        let mut files = vec![self.head()];
+        let mut files = vec![self.head(), self.lengths()];
         files.extend((0..self.pair_shards).map(|k| self.pairs(k)));
         files.extend((0..self.char_shards).map(|k| self.chars(k)));
         files.extend((0..self.chunks()).map(|k| self.groups_file(k)));

@@ -27,7 +27,7 @@ use super::terminal::{eprintln_inert, inert, json_controls_escaped};
 use crate::archive::index_files::SearchIndex;
 use crate::archive::ROOT_FILE;
 use crate::corpus::Edition;
-use crate::search::archive::{hit, search_files, Order};
+use crate::search::archive::{hit, search_files, Order, SearchError};
 use crate::search::results::SearchResults;
 use crate::search::{Filter, Hit, Index, Query};
 
@@ -126,23 +126,28 @@ fn search_archive(folder: &Path, query: Query, order: Order, limit: usize) -> Re
         )));
     };
     let index = site.read_decoded(index_name, SearchIndex::decode)?;
-    let read = |name: &str| std::fs::read(site.path(name)).map_err(|error| error.to_string());
-    let search = search_files(&index, query, order, read).map_err(|error| Failure::invalid(format!("{}: {}", site.shown(&error.file), error.reason)))?;
-    let stories = search.ranked().map_or(&[][..], |ranked| &ranked.stories[..]);
+    let mut read = |name: &str| std::fs::read(site.path(name)).map_err(|error| error.to_string());
+    let failed = |error: SearchError| Failure::invalid(format!("{}: {}", site.shown(&error.file), error.reason));
+    let mut search = search_files(&index, query, order, &mut read).map_err(failed)?;
+    let all = search.ranked().map_or(Vec::new(), |ranked| ranked.stories.clone());
+    let stories = &all[..limit.min(all.len())];
+    let wanted = search.wanted_for(stories);
+    search.read_files(&wanted, &mut read).map_err(failed)?;
     let mut hits = Vec::new();
     let mut editions: Vec<(String, Edition)> = Vec::new();
-    for story in stories.iter().take(limit) {
+    for story in stories {
         let edition_ref = search.edition_of(story).ok_or_else(|| Failure::invalid(format!("{}: a story's edition is not in its head", site.shown(index_name))))?;
         if !editions.iter().any(|(name, _)| *name == edition_ref.edition) {
             editions.push((edition_ref.edition.clone(), site.read_edition(&edition_ref.edition)?));
         }
         let edition = &editions.iter().find(|(name, _)| *name == edition_ref.edition).expect("read above").1;
-        let found = hit(story, edition, &edition_ref.publication, search.query()).ok_or_else(|| {
+        let fragments = search.fragments(story).ok_or_else(|| Failure::invalid(format!("{}: a story is not in its chunk", site.shown(index_name))))?;
+        let found = hit(fragments, story.score, edition, &edition_ref.publication, search.query()).ok_or_else(|| {
             Failure::invalid(format!("{}: the index does not match this edition; publish again", site.shown(&edition_ref.edition)))
         })?;
         hits.push(found);
     }
-    Ok(SearchResults { total: stories.len(), hits })
+    Ok(SearchResults { total: all.len(), hits })
 }
 
 fn print(args: &Args, results: &SearchResults) -> u8 {

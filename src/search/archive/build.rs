@@ -14,7 +14,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::files::{encode_groups, encode_list, encode_shard, CharListWriter, GroupEntry, Kind, Meta, Occurrence, PairListWriter, Stored};
+use super::files::{encode_groups, encode_lengths, encode_list, encode_shard, CharListWriter, GroupEntry, Kind, Meta, Occurrence, PairListWriter, Stored};
 use crate::archive::index_files::{list_file, partition_key, HeadEdition, PartitionEntry, PartitionHead, GROUPS_PER_CHUNK, PARTITION_FORMAT};
 use crate::corpus::Edition;
 use crate::search::analyzer::{is_word_char, WordMarks};
@@ -162,6 +162,8 @@ impl PartitionBuild {
         for (k, chunk) in self.groups.chunks(GROUPS_PER_CHUNK as usize).enumerate() {
             files.push((format!("groups-{k}.bin"), encode_groups(chunk)));
         }
+        let lengths: Vec<u32> = self.groups.iter().map(|story| story.len).collect();
+        files.push(("lengths.bin".to_owned(), encode_lengths(&lengths)));
         let date = |edition: Option<&HeadEdition>| edition.map(|edition| edition.date.clone()).unwrap_or_default();
         let (from, to) = (date(self.editions.first()), date(self.editions.last()));
         let editions = self.editions.len() as u32;

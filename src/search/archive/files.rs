@@ -7,7 +7,7 @@
 //! | --- | --- |
 //! | 8 | magic `BRDSSHRD` |
 //! | 4 | format version ([`VERSION`]), little-endian |
-//! | 1 | kind: 1 pairs, 2 characters, 3 groups |
+//! | 1 | kind: 1 pairs, 2 characters, 3 groups, 4 lengths |
 //! | 8 | checksum: xxh3-64 of the payload, little-endian |
 //! | … | payload, of `v` unsigned LEB128 varints |
 //!
@@ -35,6 +35,9 @@
 //! `v` `group_delta << 1 | has_fragment`, `v` fragment when set, and `v`
 //! the summed field boosts of its occurrences there.
 //!
+//! **Lengths**: `v` count, then `v` each story's normalized length, in
+//! order: what ranking needs of every story a common query finds.
+//!
 //! **Groups**: `v` count, then per story, in order: `v` edition (its index
 //! in the partition's head), `v` normalized length, `v` fragment count and
 //! per fragment `v` article index in its edition and `v` page.
@@ -55,6 +58,7 @@ pub enum Kind {
     Pairs = 1,
     Chars = 2,
     Groups = 3,
+    Lengths = 4,
 }
 
 /// What an occurrence of a pair at position `q` says of its place, for
@@ -382,6 +386,28 @@ pub fn decode_list(kind: Kind, bytes: &[u8]) -> Result<&[u8], IndexError> {
     unwrap(kind, bytes)
 }
 
+/// The file of a partition's story lengths, in story order.
+pub fn encode_lengths(lengths: &[u32]) -> Vec<u8> {
+    let mut payload = Writer::default();
+    payload.len(lengths.len());
+    for &len in lengths {
+        payload.int(u64::from(len));
+    }
+    wrap(Kind::Lengths, &payload.bytes)
+}
+
+/// Reads a lengths file.
+pub fn decode_lengths(bytes: &[u8]) -> Result<Vec<u32>, IndexError> {
+    let payload = unwrap(Kind::Lengths, bytes)?;
+    let mut reader = Reader::new(payload);
+    let count = reader.count()?;
+    let lengths = (0..count).map(|_| reader.small("a length beyond 32 bits")).collect::<Result<Vec<u32>, IndexError>>()?;
+    if !reader.is_done() {
+        return Err(corrupt("bytes after the last length"));
+    }
+    Ok(lengths)
+}
+
 /// The file of a chunk of stories.
 pub fn encode_groups(groups: &[GroupEntry]) -> Vec<u8> {
     let mut payload = Writer::default();
@@ -494,8 +520,8 @@ mod tests {
 
         /// Damaged bytes are refused or read as something: never a panic.
         #[test]
-        fn any_bytes_decode_without_panic(bytes in prop::collection::vec(any::<u8>(), 0..200), kind in 0usize..3) {
-            let kind = [Kind::Pairs, Kind::Chars, Kind::Groups][kind];
+        fn any_bytes_decode_without_panic(bytes in prop::collection::vec(any::<u8>(), 0..200), kind in 0usize..4) {
+            let kind = [Kind::Pairs, Kind::Chars, Kind::Groups, Kind::Lengths][kind % 4];
             let mut file = MAGIC.to_vec();
             file.extend_from_slice(&VERSION.to_le_bytes());
             file.push(kind as u8);
@@ -503,6 +529,7 @@ mod tests {
             file.extend_from_slice(&bytes);
             match kind {
                 Kind::Groups => { let _ = decode_groups(&file); }
+                Kind::Lengths => { let _ = decode_lengths(&file); }
                 _ => {
                     if let Ok(shard) = decode_shard(kind, &file) {
                         for (key, _) in shard.keys().collect::<Vec<_>>() {

@@ -8,15 +8,16 @@
 //! the query, so they are the single-corpus engine's. This module does
 //! not fetch.
 
-use super::search::Story;
+use super::files::GroupEntry;
 use crate::corpus::{Corpus, Edition, Publication};
 use crate::search::{Hit, Index, Query};
 
-/// The hit of `story`, found by `query`, in `edition` (its articles with
-/// the text of the story's pages) of the publication titled `publication`;
+/// The hit of the story `story` (its fragments, [`super::ArchiveSearch::fragments`])
+/// of score `score`, found by `query`, in `edition` (its articles with the
+/// text of the story's pages) of the publication titled `publication`;
 /// `None` when the edition lacks the story's text.
-pub fn hit(story: &Story, edition: &Edition, publication: &str, query: &Query) -> Option<Hit> {
-    let mut articles: Vec<u32> = story.entry.fragments.iter().map(|&(article, _)| article).collect();
+pub fn hit(story: &GroupEntry, score: f32, edition: &Edition, publication: &str, query: &Query) -> Option<Hit> {
+    let mut articles: Vec<u32> = story.fragments.iter().map(|&(article, _)| article).collect();
     articles.sort_unstable();
     let alone = Edition {
         date: edition.date.clone(),
@@ -29,6 +30,6 @@ pub fn hit(story: &Story, edition: &Edition, publication: &str, query: &Query) -
     let unfiltered = Query::parse("").with_filter(Default::default());
     let query = if query.filter() == unfiltered.filter() { query.clone() } else { query.clone().with_filter(Default::default()) };
     let mut found = index.search(&corpus, &query, 1).hits.pop()?;
-    found.score = story.score;
+    found.score = score;
     Some(found)
 }

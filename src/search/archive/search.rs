@@ -14,8 +14,11 @@
 //! For each partition the date filter reaches: the shard of each of the
 //! query's character pairs (a term of one character: its character's
 //! shard), then the files of those lists too long to share a shard, then
-//! the chunks of stories that hold every term (their lengths and pages),
-//! and the partition's head where the date filter cuts through it. Matching is the matcher's ([`crate::search::matcher`]) over pair
+//! the lengths of the stories that hold every term (their chunks when they
+//! are few, or a page filter needs their pages; else the partition's
+//! lengths file), and the partition's head where the date filter cuts
+//! through it or results go newest first. The results shown then need
+//! their heads and chunks ([`ArchiveSearch::wanted_for`]). Matching is the matcher's ([`crate::search::matcher`]) over pair
 //! lists with positions: a term occurs where every pair covering it does,
 //! nothing is approximate.
 //!
@@ -30,7 +33,7 @@
 use rustc_hash::FxHashMap;
 
 use super::build::shard_of;
-use super::files::{decode_char_list, decode_groups, decode_list, decode_pair_list, decode_shard, GroupEntry, Kind, ListAt, Occurrence, Shard};
+use super::files::{decode_char_list, decode_groups, decode_lengths, decode_list, decode_pair_list, decode_shard, GroupEntry, Kind, ListAt, Occurrence, Shard};
 use crate::archive::index_files::{PartitionEntry, PartitionHead, SearchIndex, GROUPS_PER_CHUNK};
 use crate::search::analyzer::{is_ideograph, WordMarks};
 use crate::search::collector::{collect, Candidate, Ranked as Best};
@@ -39,6 +42,11 @@ use crate::search::format::IndexError;
 use crate::search::matcher::{TermMatch, PER_FRAGMENT};
 use crate::search::query::Query;
 use crate::search::scorer::{Bm25, Bonuses};
+
+/// Up to how many chunks of stories a partition's candidates may need
+/// before their lengths are read from the partition's lengths file instead:
+/// a rare query reads a chunk or two, a common one one file, not hundreds.
+const FEW_CHUNKS: usize = 4;
 
 /// How results are ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -74,10 +82,10 @@ pub struct Story {
     /// stories in corpus order).
     pub group: u32,
     pub score: f32,
-    /// The partition (index into the index's `partitions`) and the story
-    /// in the partition's chunks.
+    /// The partition (index into the index's `partitions`) and the story's
+    /// number in it.
     pub partition: usize,
-    pub entry: GroupEntry,
+    pub local: u32,
 }
 
 /// Every matching story, ordered.
@@ -103,7 +111,9 @@ enum Loaded {
     /// A list in a file of its own.
     List(Vec<u8>),
     Groups(Vec<GroupEntry>),
-    Head(PartitionHead),
+    Lengths(Vec<u32>),
+    /// A head, and where each of its editions' stories start.
+    Head(PartitionHead, Vec<u32>),
 }
 
 /// One occurrence of a term of two or more characters.
@@ -166,7 +176,7 @@ impl ArchiveSearch {
         if self.matched.is_none() {
             self.matched = Some(self.match_terms()?);
         }
-        let next = self.chunk_and_head_files();
+        let next = self.ranking_files();
         let missing: Vec<String> = next.into_iter().filter(|name| !self.files.contains_key(name)).collect();
         if !missing.is_empty() {
             return Ok(missing);
@@ -183,7 +193,14 @@ impl ArchiveSearch {
         let stem = name.rsplit('/').next().unwrap_or(name);
         let loaded = if stem == "head.json" {
             let text = std::str::from_utf8(bytes).map_err(|_| SearchError { file: name.to_owned(), reason: "not UTF-8".to_owned() })?;
-            Loaded::Head(PartitionHead::decode(text).map_err(|error| SearchError { file: name.to_owned(), reason: error.lines().join("; ") })?)
+            let head = PartitionHead::decode(text).map_err(|error| SearchError { file: name.to_owned(), reason: error.lines().join("; ") })?;
+            let starts = head.editions.iter().scan(0u32, |next, edition| {
+                let start = *next;
+                *next = next.saturating_add(edition.groups);
+                Some(start)
+            });
+            let starts = starts.collect();
+            Loaded::Head(head, starts)
         } else if stem.starts_with("pairs-") {
             Loaded::Shard(decode_shard(Kind::Pairs, bytes).map_err(failed)?)
         } else if stem.starts_with("chars-") {
@@ -192,10 +209,31 @@ impl ArchiveSearch {
             Loaded::List(decode_list(Kind::Pairs, bytes).map_err(failed)?.to_vec())
         } else if stem.starts_with("char-") {
             Loaded::List(decode_list(Kind::Chars, bytes).map_err(failed)?.to_vec())
+        } else if stem == "lengths.bin" {
+            Loaded::Lengths(decode_lengths(bytes).map_err(failed)?)
         } else {
             Loaded::Groups(decode_groups(bytes).map_err(failed)?)
         };
         self.files.insert(name.to_owned(), loaded);
+        Ok(())
+    }
+
+    /// Takes over the heads and lengths files `earlier` (a search of the
+    /// same index) was given: every query reads them, and they never change.
+    pub fn reuse(&mut self, earlier: &ArchiveSearch) {
+        for (name, loaded) in &earlier.files {
+            if matches!(loaded, Loaded::Head(..) | Loaded::Lengths(_)) {
+                self.files.entry(name.clone()).or_insert_with(|| loaded.clone());
+            }
+        }
+    }
+
+    /// Gives the files `names`, each read by `read`.
+    pub fn read_files(&mut self, names: &[String], read: &mut impl FnMut(&str) -> Result<Vec<u8>, String>) -> Result<(), SearchError> {
+        for name in names {
+            let bytes = read(name).map_err(|reason| SearchError { file: name.clone(), reason })?;
+            self.give(name, &bytes)?;
+        }
         Ok(())
     }
 
@@ -214,30 +252,42 @@ impl ArchiveSearch {
         self.searched.iter().map(|searched| self.index.partitions[searched.partition].editions).sum()
     }
 
-    /// The head file a story of `partition` needs for its hit.
-    fn head_file(&self, partition: usize) -> Option<String> {
-        self.index.partitions.get(partition).map(PartitionEntry::head)
-    }
-
-    /// The files `stories` need for their hits ([`ArchiveSearch::edition_of`])
-    /// that were not given yet: their partitions' heads.
+    /// The files `stories` need for their hits ([`ArchiveSearch::edition_of`],
+    /// [`ArchiveSearch::fragments`]) that were not given yet: their
+    /// partitions' heads and their chunks.
     pub fn wanted_for(&self, stories: &[Story]) -> Vec<String> {
-        let mut names: Vec<String> = Vec::new();
-        for story in stories {
-            if let Some(name) = self.head_file(story.partition).filter(|name| !self.files.contains_key(name)) {
-                if !names.contains(&name) {
-                    names.push(name);
-                }
-            }
-        }
-        names
+        let names = stories.iter().flat_map(|story| {
+            let entry = &self.index.partitions[story.partition];
+            [entry.head(), entry.groups_file(story.local / GROUPS_PER_CHUNK)]
+        });
+        distinct(names.filter(|name| !self.files.contains_key(name)))
     }
 
     /// The edition of `story`, once its partition's head was given:
     /// its date, publication and file.
     pub fn edition_of(&self, story: &Story) -> Option<&crate::archive::index_files::HeadEdition> {
-        match self.files.get(&self.head_file(story.partition)?)? {
-            Loaded::Head(head) => head.editions.get(story.entry.edition as usize),
+        let (head, at) = self.edition_at(story.partition, story.local)?;
+        head.editions.get(at)
+    }
+
+    /// The story's fragments (article index in its edition, and page), once
+    /// its chunk was given.
+    pub fn fragments(&self, story: &Story) -> Option<&GroupEntry> {
+        self.chunk_entry(story.partition, story.local)
+    }
+
+    /// The head of `partition`, once given, and the index in it of the
+    /// edition of its story `local`.
+    fn edition_at(&self, partition: usize, local: u32) -> Option<(&PartitionHead, usize)> {
+        match self.files.get(&self.index.partitions.get(partition)?.head())? {
+            Loaded::Head(head, starts) => Some((head, starts.partition_point(|&start| start <= local).checked_sub(1)?)),
+            _ => None,
+        }
+    }
+
+    fn chunk_entry(&self, partition: usize, local: u32) -> Option<&GroupEntry> {
+        match self.files.get(&self.index.partitions.get(partition)?.groups_file(local / GROUPS_PER_CHUNK))? {
+            Loaded::Groups(chunk) => chunk.get((local % GROUPS_PER_CHUNK) as usize),
             _ => None,
         }
     }
@@ -280,9 +330,12 @@ impl ArchiveSearch {
         }
     }
 
-    /// The chunks of the stories every term was found in, and the heads of
-    /// the partitions the date filter cuts through.
-    fn chunk_and_head_files(&self) -> Vec<String> {
+    /// What ranking needs besides the lists, per partition where every
+    /// term was found: the stories' lengths (their chunks when they are
+    /// few or a page filter needs their pages, else the partition's
+    /// lengths file), and its head where the date filter cuts through it
+    /// or results go newest first.
+    fn ranking_files(&self) -> Vec<String> {
         let mut names = Vec::new();
         let Some(matched) = &self.matched else { return names };
         for (searched, terms) in self.searched.iter().zip(matched) {
@@ -292,8 +345,12 @@ impl ArchiveSearch {
             if chunks.is_empty() {
                 continue;
             }
-            names.extend(chunks.into_iter().map(|chunk| entry.groups_file(chunk)));
-            if searched.cut {
+            if self.query.filter().page.is_some() || chunks.len() <= FEW_CHUNKS {
+                names.extend(chunks.into_iter().map(|chunk| entry.groups_file(chunk)));
+            } else {
+                names.push(entry.lengths());
+            }
+            if searched.cut || self.order == Order::Newest {
                 names.push(entry.head());
             }
         }
@@ -368,50 +425,49 @@ impl ArchiveSearch {
             })
             .collect();
         let mut bonuses = Bonuses::new(bonuses);
-        let entry_of = |group: u32| self.story_entry(group);
         let filter = self.query.filter();
         let accept = |group: u32| {
-            let Some((searched, story)) = entry_of(group) else { return false };
-            let date_ok = !searched.cut || self.edition_date(searched.partition, story.edition).is_some_and(|date| filter.accepts_date(date));
-            date_ok && filter.page.is_none_or(|page| story.fragments.iter().any(|&(_, on)| on == page))
+            let Some((searched, local)) = self.place(group) else { return false };
+            let date_ok = !searched.cut
+                || self.edition_at(searched.partition, local).is_some_and(|(head, at)| filter.accepts_date(&head.editions[at].date));
+            let page_ok = || {
+                let fragments = self.chunk_entry(searched.partition, local).map_or(&[][..], |story| &story.fragments[..]);
+                filter.page.is_none_or(|page| fragments.iter().any(|&(_, on)| on == page))
+            };
+            date_ok && page_ok()
         };
-        let len = |group: u32| entry_of(group).map_or(0, |(_, story)| story.len);
+        let len = |group: u32| self.place(group).and_then(|(searched, local)| self.story_len(searched.partition, local)).unwrap_or(0);
         let candidates = collect(&terms, &bm25, len, accept, |group| bonuses.earned_by(group));
-        let mut stories: Vec<Story> = Vec::with_capacity(candidates.len());
+        let mut stories: Vec<(Story, usize)> = Vec::with_capacity(candidates.len());
         for Candidate { group, score } in candidates {
-            let Some((searched, entry)) = entry_of(group) else { continue };
-            stories.push(Story { group, score, partition: searched.partition, entry: entry.clone() });
+            let Some((searched, local)) = self.place(group) else { continue };
+            let edition = match self.order {
+                Order::Newest => self.edition_at(searched.partition, local).map_or(0, |(_, at)| at),
+                Order::Relevance => 0,
+            };
+            stories.push((Story { group, score, partition: searched.partition, local }, edition));
         }
+        let best = |a: &Story, b: &Story| Best(Candidate { group: a.group, score: a.score }).cmp(&Best(Candidate { group: b.group, score: b.score }));
         match self.order {
-            Order::Relevance => stories.sort_by(|a, b| {
-                Best(Candidate { group: a.group, score: a.score }).cmp(&Best(Candidate { group: b.group, score: b.score }))
-            }),
-            Order::Newest => stories.sort_by(|a, b| {
-                (b.partition, b.entry.edition)
-                    .cmp(&(a.partition, a.entry.edition))
-                    .then(Best(Candidate { group: a.group, score: a.score }).cmp(&Best(Candidate { group: b.group, score: b.score })))
-            }),
+            Order::Relevance => stories.sort_by(|(a, _), (b, _)| best(a, b)),
+            Order::Newest => stories.sort_by(|(a, at_a), (b, at_b)| (b.partition, at_b).cmp(&(a.partition, at_a)).then(best(a, b))),
         }
-        Ok(Ranked { stories })
+        Ok(Ranked { stories: stories.into_iter().map(|(story, _)| story).collect() })
     }
 
-    /// The searched partition of story `group` (archive numbering) and its
-    /// entry, when its chunk was given.
-    fn story_entry(&self, group: u32) -> Option<(&Searched, &GroupEntry)> {
+    /// The searched partition of story `group` (archive numbering), and its
+    /// number there.
+    fn place(&self, group: u32) -> Option<(&Searched, u32)> {
         let at = self.searched.partition_point(|searched| searched.first_group <= group).checked_sub(1)?;
         let searched = &self.searched[at];
-        let local = group - searched.first_group;
-        let entry = &self.index.partitions[searched.partition];
-        match self.files.get(&entry.groups_file(local / GROUPS_PER_CHUNK))? {
-            Loaded::Groups(chunk) => Some((searched, chunk.get((local % GROUPS_PER_CHUNK) as usize)?)),
-            _ => None,
-        }
+        Some((searched, group - searched.first_group))
     }
 
-    fn edition_date(&self, partition: usize, edition: u32) -> Option<&str> {
-        match self.files.get(&self.index.partitions[partition].head())? {
-            Loaded::Head(head) => head.editions.get(edition as usize).map(|edition| edition.date.as_str()),
-            _ => None,
+    /// The length of story `local` of `partition`: from its lengths file or its chunk.
+    fn story_len(&self, partition: usize, local: u32) -> Option<u32> {
+        match self.files.get(&self.index.partitions[partition].lengths()) {
+            Some(Loaded::Lengths(lengths)) => lengths.get(local as usize).copied(),
+            _ => self.chunk_entry(partition, local).map(|story| story.len),
         }
     }
 }
@@ -542,9 +598,9 @@ fn add(groups: &mut Vec<(u32, f32)>, group: u32, weight: f32) {
     }
 }
 
-/// Runs `query` over the archive index `index`, reading each file it needs
-/// with `read` (a name relative to the archive's folder), the heads of
-/// every story found included.
+/// Ranks `query` over the archive index `index`, reading each file it
+/// needs with `read` (a name relative to the archive's folder). The hits
+/// shown then need [`ArchiveSearch::wanted_for`] ([`ArchiveSearch::read_files`]).
 pub fn search_files(
     index: &SearchIndex,
     query: Query,
@@ -553,16 +609,10 @@ pub fn search_files(
 ) -> Result<ArchiveSearch, SearchError> {
     let mut search = ArchiveSearch::new(index, query, order);
     loop {
-        let mut wanted = search.wanted()?;
+        let wanted = search.wanted()?;
         if wanted.is_empty() {
-            wanted = search.ranked().map(|ranked| search.wanted_for(&ranked.stories)).unwrap_or_default();
-            if wanted.is_empty() {
-                return Ok(search);
-            }
+            return Ok(search);
         }
-        for name in wanted {
-            let bytes = read(&name).map_err(|reason| SearchError { file: name.clone(), reason })?;
-            search.give(&name, &bytes)?;
-        }
+        search.read_files(&wanted, &mut read)?;
     }
 }

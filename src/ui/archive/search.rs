@@ -7,7 +7,7 @@
 //! and new files), then the few shards and chunks its terms need
 //! ([`crate::search::archive`]), all of a step at once; the ranked stories
 //! of the last query are kept, so "show more" fetches only the new hits'
-//! files. A hit needs its edition's outline and the text of its pages: they
+//! files, and the partitions' heads and lengths serve the next query too. A hit needs its edition's outline and the text of its pages: they
 //! are opened in the [`ArchiveState`] as a view would open them, so the
 //! hit links to an edition the views hold, and `refresh` shows the views
 //! the editions opened. A file missing or damaged fails that query with a
@@ -22,7 +22,8 @@ use super::fetch;
 use super::location::ArchiveLocation;
 use super::state::{ArchiveState, Need};
 use crate::archive::index_files::SearchIndex;
-use crate::search::archive::{hit, ArchiveSearch, Order};
+use crate::search::archive::files::GroupEntry;
+use crate::search::archive::{hit, ArchiveSearch, Order, Story};
 use crate::search::{Filter, Hit, Query, SearchResults};
 use crate::ui::search::engine::{Answer, Request};
 use crate::ui::search::searcher::{Reply, SearchBackend};
@@ -101,22 +102,23 @@ async fn run(shared: &Shared, request: &Request) -> Result<Answer, String> {
     let heads = search.borrow().wanted_for(&stories);
     give(shared, &search, &heads).await?;
     // The editions of the hits, then the pages their stories are on.
-    let editions: Vec<(String, String, Vec<u32>)> = {
+    let editions: Vec<(String, String, GroupEntry)> = {
         let search = search.borrow();
-        stories
-            .iter()
-            .filter_map(|story| {
-                let edition = search.edition_of(story)?;
-                Some((edition.edition.clone(), edition.publication.clone(), story.entry.fragments.iter().map(|&(_, page)| page).collect()))
-            })
-            .collect()
+        let place = |story: &Story| {
+            let (edition, fragments) = (search.edition_of(story)?, search.fragments(story)?);
+            Some((edition.edition.clone(), edition.publication.clone(), fragments.clone()))
+        };
+        stories.iter().map(place).collect::<Option<_>>().ok_or_else(|| format!("{}: a story is not where it says", shared.location.file(&shared.index_name)))?
     };
     // Each round opens, per edition, its outline or the next page missing:
     // as many rounds as a story has pages, at most.
     loop {
         let needs: Vec<Need> = editions
             .iter()
-            .map(|(file, _, pages)| shared.state.borrow().pages_needed(file, Some(pages)))
+            .map(|(file, _, story)| {
+                let pages: Vec<u32> = story.fragments.iter().map(|&(_, page)| page).collect();
+                shared.state.borrow().pages_needed(file, Some(&pages))
+            })
             .filter(|need| *need != Need::Nothing)
             .collect();
         if needs.is_empty() {
@@ -126,10 +128,10 @@ async fn run(shared: &Shared, request: &Request) -> Result<Answer, String> {
     }
     let query = search.borrow().query().clone();
     let mut hits: Vec<Hit> = Vec::with_capacity(stories.len());
-    for (story, (file, publication, _)) in stories.iter().zip(&editions) {
+    for (story, (file, publication, fragments)) in stories.iter().zip(&editions) {
         let state = shared.state.borrow();
         let (at, edition) = state.open_edition(file).ok_or_else(|| format!("{}: not opened", shared.location.file(file)))?;
-        let mut found = hit(story, edition, publication, &query)
+        let mut found = hit(fragments, story.score, edition, publication, &query)
             .ok_or_else(|| format!("{}: the search index does not match this edition", shared.location.file(file)))?;
         found.edition = at;
         hits.push(found);
@@ -142,14 +144,18 @@ async fn run(shared: &Shared, request: &Request) -> Result<Answer, String> {
 /// when it asked the same.
 async fn ranked(shared: &Shared, request: &Request) -> Result<Rc<RefCell<ArchiveSearch>>, String> {
     let last = shared.last.borrow().clone();
-    if let Some((query, filter, search)) = last {
-        if query == request.query && filter == request.filter {
-            return Ok(search);
+    if let Some((query, filter, search)) = &last {
+        if *query == request.query && *filter == request.filter {
+            return Ok(search.clone());
         }
     }
     let index = index(shared).await?;
     let query = Query::parse(&request.query).with_filter(request.filter.clone());
-    let search = Rc::new(RefCell::new(ArchiveSearch::new(&index, query, Order::Relevance)));
+    let mut fresh = ArchiveSearch::new(&index, query, Order::Relevance);
+    if let Some((_, _, earlier)) = &last {
+        fresh.reuse(&earlier.borrow());
+    }
+    let search = Rc::new(RefCell::new(fresh));
     loop {
         let wanted = search.borrow_mut().wanted().map_err(|error| describe(shared, &error.file, &error.reason))?;
         if wanted.is_empty() {

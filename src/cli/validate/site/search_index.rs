@@ -8,7 +8,7 @@
 use super::Check;
 use crate::archive::index_files::{PartitionEntry, PartitionHead, SearchIndex};
 use crate::search::archive::build::folder_hash;
-use crate::search::archive::files::{decode_char_list, decode_groups, decode_list, decode_pair_list, decode_shard, Kind, ListAt};
+use crate::search::archive::files::{decode_char_list, decode_groups, decode_lengths, decode_list, decode_pair_list, decode_shard, Kind, ListAt};
 use crate::search::archive::{plan, EditionRef};
 use crate::search::IndexError;
 
@@ -45,6 +45,8 @@ impl Check<'_> {
 
     fn partition(&mut self, index: &str, p: usize, entry: &PartitionEntry) {
         let (mut groups, mut length) = (0u64, 0u64);
+        let mut lengths: Option<Vec<u32>> = None;
+        let mut chunked: Vec<u32> = Vec::new();
         let mut files = entry.files();
         let mut read: Vec<(String, Vec<u8>)> = Vec::new();
         let mut at = 0;
@@ -70,7 +72,10 @@ impl Check<'_> {
                 decode_groups(&bytes).map(|chunk| {
                     groups += chunk.len() as u64;
                     length += chunk.iter().map(|story| u64::from(story.len)).sum::<u64>();
+                    chunked.extend(chunk.iter().map(|story| story.len));
                 })
+            } else if stem == "lengths.bin" {
+                decode_lengths(&bytes).map(|read| lengths = Some(read))
             } else if stem.starts_with("pairs-") || stem.starts_with("chars-") {
                 decode_shard(kind, &bytes).and_then(|shard| {
                     shard.keys().try_for_each(|(key, own)| {
@@ -96,6 +101,9 @@ impl Check<'_> {
         if (groups, length) != (u64::from(entry.groups), entry.length) {
             let says = format!("{path}: says {} stories of {} characters; its chunks hold {groups} of {length}", entry.groups, entry.length);
             self.problem(index, says);
+        }
+        if lengths.as_ref().is_some_and(|lengths| *lengths != chunked) {
+            self.problem(&entry.lengths(), "its lengths are not those of the stories in the partition's chunks");
         }
         read.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let hash = folder_hash(read.iter().map(|(name, bytes)| (name.as_str(), bytes.as_slice())));

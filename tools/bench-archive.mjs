@@ -634,14 +634,22 @@ async function browserSearch(browser, base, www, queries) {
   }
 }
 
-/** The index's files and the archive's page texts, gzipped at level 6. */
+/**
+ * The files the current search index names (its file and its partitions'
+ * folders: not those of partitions merged since, which stay until pruned)
+ * and the archive's page texts, gzipped at level 6.
+ */
 async function indexSize(site) {
-  const gzipped = async (folder) => {
+  const gzipped = async (paths) => {
     let total = 0;
-    for (const [path] of await sizes(join(site, folder))) total += gzipSync(await readFile(path), { level: 6 }).length;
+    for (const path of paths) total += gzipSync(await readFile(path), { level: 6 }).length;
     return total;
   };
-  return { indexGzip: await gzipped('search'), textGzip: await gzipped('pages') };
+  const rootFile = JSON.parse(await readFile(join(site, 'archive.json'), 'utf8'));
+  const index = JSON.parse(await readFile(join(site, rootFile.search), 'utf8'));
+  const indexFiles = [join(site, rootFile.search)];
+  for (const partition of index.partitions) indexFiles.push(...(await sizes(join(site, partition.folder))).keys());
+  return { indexGzip: await gzipped(indexFiles), textGzip: await gzipped((await sizes(join(site, 'pages'))).keys()) };
 }
 
 async function searching(browser, size, inputs, published, base, www) {

@@ -16,9 +16,9 @@
 //! shard), then the files of those lists too long to share a shard, then
 //! the lengths of the stories that hold every term (their chunks when they
 //! are few, or a page filter needs their pages; else the partition's
-//! lengths file), and the partition's head where the date filter cuts
-//! through it or results go newest first. The results shown then need
-//! their heads and chunks ([`ArchiveSearch::wanted_for`]). Matching is the matcher's ([`crate::search::matcher`]) over pair
+//! lengths file), and the partition's head (for the date filter, the
+//! newest-first order and the results shown). The results shown then need
+//! their chunks, unless ranking read them ([`ArchiveSearch::wanted_for`]). Matching is the matcher's ([`crate::search::matcher`]) over pair
 //! lists with positions: a term occurs where every pair covering it does,
 //! nothing is approximate.
 //!
@@ -333,8 +333,7 @@ impl ArchiveSearch {
     /// What ranking needs besides the lists, per partition where every
     /// term was found: the stories' lengths (their chunks when they are
     /// few or a page filter needs their pages, else the partition's
-    /// lengths file), and its head where the date filter cuts through it
-    /// or results go newest first.
+    /// lengths file), and its head.
     fn ranking_files(&self) -> Vec<String> {
         let mut names = Vec::new();
         let Some(matched) = &self.matched else { return names };
@@ -350,9 +349,10 @@ impl ArchiveSearch {
             } else {
                 names.push(entry.lengths());
             }
-            if searched.cut || self.order == Order::Newest {
-                names.push(entry.head());
-            }
+            // Needed where the date filter cuts through the partition or results
+            // go newest first, and by every result shown: fetched now, it
+            // saves the first screen a round trip (and serves later queries).
+            names.push(entry.head());
         }
         names
     }

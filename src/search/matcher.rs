@@ -74,7 +74,7 @@ fn match_char(layout: &Layout, text: &TextIndex, id: u16) -> TermMatch {
 }
 
 /// Adds a document's summed boosts for a one-character term to its group.
-fn add_weight(groups: &mut Vec<(u32, f32)>, group: u32, boosts: u32) {
+pub(crate) fn add_weight(groups: &mut Vec<(u32, f32)>, group: u32, boosts: u32) {
     add(groups, group, boosts as f32 / BODY_BOOST as f32);
 }
 
@@ -214,7 +214,7 @@ impl<'a> Occurrences<'a> {
 /// Always inlined: it runs for every occurrence a query records, and the
 /// widget's size-optimized wasm otherwise calls it out of line.
 #[inline(always)]
-fn add(groups: &mut Vec<(u32, f32)>, group: u32, weight: f32) {
+pub(crate) fn add(groups: &mut Vec<(u32, f32)>, group: u32, weight: f32) {
     match groups.last_mut() {
         Some((last, total)) if *last == group => *total += weight,
         _ => groups.push((group, weight)),

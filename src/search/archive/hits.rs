@@ -10,7 +10,7 @@
 
 use super::files::GroupEntry;
 use crate::corpus::{Corpus, Edition, Publication};
-use crate::search::{Hit, Index, Query};
+use crate::search::{Filter, Hit, Index, Query};
 
 /// The hit of the story `story` (its fragments, [`super::ArchiveSearch::fragments`])
 /// of score `score`, found by `query`, in `edition` (its articles with the
@@ -27,8 +27,8 @@ pub fn hit(story: &GroupEntry, score: f32, edition: &Edition, publication: &str,
     };
     let corpus = Corpus { editions: vec![alone], ..Corpus::new(Publication { title: publication.to_owned(), lang: String::new() }) };
     let index = Index::build(&corpus);
-    let unfiltered = Query::parse("").with_filter(Default::default());
-    let query = if query.filter() == unfiltered.filter() { query.clone() } else { query.clone().with_filter(Default::default()) };
+    // The story was found and filtered already; alone, it must pass.
+    let query = query.clone().with_filter(Filter::default());
     let mut found = index.search(&corpus, &query, 1).hits.pop()?;
     found.score = score;
     Some(found)

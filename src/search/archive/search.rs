@@ -39,7 +39,7 @@ use crate::search::analyzer::{is_ideograph, WordMarks};
 use crate::search::collector::{collect, Candidate, Ranked as Best};
 use crate::search::fields::{Field, BODY_BOOST};
 use crate::search::format::IndexError;
-use crate::search::matcher::{TermMatch, PER_FRAGMENT};
+use crate::search::matcher::{add, add_weight, TermMatch, PER_FRAGMENT};
 use crate::search::query::Query;
 use crate::search::scorer::{Bm25, Bonuses};
 
@@ -385,7 +385,7 @@ impl ArchiveSearch {
             let list = decode_char_list(list).map_err(|error| SearchError { file: name, reason: error.to_string() })?;
             let mut found = PartMatch::default();
             for hit in list {
-                add(&mut found.groups, hit.group, hit.weight as f32 / f32::from(BODY_BOOST));
+                add_weight(&mut found.groups, hit.group, hit.weight);
             }
             return Ok(found);
         }
@@ -588,14 +588,6 @@ fn adjacent_groups(first: &[Start], first_len: usize, second: &[Start]) -> Vec<u
         }
     }
     groups
-}
-
-#[inline]
-fn add(groups: &mut Vec<(u32, f32)>, group: u32, weight: f32) {
-    match groups.last_mut() {
-        Some((last, total)) if *last == group => *total += weight,
-        _ => groups.push((group, weight)),
-    }
 }
 
 /// Ranks `query` over the archive index `index`, reading each file it

@@ -96,10 +96,7 @@ pub async fn named(location: &ArchiveLocation, name: &str) -> Result<Vec<u8>, Lo
         Some(bytes) => bytes,
         None => match super::store::read(&url).await {
             Some(bytes) => bytes,
-            None => network(&url).await.map_err(|error| match error {
-                LoadError::Network { url, .. } if !online() => LoadError::NotSaved { url },
-                other => other,
-            })?,
+            None => network_or_not_saved(&url).await?,
         },
     };
     if matches_name(name, &bytes) {
@@ -113,8 +110,13 @@ pub async fn named(location: &ArchiveLocation, name: &str) -> Result<Vec<u8>, Lo
 /// a partition's folder carry no hash in their names (the folder's name
 /// does), and each checks its own bytes as it is decoded.
 pub async fn index_file(location: &ArchiveLocation, name: &str) -> Result<Vec<u8>, LoadError> {
-    let url = location.file(name);
-    network(&url).await.map_err(|error| match error {
+    network_or_not_saved(&location.file(name)).await
+}
+
+/// The bytes of `url` from the network; offline, a failure to reach it is
+/// [`LoadError::NotSaved`].
+async fn network_or_not_saved(url: &str) -> Result<Vec<u8>, LoadError> {
+    network(url).await.map_err(|error| match error {
         LoadError::Network { url, .. } if !online() => LoadError::NotSaved { url },
         other => other,
     })

@@ -11,6 +11,8 @@ WASM_BINDGEN_VERSION := 0.2.130
 BINARYEN_VERSION     := 132
 CHROMIUM             ?= /usr/bin/chromium
 PORT                 ?= 8080
+# `make serve SITE=folder` also serves a published archive at /site/.
+SITE                 ?=
 SUDO                 := $(if $(filter 0,$(shell id -u)),,sudo)
 CARGO_BIN            := $(HOME)/.cargo/bin
 export PATH          := $(CARGO_BIN):$(PATH)
@@ -94,7 +96,7 @@ demo-corpora: build
 	 else echo "$(CHRONAM) is absent: the demo serves the bundled corpus only"; fi
 
 serve: build demo-corpora
-	node tools/serve.mjs dist $(PORT) 127.0.0.1
+	node tools/serve.mjs dist $(PORT) 127.0.0.1 $(if $(SITE),site=$(SITE))
 
 ## Tests ------------------------------------------------------------------
 
@@ -181,7 +183,7 @@ fuzz: fuzz-tools
 
 # The huge-input tests that `cargo test` skips (a 100 MB corpus, an edition
 # of 50,000 articles): release build, one at a time, each command's time and
-# peak memory (GNU time) printed and held to the README's bounds.
+# peak memory (GNU time) printed and held to the bounds in docs/security.md.
 hardening:
 	@[ -x /usr/bin/time ] || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq time; }
 	cargo test --release --test hardening_huge -- --ignored --nocapture --test-threads=1

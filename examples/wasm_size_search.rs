@@ -3,7 +3,7 @@
 //! encodes and decodes an index, runs a filtered query, writes the hits as
 //! JSON and highlights a text, so that every part of the public search API
 //! is linked in. Not a program to run: build both for wasm and compare
-//! (the README's Search section has the commands).
+//! (docs/search.md says how to measure it).
 
 #[cfg(target_arch = "wasm32")]
 mod probe {

@@ -3,7 +3,7 @@
 //! of 50,000 articles are validated, indexed, searched (also with a
 //! 10,000-character query and with one of punctuation) and ingested into;
 //! a 100 MB corpus cut in half is refused with its position; two pages of
-//! 5,000 jumps each link. The bounds are those the README states, as a
+//! 5,000 jumps each link. The bounds are those docs/security.md states, as a
 //! multiple of the corpus file's size.
 //!
 //! Minutes of work and gigabytes of memory, so ignored by `cargo test`;
@@ -78,7 +78,7 @@ fn generated(articles: usize) -> Corpus {
 }
 
 /// Validate, index, search three ways, and ingest a page into `path`; the
-/// factors are the README's bounds. Sizes are in MiB (`MB` for short).
+/// factors are the bounds docs/security.md states. Sizes are in MiB (`MB` for short).
 fn every_command_within_bounds(path: &Path, corpus_mb: f64, date: &str) {
     let corpus = path.as_os_str();
     within(&measured(&[OsStr::new("validate"), corpus]), corpus_mb, 6.0, 30.0);

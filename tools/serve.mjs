@@ -38,19 +38,24 @@ export const UNDECODED_UNDER_DEVTOOLS = { '.json': 'application/octet-stream' };
 
 /**
  * Serves `root` on `host:port` (port 0 picks a free one); resolves to the
- * server. `types` maps file extensions to content types over the usual ones.
+ * server. `mounts` serves other folders under a first path segment of
+ * their own (`{ site: '../site' }`: `/site/…` from `../site`). `types` maps
+ * file extensions to content types over the usual ones.
  * `headers` are added to every response; `headersFor(path)` returns more
  * for one request's URL path (say, a cache policy for a folder), over
  * `headers`. With `compress`, a response is gzipped (level 6, as static
  * hosts serve files) when the request accepts gzip; by default, as is.
  */
-export function serve({ root, host = '127.0.0.1', port = 0, headers = {}, headersFor = () => ({}), types = {}, compress = false }) {
-  const base = resolve(root);
+export function serve({ root, mounts = {}, host = '127.0.0.1', port = 0, headers = {}, headersFor = () => ({}), types = {}, compress = false }) {
+  const folders = Object.fromEntries(Object.entries(mounts).map(([name, folder]) => [name, resolve(folder)]));
   const contentTypes = { ...TYPES, ...types };
   const server = createServer(async (request, response) => {
     try {
       const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-      let file = normalize(join(base, path));
+      const [, first, ...rest] = path.split('/');
+      const mounted = Object.hasOwn(folders, first);
+      const base = mounted ? folders[first] : resolve(root);
+      let file = normalize(join(base, mounted ? rest.join('/') : path));
       if (file !== base && !file.startsWith(base + sep)) return send(response, 403, 'forbidden');
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file).catch(() => null);
@@ -78,9 +83,12 @@ function send(response, status, text) {
   response.end(text);
 }
 
+// node tools/serve.mjs [ROOT] [PORT] [HOST] [NAME=FOLDER…]
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [root = 'dist', port = '8080', host = '127.0.0.1'] = process.argv.slice(2);
-  const server = await serve({ root, port: Number(port), host });
+  const [root = 'dist', port = '8080', host = '127.0.0.1', ...mounted] = process.argv.slice(2);
+  const mounts = Object.fromEntries(mounted.map((mount) => mount.split(/=(.*)/s).slice(0, 2)));
+  const server = await serve({ root, mounts, port: Number(port), host });
   const { address, port: bound } = server.address();
-  console.log(`Serving ${root} at http://${address}:${bound}/ (Ctrl-C to stop)`);
+  const also = Object.entries(mounts).map(([name, folder]) => `, ${folder} at /${name}/`).join('');
+  console.log(`Serving ${root} at http://${address}:${bound}/${also} (Ctrl-C to stop)`);
 }

@@ -1,6 +1,6 @@
 // The report of a peer benchmark run: bench/results/peers.md (tables and
 // how each figure is taken), bench/results/peers.svg (a chart, plain SVG)
-// and the README's copy of the tables between its `bench-peers` markers.
+// and the README's copy of the targets tables between its `bench-peers` markers.
 // Every number comes from the results of a run; nothing is typed here.
 //
 //   node bench/peers/report.mjs [build/peers/results.json]   (rewrite from saved results)
@@ -239,11 +239,12 @@ ${[...grid, ...bars, ...footer].join('\n')}
 
 // ---- the README section ----------------------------------------------------
 
+/** The README's copy: the targets of each corpus, the rest in peers.md. */
 function readmeSection(results) {
   const parts = [START, `<!-- written by \`${COMMAND}\`; edits here are overwritten -->`, '', machineLine(results),
-    'Full report and definitions: [bench/results/peers.md](bench/results/peers.md).', '', '![Queries answered exactly and query latency per engine](bench/results/peers.svg)'];
+    'Every engine, figure and definition: [bench/results/peers.md](bench/results/peers.md).'];
   for (const corpus of results.corpora) {
-    parts.push('', `**${corpusHeading(corpus)}**`, '', table(corpus), '', footnotes(corpus), '', 'Targets:', '', targetTable(corpus));
+    parts.push('', `**${corpusHeading(corpus)}**`, '', targetTable(corpus));
   }
   parts.push(END);
   return parts.join('\n').replace(/\n{3,}/g, '\n\n');

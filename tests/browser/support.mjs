@@ -21,10 +21,11 @@ export function launchBrowser() {
 
 /**
  * Serves `root` on a free loopback port; returns its base URL and a close().
- * `types` overrides content types by extension (tools/serve.mjs).
+ * `types` overrides content types by extension, `mounts` serves other
+ * folders under a path of their own (tools/serve.mjs).
  */
-export async function startServer(root = DIST, { types } = {}) {
-  const server = await serve({ root, types });
+export async function startServer(root = DIST, { types, mounts } = {}) {
+  const server = await serve({ root, types, mounts });
   const { port } = server.address();
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((done) => server.close(done)) };
 }

@@ -7,9 +7,9 @@
 use std::collections::HashMap;
 
 use broadsheet::archive::index_files::{SearchIndex, INDEX_FORMAT};
-use broadsheet::corpus::{Corpus, Edition};
-use broadsheet::search::archive::{hit, plan, search_files, ArchiveSearch, EditionRef, Order, PartitionBuild, Story};
-use broadsheet::search::{Filter, Hit, Index, Query};
+use broadsheet::corpus::{Corpus, Edition, Publication};
+use broadsheet::search::archive::{hit, plan, search_files, ArchiveSearch, EditionRef, PartitionBuild, Story};
+use broadsheet::search::{Filter, Hit, Index, Order, Query};
 use proptest::prelude::*;
 
 #[path = "support/random_corpus.rs"]
@@ -54,9 +54,9 @@ fn build(corpus: &Corpus) -> Built {
 }
 
 /// Ranks `query`, then reads what every story's hit needs.
-fn run(built: &Built, query: &Query, order: Order) -> ArchiveSearch {
+fn run(built: &Built, query: &Query) -> ArchiveSearch {
     let mut read = |name: &str| built.files.get(name).cloned().ok_or_else(|| "missing".to_owned());
-    let mut search = search_files(&built.index, query.clone(), order, &mut read).expect("every file is there");
+    let mut search = search_files(&built.index, query.clone(), &mut read).expect("every file is there");
     let wanted = search.wanted_for(&search.ranked().expect("ranked").stories.clone());
     search.read_files(&wanted, &mut read).expect("every file is there");
     search
@@ -73,10 +73,18 @@ fn archive_hit(built: &Built, search: &ArchiveSearch, story: &Story) -> Hit {
 /// Dates over two years: a past year, a past month and days of the newest month.
 const DATES: [&str; 6] = ["2023-05-01", "2023-11-30", "2024-02-03", "2024-03-01", "2024-03-02", "2024-03-05"];
 
+/// The evening paper that prints on the first of a month, beside the corpus's own.
+const EVENING: &str = "青岛晚报";
+
 fn random_archive() -> impl Strategy<Value = Corpus> {
     proptest::sample::subsequence(DATES.to_vec(), 1..=DATES.len())
         .prop_flat_map(|dates| dates.into_iter().map(random_edition).collect::<Vec<_>>())
-        .prop_map(corpus_of)
+        .prop_map(|mut editions| {
+            for edition in editions.iter_mut().filter(|edition| edition.date.ends_with("-01")) {
+                edition.publication = Some(Publication { title: EVENING.to_owned(), lang: "zh-CN".to_owned() });
+            }
+            corpus_of(editions)
+        })
 }
 
 /// A piece of some unit of some article, chosen by the seeds.
@@ -101,7 +109,7 @@ fn excerpt(corpus: &Corpus, seeds: (usize, usize, usize, usize)) -> String {
 /// and on the first hits with their snippets.
 fn assert_same(built: &Built, corpus: &Corpus, query: &Query) {
     let single = Index::build(corpus).search(corpus, query, usize::MAX);
-    let search = run(built, query, Order::Relevance);
+    let search = run(built, query);
     let ranked = search.ranked().expect("ranked");
     assert_eq!(ranked.stories.len(), single.total, "total of {query:?}");
     for (story, expected) in ranked.stories.iter().zip(&single.hits).take(5) {
@@ -139,17 +147,19 @@ proptest! {
     }
 
     /// With a date filter, the archive searches the partitions the dates
-    /// reach, as one corpus of their editions; with a page filter, all.
+    /// reach, as one corpus of their editions; with a publication or page
+    /// filter, all.
     #[test]
     fn a_filtered_search_is_that_of_the_partitions_reached(
         corpus in random_archive(),
         seeds in any::<(usize, usize, usize, usize)>(),
         from in proptest::option::of(proptest::sample::select(DATES.to_vec())),
         to in proptest::option::of(proptest::sample::select(DATES.to_vec())),
+        publication in proptest::option::of(proptest::sample::select(vec!["测试日报", EVENING, "另一报"])),
         page in proptest::option::of(1u32..4),
     ) {
         let built = build(&corpus);
-        let filter = Filter { from: from.map(str::to_owned), to: to.map(str::to_owned), page };
+        let filter = Filter { from: from.map(str::to_owned), to: to.map(str::to_owned), publication: publication.map(str::to_owned), page };
         let query = Query::parse(&excerpt(&corpus, seeds)).with_filter(filter.clone());
         let reached: Vec<&broadsheet::archive::index_files::PartitionEntry> = built.index.partitions.iter()
             .filter(|p| filter.from.as_deref().is_none_or(|from| p.to.as_str() >= from) && filter.to.as_deref().is_none_or(|to| p.from.as_str() <= to))
@@ -161,13 +171,15 @@ proptest! {
         assert_same(&built, &within, &query);
     }
 
-    /// Newest first: the same stories, newest edition first, best first within it.
+    /// Newest first: the same stories, newest edition first, best first
+    /// within it, as a single corpus orders them.
     #[test]
     fn newest_first_orders_the_same_stories_by_edition(corpus in random_archive(), seeds in any::<(usize, usize, usize, usize)>()) {
         let built = build(&corpus);
         let query = Query::parse(&excerpt(&corpus, seeds));
-        let best_search = run(&built, &query, Order::Relevance);
-        let newest_search = run(&built, &query, Order::Newest);
+        let best_search = run(&built, &query);
+        let newest_query = query.clone().with_order(Order::Newest);
+        let newest_search = run(&built, &newest_query);
         let (best, newest) = (&best_search.ranked().unwrap().stories, &newest_search.ranked().unwrap().stories);
         let mut groups: Vec<u32> = best.iter().map(|story| story.group).collect();
         let mut again: Vec<u32> = newest.iter().map(|story| story.group).collect();
@@ -179,6 +191,7 @@ proptest! {
             let (a, b) = (by_edition(&pair[0]), by_edition(&pair[1]));
             prop_assert!(a > b || (a == b && pair[0].score >= pair[1].score));
         }
+        assert_same(&built, &built.corpus, &newest_query);
     }
 }
 
@@ -187,14 +200,14 @@ fn a_missing_or_damaged_index_file_fails_the_query_naming_it() {
     let corpus = corpus_of(vec![edition("2024-03-01", vec![article("a", 1, Some("上合组织峰会"), &["青岛新高地"])])]);
     let built = build(&corpus);
     let query = Query::parse("峰会");
-    let needed = ArchiveSearch::new(&built.index, query.clone(), Order::Relevance).wanted().unwrap();
+    let needed = ArchiveSearch::new(&built.index, query.clone()).wanted().unwrap();
     assert_eq!(needed.len(), 1, "one pair, one partition: {needed:?}");
-    let missing = search_files(&built.index, query.clone(), Order::Relevance, |name| {
+    let missing = search_files(&built.index, query.clone(), |name| {
         if name == needed[0] { Err("not found (HTTP 404)".to_owned()) } else { Ok(built.files[name].clone()) }
     });
     let error = missing.unwrap_err();
     assert_eq!((error.file.as_str(), error.reason.as_str()), (needed[0].as_str(), "not found (HTTP 404)"));
-    let damaged = search_files(&built.index, query, Order::Relevance, |name| {
+    let damaged = search_files(&built.index, query, |name| {
         let mut bytes = built.files[name].clone();
         if name == needed[0] {
             let last = bytes.len() - 1;
@@ -236,7 +249,7 @@ fn a_common_term_is_ranked_by_the_lengths_file_as_the_single_corpus_ranks_it() {
         read_names.push(name.to_owned());
         built.files.get(name).cloned().ok_or_else(|| "missing".to_owned())
     };
-    let search = search_files(&built.index, Query::parse("青岛"), Order::Relevance, &mut read).unwrap();
+    let search = search_files(&built.index, Query::parse("青岛"), &mut read).unwrap();
     assert_eq!(search.ranked().unwrap().stories.len(), 1100);
     assert!(read_names.iter().any(|name| name.ends_with("/lengths.bin")), "{read_names:?}");
     assert!(!read_names.iter().any(|name| name.contains("/groups-")), "no chunk is read to rank: {read_names:?}");

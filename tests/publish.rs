@@ -346,6 +346,11 @@ fn searching_an_archive_finds_what_searching_its_corpus_finds() {
     let (newest, _) = search(&site, &pieces[2], &["--newest", "--limit", "1000"]);
     let dates: Vec<String> = found(&newest).into_iter().map(|(date, _)| date).collect();
     assert!(dates.windows(2).all(|pair| pair[0] >= pair[1]), "newest first: {dates:?}");
+    assert_eq!(newest, search(&file, &pieces[2], &["--newest", "--limit", "1000"]).0, "a corpus orders newest first alike");
+    // A publication filter keeps that paper's stories, and no other's.
+    let title = corpus.publication.title.as_str();
+    assert_eq!(search(&site, &pieces[2], &["--publication", title, "--limit", "1000"]).0, search(&site, &pieces[2], &["--limit", "1000"]).0);
+    assert!(found(&search(&site, &pieces[2], &["--publication", "另一报", "--limit", "1000"]).0).is_empty());
 }
 
 #[test]

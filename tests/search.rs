@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use broadsheet::corpus::{self, Article, Block, Corpus, Edition, Publication};
 use broadsheet::search::normalize::normalize;
-use broadsheet::search::{corpus_hash, Filter, Index, IndexError, Preparation, Query, SearchResults};
+use broadsheet::search::{corpus_hash, Filter, Index, IndexError, Order, Preparation, Query, SearchResults};
 use proptest::prelude::*;
 
 #[path = "support/random_corpus.rs"]
@@ -71,7 +71,7 @@ fn oracle(corpus: &Corpus, query: &Query) -> BTreeSet<(usize, String)> {
         return found;
     }
     for (e, edition) in corpus.editions.iter().enumerate() {
-        if !filter.accepts_date(&edition.date) {
+        if !filter.accepts_edition(&edition.date, &corpus.publication_of(edition).title) {
             continue;
         }
         for story in oracle_stories(edition) {
@@ -133,8 +133,14 @@ fn fixture(path: &str) -> Corpus {
     corpus::load(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
+/// Two editions; the second, now and then, of another paper.
 fn random_corpus() -> impl Strategy<Value = Corpus> {
-    (random_edition("2024-01-01"), random_edition("2024-01-02")).prop_map(|(a, b)| corpus_of(vec![a, b]))
+    (random_edition("2024-01-01"), random_edition("2024-01-02"), any::<bool>()).prop_map(|(a, mut b, other)| {
+        if other {
+            b.publication = Some(Publication { title: "另一报".to_owned(), lang: "zh-CN".to_owned() });
+        }
+        corpus_of(vec![a, b])
+    })
 }
 
 /// How a query copied from the text may be retyped.
@@ -200,11 +206,12 @@ proptest! {
         how in retyping(),
         page in prop::option::of(1u32..4),
         to_first_day in any::<bool>(),
+        publication in prop::option::of(prop::sample::select(vec!["测试日报", "另一报"])),
     ) {
         let index = Index::build(&corpus);
         let (a, b) = (excerpt(&corpus, first), excerpt(&corpus, second));
         let text = if quoted { format!("\"{a}\" {b}") } else { format!("{a} {b}") };
-        let filter = Filter { from: None, to: to_first_day.then(|| "2024-01-01".to_owned()), page };
+        let filter = Filter { to: to_first_day.then(|| "2024-01-01".to_owned()), publication: publication.map(str::to_owned), page, ..Filter::default() };
         let query = Query::parse(&retype(&text, how)).with_filter(filter);
         assert_exact(&index, &corpus, &query);
     }
@@ -437,6 +444,35 @@ fn hits_of_two_papers_of_one_date_name_their_publications() {
         results.hits.iter().map(|hit| (hit.date.as_str(), hit.publication.as_str(), hit.article.as_str())).collect();
     named.sort_unstable();
     assert_eq!(named, [("1916-03-04", "The Evening Star", "p1-1"), ("1916-03-04", "The Sun", "p1-1")]);
+    let of_the_sun = Query::parse("villa").with_filter(Filter { publication: Some("The Sun".to_owned()), ..Filter::default() });
+    let sun = Index::build(&corpus).search(&corpus, &of_the_sun, 10);
+    assert_eq!(sun.hits.iter().map(|hit| hit.publication.as_str()).collect::<Vec<_>>(), ["The Sun"]);
+}
+
+/// Newest first: the same stories as best first, newest edition first,
+/// best first within an edition, and the limit cuts that order.
+#[test]
+fn newest_first_orders_the_same_stories_by_edition_date() {
+    let day = |date: &str, texts: &[&str]| {
+        let articles = texts.iter().enumerate().map(|(i, text)| article(&format!("{date}-{i}"), 1, None, &[text])).collect();
+        edition(date, articles)
+    };
+    let corpus = corpus_of(vec![
+        day("2024-01-02", &["改革改革改革", "改革"]),
+        day("2024-01-03", &["改革"]),
+        day("2024-01-01", &["改革改革", "没有"]),
+    ]);
+    let index = Index::build(&corpus);
+    let best = index.search(&corpus, &Query::parse("改革"), usize::MAX);
+    let newest = index.search(&corpus, &Query::parse("改革").with_order(Order::Newest), usize::MAX);
+    let ids = |results: &SearchResults| results.hits.iter().map(|hit| hit.article.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&newest), ["2024-01-03-0", "2024-01-02-0", "2024-01-02-1", "2024-01-01-0"]);
+    let (mut a, mut b) = (ids(&best), ids(&newest));
+    a.sort();
+    b.sort();
+    assert_eq!((a, best.total), (b, newest.total));
+    let two = index.search(&corpus, &Query::parse("改革").with_order(Order::Newest), 2);
+    assert_eq!((ids(&two), two.total), (ids(&newest)[..2].to_vec(), 4));
 }
 
 #[test]

@@ -57,14 +57,22 @@ export interface OpenOptions {
 
 /** `search()`'s second argument; each field optional (`null` and `undefined` mean absent). */
 export interface SearchOptions {
-  /** How many hits at most, best first (default 10). */
+  /** How many hits at most (default 10). */
   limit?: number | null | undefined;
   /** The first edition date included, `YYYY-MM-DD`. */
   from?: string | null | undefined;
   /** The last edition date included, `YYYY-MM-DD`. */
   to?: string | null | undefined;
+  /** Only editions of the publication of this title, exactly as the corpus or archive names it. */
+  publication?: string | null | undefined;
   /** Only stories with a fragment printed on this page (a page number). */
   page?: number | null | undefined;
+  /**
+   * `"relevance"` (the default): best first. `"newest"`: newest edition
+   * first, best first within an edition. The same stories either way; any
+   * other value rejects.
+   */
+  order?: 'relevance' | 'newest' | null | undefined;
 }
 
 /**
@@ -163,10 +171,12 @@ export interface BroadsheetReaderElement extends HTMLElement {
    */
   open(id: string, options?: OpenOptions): Promise<boolean>;
   /**
-   * Searches the corpus (over an archive: the editions opened so far),
-   * once it has loaded. Resolves to the best hits, best first, as
+   * Searches the corpus once it has loaded; over an archive, every edition
+   * by its search index (offline: the editions saved for offline reading).
+   * Resolves to the hits in the order asked (best first by default), as
    * `broadsheet search CORPUS QUERY --json` prints them; rejects when the
-   * corpus failed to load or the element is not connected.
+   * corpus failed to load, an index file is missing or damaged (naming
+   * it), or the element is not connected.
    */
   search(query: string, options?: SearchOptions): Promise<Hit[]>;
   /**

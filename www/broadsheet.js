@@ -18,7 +18,7 @@
 //
 // Script API: `await reader.ready` (the widget has started), then
 // `reader.open(articleId, { date, publication })` and `await
-// reader.search(query, { limit, from, to, page })`, which resolves to the
+// reader.search(query, { limit, from, to, publication, page, order })`, which resolves to the
 // hits exactly as `broadsheet search --json` prints them; for an archive,
 // `await reader.saveOffline({ from, to, publication })`,
 // `await reader.removeOffline({ from, to, publication })` and

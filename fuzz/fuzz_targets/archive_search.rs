@@ -16,8 +16,8 @@ use std::sync::OnceLock;
 
 use broadsheet::archive::index_files::{SearchIndex, INDEX_FORMAT};
 use broadsheet::corpus::{self, Corpus};
-use broadsheet::search::archive::{hit, search_files, EditionRef, Order, PartitionBuild};
-use broadsheet::search::Query;
+use broadsheet::search::archive::{hit, search_files, EditionRef, PartitionBuild};
+use broadsheet::search::{Order, Query};
 use broadsheet_fuzz::{damaged, FIXTURE};
 use libfuzzer_sys::fuzz_target;
 
@@ -67,7 +67,7 @@ fuzz_target!(|data: &[u8]| {
             false => files.get(name).map(|bytes| bytes.to_vec()).ok_or_else(|| "missing".to_owned()),
         };
         let mut read = read;
-        let Ok(mut search) = search_files(&built.index, Query::parse(text), order, &mut read) else { continue };
+        let Ok(mut search) = search_files(&built.index, Query::parse(text).with_order(order), &mut read) else { continue };
         let stories = search.ranked().map_or(Vec::new(), |ranked| ranked.stories.clone());
         let wanted = search.wanted_for(&stories);
         if search.read_files(&wanted, &mut read).is_err() {

@@ -7,7 +7,7 @@
 mod widget {
     use std::cell::RefCell;
 
-    use broadsheet::search::Filter;
+    use broadsheet::search::{Filter, Order};
     use broadsheet::ui::app::{App, AppProps};
     use broadsheet::ui::control::{Command, Control, EditionRange};
     use broadsheet::ui::options::{Routing, Theme};
@@ -48,8 +48,9 @@ mod widget {
         }
 
         /// Searches the corpus once its index is ready. `options` may hold
-        /// `limit` (default 10), `from` and `to` (dates, inclusive) and
-        /// `page`. Resolves to the JSON text `broadsheet search --json`
+        /// `limit` (default 10), `from` and `to` (dates, inclusive),
+        /// `publication` (a title), `page`, and `order` (`"newest"` for
+        /// newest edition first; best first otherwise). Resolves to the JSON text `broadsheet search --json`
         /// prints for the same query, which the loader parses.
         pub fn search(&self, query: String, options: JsValue) -> Promise {
             let option = |name: &str| Reflect::get(&options, &name.into()).ok().filter(|value| !value.is_undefined() && !value.is_null());
@@ -57,12 +58,22 @@ mod widget {
             let filter = Filter {
                 from: option("from").and_then(|date| date.as_string()),
                 to: option("to").and_then(|date| date.as_string()),
+                publication: option("publication").and_then(|title| title.as_string()),
                 page: option("page").and_then(|page| page.as_f64()).map(|page| page.max(0.0) as u32),
+            };
+            let order = match option("order").map(|order| order.as_string()) {
+                None => Order::Relevance,
+                Some(Some(order)) if order == "relevance" => Order::Relevance,
+                Some(Some(order)) if order == "newest" => Order::Newest,
+                Some(other) => {
+                    let shown = other.unwrap_or_else(|| "a value that is not a string".to_owned());
+                    return Promise::reject(&JsValue::from(format!("search: order must be \"relevance\" or \"newest\", not {shown:?}")));
+                }
             };
             let control = self.control.clone();
             Promise::new(&mut |resolve, reject| {
                 let answer = Box::new(move |outcome: Result<String, String>| settle(&resolve, &reject, outcome.map(JsValue::from)));
-                control.send(Command::Search { query: query.clone(), filter: filter.clone(), limit, answer });
+                control.send(Command::Search { query: query.clone(), filter: filter.clone(), order, limit, answer });
             })
         }
     }

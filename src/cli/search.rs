@@ -27,9 +27,9 @@ use super::terminal::{eprintln_inert, inert, json_controls_escaped};
 use crate::archive::index_files::SearchIndex;
 use crate::archive::ROOT_FILE;
 use crate::corpus::Edition;
-use crate::search::archive::{hit, search_files, Order, SearchError};
+use crate::search::archive::{hit, search_files, SearchError};
 use crate::search::results::SearchResults;
-use crate::search::{Filter, Hit, Index, Query};
+use crate::search::{Filter, Hit, Index, Order, Query};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -50,10 +50,14 @@ pub struct Args {
     /// Only editions on or before this date (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     pub to: Option<String>,
+    /// Only editions of the publication of this title (exactly as the
+    /// corpus or archive names it).
+    #[arg(long)]
+    pub publication: Option<String>,
     /// Only articles printed (in part) on this page.
     #[arg(long)]
     pub page: Option<u32>,
-    /// Newest edition first, best first within an edition (archives).
+    /// Newest edition first, best first within an edition.
     #[arg(long)]
     pub newest: bool,
 }
@@ -70,21 +74,17 @@ fn parse_date(text: &str) -> Result<String, String> {
 }
 
 pub fn run(args: &Args) -> u8 {
-    let filter = Filter { from: args.from.clone(), to: args.to.clone(), page: args.page };
-    let query = Query::parse(&args.query).with_filter(filter);
+    let filter = Filter { from: args.from.clone(), to: args.to.clone(), publication: args.publication.clone(), page: args.page };
+    let order = if args.newest { Order::Newest } else { Order::Relevance };
+    let query = Query::parse(&args.query).with_filter(filter).with_order(order);
     if let Some(site) = archive_folder(&args.corpus) {
-        let order = if args.newest { Order::Newest } else { Order::Relevance };
-        return match search_archive(&site, query, order, args.limit) {
+        return match search_archive(&site, query, args.limit) {
             Ok(results) => print(args, &results),
             Err(failure) => {
                 failure.lines.iter().for_each(|line| eprintln_inert!("{line}"));
                 failure.code
             }
         };
-    }
-    if args.newest {
-        eprintln_inert!("{}: --newest orders an archive's results; a corpus file is ordered by relevance", args.corpus.display());
-        return super::EXIT_IO;
     }
     let loaded = match super::index::load_corpus(&args.corpus) {
         Ok(loaded) => loaded,
@@ -115,7 +115,7 @@ fn archive_folder(path: &Path) -> Option<PathBuf> {
 
 /// Searches the archive in `folder` with its search index; the best
 /// `limit` hits, their text read from their editions.
-fn search_archive(folder: &Path, query: Query, order: Order, limit: usize) -> Result<SearchResults, Failure> {
+fn search_archive(folder: &Path, query: Query, limit: usize) -> Result<SearchResults, Failure> {
     let site = Site::new(folder);
     let root = site.root().map_err(|lines| Failure { code: super::EXIT_INVALID, lines })?;
     let root = root.ok_or_else(|| Failure::io(format!("{}: no archive here (no {ROOT_FILE})", folder.display())))?;
@@ -128,7 +128,7 @@ fn search_archive(folder: &Path, query: Query, order: Order, limit: usize) -> Re
     let index = site.read_decoded(index_name, SearchIndex::decode)?;
     let mut read = |name: &str| std::fs::read(site.path(name)).map_err(|error| error.to_string());
     let failed = |error: SearchError| Failure::invalid(format!("{}: {}", site.shown(&error.file), error.reason));
-    let mut search = search_files(&index, query, order, &mut read).map_err(failed)?;
+    let mut search = search_files(&index, query, &mut read).map_err(failed)?;
     let all = search.ranked().map_or(Vec::new(), |ranked| ranked.stories.clone());
     let stories = &all[..limit.min(all.len())];
     let wanted = search.wanted_for(stories);

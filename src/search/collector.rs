@@ -102,6 +102,14 @@ pub fn top(candidates: Vec<Candidate>, limit: usize) -> Vec<Candidate> {
     best.into_sorted_vec().into_iter().map(|Ranked(candidate)| candidate).collect()
 }
 
+/// The first `limit` candidates by `edition` (of a story's group) from the
+/// greatest, best first within an edition ([`Ranked`]'s order).
+pub fn newest_first<K: Ord>(mut candidates: Vec<Candidate>, limit: usize, edition: impl Fn(u32) -> K) -> Vec<Candidate> {
+    candidates.sort_by(|a, b| edition(b.group).cmp(&edition(a.group)).then(Ranked(*a).cmp(&Ranked(*b))));
+    candidates.truncate(limit);
+    candidates
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,11 +10,11 @@
 
 use std::sync::OnceLock;
 
-use super::collector::{collect, top, Candidate};
+use super::collector::{collect, newest_first, top, Candidate};
 use super::layout::Layout;
 use super::matcher::{match_term, TermMatch};
 use super::places::Places;
-use super::query::{Filter, Query};
+use super::query::{Filter, Order, Query};
 use super::results::{Hit, SearchResults};
 use super::scorer::{adjacent_groups, Bm25, Bonuses};
 use super::snippets::{snippets, Scratch};
@@ -142,19 +142,27 @@ impl Index {
             }
             let docs = self.layout.group_docs(group as usize);
             let mut articles = docs.clone().filter_map(|d| self.layout.article(corpus, d));
-            let date_ok = self
+            let edition_ok = self
                 .layout
                 .docs
                 .get(docs.start)
                 .and_then(|doc| corpus.editions.get(doc.edition as usize))
-                .is_some_and(|edition| filter.accepts_date(&edition.date));
-            date_ok && filter.page.is_none_or(|page| articles.any(|article| article.page == page))
+                .is_some_and(|edition| filter.accepts_edition(&edition.date, &corpus.publication_of(edition).title));
+            edition_ok && filter.page.is_none_or(|page| articles.any(|article| article.page == page))
         };
         let len = |group: u32| self.group_lens.get(group as usize).copied().unwrap_or(0);
         let candidates = collect(&terms, &self.bm25, len, accept, |group| bonuses.earned_by(group));
         let total = candidates.len();
         let mut scratch = Scratch::default();
-        let hits = top(candidates, limit)
+        let shown = match query.order() {
+            Order::Relevance => top(candidates, limit),
+            Order::Newest => newest_first(candidates, limit, |group| {
+                let edition = self.layout.docs.get(self.layout.group_docs(group as usize).start).map_or(0, |doc| doc.edition as usize);
+                let (date, title) = corpus.editions.get(edition).map_or(("", ""), |e| (e.date.as_str(), corpus.publication_of(e).title.as_str()));
+                (date, title, edition)
+            }),
+        };
+        let hits = shown
             .into_iter()
             .filter_map(|candidate| self.hit(corpus, query, &terms, candidate, &mut scratch))
             .collect();

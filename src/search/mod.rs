@@ -78,5 +78,5 @@ pub mod vocabulary;
 pub use format::{corpus_hash, CorpusHasher, IndexError};
 pub use index::Index;
 pub use preparation::Preparation;
-pub use query::{Filter, Query};
+pub use query::{Filter, Order, Query};
 pub use results::{Hit, SearchResults, Snippet};

@@ -1,4 +1,5 @@
-//! What the reader typed: terms that must all be found, and filters.
+//! What the reader typed: terms that must all be found, filters, and the
+//! order of the results.
 //!
 //! The query text is split on whitespace into terms; a double-quoted part
 //! (ASCII `"`) is one term with its inner spaces kept, and a quote always ends
@@ -9,11 +10,23 @@
 
 use super::normalize::{normalize, Folded};
 
-/// A parsed query: terms and filters.
+/// A parsed query: terms, filters and order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
     terms: Vec<Term>,
     filter: Filter,
+    order: Order,
+}
+
+/// How results are ordered. Either way the same stories are found.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Order {
+    /// Best first (BM25F), ties in corpus (archive) order.
+    #[default]
+    Relevance,
+    /// Newest edition first (editions of one date by publication title, the
+    /// last first), best first within an edition.
+    Newest,
 }
 
 /// One normalized, non-empty term.
@@ -32,13 +45,15 @@ impl Term {
     }
 }
 
-/// Restricts results by edition date and page.
+/// Restricts results by edition date, publication and page.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
     /// First date included, `YYYY-MM-DD`.
     pub from: Option<String>,
     /// Last date included, `YYYY-MM-DD`.
     pub to: Option<String>,
+    /// Only editions of the publication of this title (exactly).
+    pub publication: Option<String>,
     /// Only articles with a fragment printed on this page.
     pub page: Option<u32>,
 }
@@ -46,6 +61,11 @@ pub struct Filter {
 impl Filter {
     pub fn accepts_date(&self, date: &str) -> bool {
         self.from.as_deref().is_none_or(|from| date >= from) && self.to.as_deref().is_none_or(|to| date <= to)
+    }
+
+    /// Whether an edition of this date and publication title is kept.
+    pub fn accepts_edition(&self, date: &str, publication: &str) -> bool {
+        self.accepts_date(date) && self.publication.as_deref().is_none_or(|title| title == publication)
     }
 }
 
@@ -60,12 +80,21 @@ impl Query {
                 terms.push(Term { chars });
             }
         }
-        Query { terms, filter: Filter::default() }
+        Query { terms, filter: Filter::default(), order: Order::default() }
     }
 
     pub fn with_filter(mut self, filter: Filter) -> Query {
         self.filter = filter;
         self
+    }
+
+    pub fn with_order(mut self, order: Order) -> Query {
+        self.order = order;
+        self
+    }
+
+    pub fn order(&self) -> Order {
+        self.order
     }
 
     pub fn terms(&self) -> &[Term] {
@@ -195,8 +224,16 @@ mod tests {
 
     #[test]
     fn dates_filter_inclusively() {
-        let filter = Filter { from: Some("2024-09-01".into()), to: Some("2024-09-12".into()), page: None };
+        let filter = Filter { from: Some("2024-09-01".into()), to: Some("2024-09-12".into()), ..Filter::default() };
         assert!(filter.accepts_date("2024-09-01") && filter.accepts_date("2024-09-12"));
         assert!(!filter.accepts_date("2024-08-31") && !filter.accepts_date("2024-09-13"));
+    }
+
+    #[test]
+    fn a_publication_filter_keeps_that_title_alone() {
+        let filter = Filter { publication: Some("The Evening Star".into()), ..Filter::default() };
+        assert!(filter.accepts_edition("1916-03-04", "The Evening Star"));
+        assert!(!filter.accepts_edition("1916-03-04", "The Evening Star Extra") && !filter.accepts_edition("1916-03-04", "the evening star"));
+        assert!(Filter::default().accepts_edition("1916-03-04", "any"));
     }
 }

@@ -25,12 +25,13 @@ use super::route::{Read, Route};
 use super::router::{use_router, Navigator};
 use super::search::engine::Request;
 use super::search::found::use_found;
+use super::search::filters::Choices;
 use super::search::results_view::SearchView;
 use super::search::search_box::SearchBox;
 use super::search::searcher::Searcher;
 use super::shared::SharedCorpus;
 use super::strings::Strings;
-use crate::search::Filter;
+use crate::search::{Filter, Order};
 
 /// How many results the search view shows at first, and adds on "show more".
 const RESULTS_PER_PAGE: usize = 20;
@@ -76,22 +77,22 @@ pub fn App(props: &AppProps) -> Html {
     let landmark = use_state(host_landmark);
     let searcher = use_state(|| None::<Searcher>);
     // How many results to show of a query, once the reader asked for more.
-    let more = use_state(|| None::<(String, Filter, usize)>);
+    let more = use_state(|| None::<(String, Filter, Order, usize)>);
     let root = use_node_ref();
     let place = match &*load {
         Load::Ready(corpus) => Some(router.current.as_ref().map_or(Place::NotFound, |route| resolve(corpus, route))),
         _ => None,
     };
-    let (query, filter) = match &place {
-        Some(Place::Search { query, filter }) => (Some(query.clone()), filter.clone()),
-        _ => (None, Filter::default()),
+    let (query, filter, order) = match &place {
+        Some(Place::Search { query, filter, order }) => (Some(query.clone()), filter.clone(), *order),
+        _ => (None, Filter::default(), Order::default()),
     };
     let per_page = if archive_base(&props.src).is_some() { ARCHIVE_RESULTS_PER_PAGE } else { RESULTS_PER_PAGE };
     let limit = match &*more {
-        Some((asked, asked_filter, limit)) if query.as_ref() == Some(asked) && *asked_filter == filter => *limit,
+        Some((asked, asked_filter, asked_order, limit)) if query.as_ref() == Some(asked) && *asked_filter == filter && *asked_order == order => *limit,
         _ => per_page,
     };
-    let request = Request { query: query.clone().unwrap_or_default(), filter: filter.clone(), limit };
+    let request = Request { query: query.clone().unwrap_or_default(), filter: filter.clone(), order, limit };
     let (found, settled) = use_found((*searcher).clone(), request);
     // Which dates have an edition: a corpus knows them all, an archive the
     // years whose calendars it has fetched.
@@ -286,7 +287,7 @@ pub fn App(props: &AppProps) -> Html {
                 // The first search leaves a history entry to come back to;
                 // refining it as the reader types replaces that entry.
                 Callback::from(move |query: String| {
-                    let route = Route::Search { query, filter: filter.clone() };
+                    let route = Route::Search { query, filter: filter.clone(), order };
                     if searching { navigator.replace.emit(route) } else { navigator.go.emit(route) }
                 })
             };
@@ -305,11 +306,15 @@ pub fn App(props: &AppProps) -> Html {
                 Some(query) => {
                     let on_filter = {
                         let (navigator, query) = (navigator.clone(), query.clone());
-                        Callback::from(move |filter| navigator.replace.emit(Route::Search { query: query.clone(), filter }))
+                        Callback::from(move |filter| navigator.replace.emit(Route::Search { query: query.clone(), filter, order }))
+                    };
+                    let on_order = {
+                        let (navigator, query, filter) = (navigator.clone(), query.clone(), filter.clone());
+                        Callback::from(move |order| navigator.replace.emit(Route::Search { query: query.clone(), filter: filter.clone(), order }))
                     };
                     let on_more = {
                         let (more, key) = (more.clone(), (query.clone(), filter.clone()));
-                        Callback::from(move |()| more.set(Some((key.0.clone(), key.1.clone(), limit + per_page))))
+                        Callback::from(move |()| more.set(Some((key.0.clone(), key.1.clone(), order, limit + per_page))))
                     };
                     // An archive searches all its editions by its index, or
                     // those opened so far (offline: saved), and says so.
@@ -320,9 +325,13 @@ pub fn App(props: &AppProps) -> Html {
                             Strings::fill(template, &corpus.editions.len().to_string())
                         }
                     });
+                    let choices = match &dates {
+                        Some(dates) => Choices::of(dates, &corpus),
+                        None => Choices::of(&DateIndex::of_corpus(&corpus), &corpus),
+                    };
                     html! {
-                        <SearchView corpus={corpus.clone()} query={query.clone()} filter={filter.clone()} found={found.clone()}
-                                    {settled} {strings} {on_filter} {on_more} {scope} />
+                        <SearchView corpus={corpus.clone()} query={query.clone()} filter={filter.clone()} {order} {choices} found={found.clone()}
+                                    {settled} {strings} {on_filter} {on_order} {on_more} {scope} />
                     }
                 }
                 None => Html::default(),
@@ -388,9 +397,9 @@ fn answer(command: Command, corpus: &SharedCorpus, searcher: Option<&Searcher>, 
             }
             answer(Ok(found));
         }
-        Command::Search { query, filter, limit, answer } => match searcher {
+        Command::Search { query, filter, order, limit, answer } => match searcher {
             Some(searcher) => searcher.search(
-                Request { query, filter, limit },
+                Request { query, filter, order, limit },
                 Box::new(move |outcome| answer(outcome.map(|found| found.hits_json))),
             ),
             None => answer(Err("search is not available before the corpus has loaded".to_owned())),

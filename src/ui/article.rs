@@ -155,7 +155,7 @@ mod tests {
 
     #[tokio::test(flavor = "current_thread")]
     async fn opened_from_search_it_marks_the_hits_and_leads_back_to_the_results() {
-        let found_by = FoundBy { query: "改革".to_owned(), filter: crate::search::Filter { page: Some(2), ..Default::default() } };
+        let found_by = FoundBy { query: "改革".to_owned(), filter: crate::search::Filter { page: Some(2), ..Default::default() }, order: crate::search::Order::Relevance };
         let html = render_found(0, "p2-from-p1", Read::Fragment, Some(found_by), &ZH).await;
         assert!(html.contains(r#"<mark class="bs-hit">改革</mark>"#), "{html}");
         assert!(html.contains(r##"href="#/search/%E6%94%B9%E9%9D%A9?page=2" class="bs-back-link">返回搜索结果"##), "{html}");

@@ -19,7 +19,7 @@ use yew::Callback;
 use super::place::Place;
 use super::route::Route;
 use crate::corpus::Corpus;
-use crate::search::Filter;
+use crate::search::{Filter, Order};
 
 /// Called once with the outcome of a command, or why it failed.
 pub type Answer<T> = Box<dyn FnOnce(Result<T, String>)>;
@@ -42,7 +42,7 @@ pub enum Command {
     /// an article.
     Open { article: String, date: Option<String>, publication: Option<String>, answer: Answer<bool> },
     /// Search as `broadsheet search --json` does; answers with its JSON.
-    Search { query: String, filter: Filter, limit: usize, answer: Answer<String> },
+    Search { query: String, filter: Filter, order: Order, limit: usize, answer: Answer<String> },
     /// Save an archive's editions for offline reading (the newest when the
     /// range names no date); answers with the bytes they take.
     SaveOffline { range: EditionRange, answer: Answer<f64> },

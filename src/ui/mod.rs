@@ -18,6 +18,7 @@ pub mod error_panel;
 #[cfg(target_arch = "wasm32")]
 pub mod fetch;
 pub mod figure;
+pub mod form;
 pub mod history;
 pub mod image_url;
 pub mod isolated;
@@ -57,13 +58,15 @@ mod tests {
     use super::article::{ArticleView, ArticleViewProps};
     use super::edition::{EditionView, EditionViewProps};
     use super::page::{PageView, PageViewProps};
+    use super::dates::DateIndex;
     use super::route::Read;
+    use super::search::filters::Choices;
     use super::search::found::Found;
     use super::search::results_view::{SearchView, SearchViewProps};
     use super::shared::SharedCorpus;
     use super::strings::EN;
     use crate::corpus::{self, list_title, Block};
-    use crate::search::{Filter, Index, Query};
+    use crate::search::{Filter, Index, Order, Query};
 
     const READER: &str = include_str!("../../tests/fixtures/reader.json");
     /// Where the second paper's one article sits in the reader fixture.
@@ -112,10 +115,13 @@ mod tests {
             corpus: corpus.clone(),
             query: "Harbour".to_owned(),
             filter: Filter::default(),
+            order: Order::Relevance,
+            choices: Choices::of(&DateIndex::of_corpus(&corpus), &corpus),
             found: Found::Hits { total: results.total, hits: Rc::new(results.hits) },
             settled: true,
             strings: &EN,
             on_filter: Callback::noop(),
+            on_order: Callback::noop(),
             on_more: Callback::noop(),
             scope: None,
         };

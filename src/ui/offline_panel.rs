@@ -1,7 +1,7 @@
 //! Offline reading of an archive, for the reader: save the edition shown
 //! (or let it go), and a storage panel that lists what is saved, what the
 //! browser allows and whether it agreed to keep it, each saved edition
-//! removable.
+//! removable, and saves the editions of a range of dates.
 //!
 //! It shows [`OfflineStatus`] and asks for [`OfflineAction`]s; saving and
 //! removing are the archive's ([`super::archive`]), as for the host's
@@ -14,6 +14,7 @@ use yew::prelude::*;
 
 use super::control::EditionRange;
 use super::labels::long_date;
+use super::form::control_value;
 use super::strings::Strings;
 use crate::units::size;
 
@@ -89,6 +90,31 @@ pub fn OfflinePanel(props: &OfflinePanelProps) -> Html {
                     onclick={action(OfflineAction::Save(this_edition.clone()))}>{ strings.save_offline }</button>
         },
     };
+    // The range of dates to save, as the reader picks it.
+    let range = use_state(|| (String::new(), String::new()));
+    let pick = |set: fn(&mut (String, String), String)| {
+        let range = range.clone();
+        Callback::from(move |event: Event| {
+            let mut picked = (*range).clone();
+            set(&mut picked, control_value(&event));
+            range.set(picked);
+        })
+    };
+    let save_range = {
+        let (range, on_action, title) = (range.clone(), props.on_action.clone(), props.title.to_string());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let (from, to) = (*range).clone();
+            let (from, to) = match (from.is_empty(), to.is_empty()) {
+                (true, true) => return,
+                (false, true) => (from.clone(), from),
+                (true, false) => (to.clone(), to),
+                (false, false) if from > to => (to, from),
+                (false, false) => (from, to),
+            };
+            on_action.emit(OfflineAction::Save(EditionRange { from: Some(from), to: Some(to), publication: Some(title.clone()) }));
+        })
+    };
     let summary = Strings::fill(strings.offline_summary, &status.editions.len().to_string());
     let allowed = match (status.usage, status.quota) {
         (Some(usage), Some(quota)) => Some(format!("{}{}{}", size(usage as u64), strings.of, size(quota as u64))),
@@ -119,6 +145,17 @@ pub fn OfflinePanel(props: &OfflinePanelProps) -> Html {
                         }
                     }) }
                 </ul>
+                <form class="bs-offline-range" onsubmit={save_range}>
+                    <label class="bs-filter">
+                        <span class="bs-filter-label">{ strings.filter_from }</span>
+                        <input type="date" class="bs-filter-input" value={range.0.clone()} onchange={pick(|range, value| range.0 = value)} />
+                    </label>
+                    <label class="bs-filter">
+                        <span class="bs-filter-label">{ strings.filter_to }</span>
+                        <input type="date" class="bs-filter-input" value={range.1.clone()} onchange={pick(|range, value| range.1 = value)} />
+                    </label>
+                    <button type="submit" class="bs-button">{ strings.save_range }</button>
+                </form>
                 if let Some(allowed) = allowed {
                     <p class="bs-offline-quota">{ Strings::fill(strings.storage_used, &allowed) }</p>
                 }
@@ -174,5 +211,6 @@ mod tests {
         assert_eq!(html.matches("bs-offline-item").count(), 2, "{html}");
         assert!(html.contains("2.5 MB / 1.0 GB"), "{html}");
         assert!(html.contains("浏览器已同意长期保留"), "{html}");
+        assert!(html.contains(r#"<button type="submit" class="bs-button">离线保存所选日期</button>"#), "a range of dates can be saved: {html}");
     }
 }

@@ -8,7 +8,7 @@
 
 use super::route::{EditionKey, Read, Route};
 use crate::corpus::Corpus;
-use crate::search::Filter;
+use crate::search::{Filter, Order};
 
 /// What the reader shows, resolved against the corpus.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,7 +18,7 @@ pub enum Place {
     Page { edition: usize, page: u32 },
     /// An article of an edition, by id.
     Article { edition: usize, id: String, read: Read },
-    Search { query: String, filter: Filter },
+    Search { query: String, filter: Filter, order: Order },
     /// The route names an edition, page or article the corpus does not hold.
     NotFound,
 }
@@ -46,7 +46,7 @@ pub fn resolve(corpus: &Corpus, route: &Route) -> Place {
         Route::Article { edition, id, read, .. } => find_edition(corpus, edition)
             .filter(|&e| corpus.editions[e].article(id).is_some())
             .map(|edition| Place::Article { edition, id: id.clone(), read: *read }),
-        Route::Search { query, filter } => Some(Place::Search { query: query.clone(), filter: filter.clone() }),
+        Route::Search { query, filter, order } => Some(Place::Search { query: query.clone(), filter: filter.clone(), order: *order }),
     };
     found.unwrap_or(Place::NotFound)
 }
@@ -102,7 +102,7 @@ pub fn route_of(corpus: &Corpus, place: &Place) -> Option<Route> {
         Place::Edition { edition } => Some(edition_route(corpus, *edition)),
         Place::Page { edition, page } => Some(page_route(corpus, *edition, *page)),
         Place::Article { edition, id, read } => article_route(corpus, *edition, id, *read),
-        Place::Search { query, filter } => Some(Route::Search { query: query.clone(), filter: filter.clone() }),
+        Place::Search { query, filter, order } => Some(Route::Search { query: query.clone(), filter: filter.clone(), order: *order }),
         Place::NotFound => None,
     }
 }

@@ -6,13 +6,14 @@
 //! #/2024-09-12/2                       a page
 //! #/2024-09-12/2/<article-id>          an article (the fragment on that page)
 //! #/2024-09-12/2/<article-id>/whole    the article stitched across its pages
-//! #/2024-09-12/2/<article-id>/whole?q=<query>&from=…&to=…&page=…
+//! #/2024-09-12/2/<article-id>/whole?q=<query>&from=…&to=…&publication=…&page=…&order=newest
 //!                                      … opened from search results: the
 //!                                      query's hits marked, its results the
 //!                                      way back
 //! #/search/<query>                     search results
-//! #/search/<query>?from=1916-03-01&to=1916-03-31&page=1
-//!                                      … filtered by edition date and page
+//! #/search/<query>?from=1916-03-01&to=1916-03-31&publication=The%20Sun&page=1&order=newest
+//!                                      … filtered by edition date, paper and
+//!                                      page; newest edition first
 //! ```
 //!
 //! A date names an edition. When the corpus holds several editions of one
@@ -25,7 +26,7 @@
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
-use crate::search::Filter;
+use crate::search::{Filter, Order};
 
 /// Which edition: its date, and its publication when the date alone is ambiguous.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -55,8 +56,8 @@ pub enum Route {
     Edition(EditionKey),
     Page { edition: EditionKey, page: u32 },
     Article { edition: EditionKey, page: u32, id: String, read: Read, found_by: Option<FoundBy> },
-    /// Search results: the query as typed, and the filters.
-    Search { query: String, filter: Filter },
+    /// Search results: the query as typed, the filters and the order.
+    Search { query: String, filter: Filter, order: Order },
 }
 
 /// The search an article was opened from: its hits are marked in the
@@ -66,22 +67,25 @@ pub struct FoundBy {
     /// The query as typed; never empty (an empty query finds nothing).
     pub query: String,
     pub filter: Filter,
+    pub order: Order,
 }
 
 impl FoundBy {
     /// The results this search shows.
     pub fn results(&self) -> Route {
-        Route::Search { query: self.query.clone(), filter: self.filter.clone() }
+        Route::Search { query: self.query.clone(), filter: self.filter.clone(), order: self.order }
     }
 }
 
-/// The filters as a hash's parameters: `from=…`, `to=…`, `page=…`, each
-/// only when set.
-fn filter_params(filter: &Filter) -> Vec<String> {
+/// The filters and order as a hash's parameters: `from=…`, `to=…`,
+/// `publication=…`, `page=…`, `order=newest`, each only when set.
+fn filter_params(filter: &Filter, order: Order) -> Vec<String> {
     [
         filter.from.as_ref().map(|date| format!("from={date}")),
         filter.to.as_ref().map(|date| format!("to={date}")),
+        filter.publication.as_ref().map(|title| format!("publication={}", encode(title))),
         filter.page.map(|page| format!("page={page}")),
+        (order == Order::Newest).then(|| "order=newest".to_owned()),
     ]
     .into_iter()
     .flatten()
@@ -100,7 +104,7 @@ fn query_string(params: Vec<String>) -> String {
 /// [`FoundBy`] as a hash's parameters: `q=…` first, then its filters.
 fn found_by_params(found_by: &FoundBy) -> Vec<String> {
     let mut params = vec![format!("q={}", encode(&found_by.query))];
-    params.extend(filter_params(&found_by.filter));
+    params.extend(filter_params(&found_by.filter, found_by.order));
     params
 }
 
@@ -116,27 +120,31 @@ fn parse_found_by(params: &str) -> Option<FoundBy> {
             None => filters.push(param),
         }
     }
-    Some(FoundBy { query: query?, filter: parse_filter(&filters.join("&"))? })
+    let (filter, order) = parse_filter(&filters.join("&"))?;
+    Some(FoundBy { query: query?, filter, order })
 }
 
 /// Reads [`filter_params`] back; `None` on an unknown, repeated or
 /// malformed parameter.
-fn parse_filter(params: &str) -> Option<Filter> {
+fn parse_filter(params: &str) -> Option<(Filter, Order)> {
     let mut filter = Filter::default();
+    let mut order = None;
     for param in params.split('&').filter(|param| !param.is_empty()) {
         let (key, value) = param.split_once('=')?;
         let date = || is_date_shaped(value).then(|| value.to_owned());
         let slot_was_empty = match key {
             "from" => filter.from.replace(date()?).is_none(),
             "to" => filter.to.replace(date()?).is_none(),
+            "publication" => filter.publication.replace(decode(value).filter(|title| !title.is_empty())?).is_none(),
             "page" => filter.page.replace(parse_page(value)?).is_none(),
+            "order" if value == "newest" => order.replace(Order::Newest).is_none(),
             _ => return None,
         };
         if !slot_was_empty {
             return None;
         }
     }
-    Some(filter)
+    Some((filter, order.unwrap_or_default()))
 }
 
 /// Everything but letters, digits, `-`, `.` and `_` is escaped, so `/` and
@@ -169,7 +177,7 @@ impl Route {
                 }
                 (segments, found_by.as_ref().map(found_by_params).unwrap_or_default())
             }
-            Route::Search { query, filter } => (vec![SEARCH.to_owned(), encode(query)], filter_params(filter)),
+            Route::Search { query, filter, order } => (vec![SEARCH.to_owned(), encode(query)], filter_params(filter, *order)),
         };
         format!("#/{}{}", segments.join("/"), query_string(params))
     }
@@ -184,7 +192,8 @@ impl Route {
             if query.contains('/') {
                 return None;
             }
-            return Some(Route::Search { query: decode(query)?, filter: parse_filter(params)? });
+            let (filter, order) = parse_filter(params)?;
+            return Some(Route::Search { query: decode(query)?, filter, order });
         }
         // Only an article takes parameters: the search it was opened from.
         let (path, params) = match path.split_once('?') {
@@ -278,13 +287,17 @@ mod tests {
         assert_eq!(Route::Page { edition: edition.clone(), page: 2 }.to_hash(), "#/2024-09-12/2");
         assert_eq!(article(Read::Fragment).to_hash(), "#/2024-09-12/2/2024-09-12-p2-1");
         assert_eq!(article(Read::Whole).to_hash(), "#/2024-09-12/2/2024-09-12-p2-1/whole");
-        let search = |query: &str, filter| Route::Search { query: query.to_owned(), filter };
+        let search = |query: &str, filter| Route::Search { query: query.to_owned(), filter, order: Order::Relevance };
         assert_eq!(search("上合 示范区", Filter::default()).to_hash(), "#/search/%E4%B8%8A%E5%90%88%20%E7%A4%BA%E8%8C%83%E5%8C%BA");
-        let filtered = Filter { from: Some("1916-03-01".to_owned()), to: None, page: Some(1) };
+        let filtered = Filter { from: Some("1916-03-01".to_owned()), page: Some(1), ..Filter::default() };
         assert_eq!(search("a?b&c", filtered).to_hash(), "#/search/a%3Fb%26c?from=1916-03-01&page=1");
-        let found_by = FoundBy { query: "上合 a&b".to_owned(), filter: Filter { from: None, to: Some("2024-09-30".to_owned()), page: Some(2) } };
+        let of_a_paper = Filter { publication: Some("The Sun & N.Y.".to_owned()), ..Filter::default() };
+        assert_eq!(search("a", of_a_paper).to_hash(), "#/search/a?publication=The%20Sun%20%26%20N.Y.");
+        let newest = Route::Search { query: "a".to_owned(), filter: Filter::default(), order: Order::Newest };
+        assert_eq!(newest.to_hash(), "#/search/a?order=newest");
+        let found_by = FoundBy { query: "上合 a&b".to_owned(), filter: Filter { to: Some("2024-09-30".to_owned()), page: Some(2), ..Filter::default() }, order: Order::Newest };
         let from_search = Route::Article { edition: edition.clone(), page: 2, id: "p2-1".to_owned(), read: Read::Whole, found_by: Some(found_by) };
-        assert_eq!(from_search.to_hash(), "#/2024-09-12/2/p2-1/whole?q=%E4%B8%8A%E5%90%88%20a%26b&to=2024-09-30&page=2");
+        assert_eq!(from_search.to_hash(), "#/2024-09-12/2/p2-1/whole?q=%E4%B8%8A%E5%90%88%20a%26b&to=2024-09-30&page=2&order=newest");
         let sun = Route::Page { edition: key("1916-03-04", Some("The Sun ~ N.Y.")), page: 1 };
         assert_eq!(sun.to_hash(), "#/1916-03-04~The%20Sun%20%7E%20N.Y./1");
     }
@@ -308,7 +321,7 @@ mod tests {
         );
         let opened = Route::parse("#/2024-09-12/2/p2-1/whole?q=上合 组织");
         let Some(Route::Article { found_by: Some(found_by), .. }) = opened else { panic!("{opened:?}") };
-        assert_eq!(found_by.results(), Route::Search { query: "上合 组织".to_owned(), filter: Filter::default() });
+        assert_eq!(found_by.results(), Route::Search { query: "上合 组织".to_owned(), filter: Filter::default(), order: Order::Relevance });
     }
 
     #[test]
@@ -317,6 +330,7 @@ mod tests {
             "#/12-09-2024", "#/2024-09-12/0", "#/2024-09-12/-2", "#/2024-09-12/two", "#/2024-09-12/2/a/half",
             "#/2024-09-12/2//", "#/2024-09-12~", "#/2024-09-12/2/%FF", "#/search", "#/search/a/b", "#/2024-09-12/99999999999",
             "#/search/a?page=0", "#/search/a?from=March", "#/search/a?sort=date", "#/search/a?page=1&page=2", "#/search/a?page",
+            "#/search/a?order=oldest", "#/search/a?order=newest&order=newest", "#/search/a?publication=",
             "#/2024-09-12/2/a?from=2024-09-01", "#/2024-09-12/2/a?q=", "#/2024-09-12/2/a?q=x&q=y", "#/2024-09-12/2/a/whole?q=x&sort=date",
             "#/2024-09-12/2?q=x", "#/2024-09-12?q=x", "#/?q=x",
         ] {
@@ -331,11 +345,16 @@ mod tests {
 
     fn any_filter() -> impl Strategy<Value = Filter> {
         let date = || proptest::option::of("[0-9]{4}-[0-9]{2}-[0-9]{2}");
-        (date(), date(), proptest::option::of(1u32..)).prop_map(|(from, to, page)| Filter { from, to, page })
+        (date(), date(), proptest::option::of("\\PC{1,12}"), proptest::option::of(1u32..))
+            .prop_map(|(from, to, publication, page)| Filter { from, to, publication, page })
+    }
+
+    fn any_order() -> impl Strategy<Value = Order> {
+        prop_oneof![Just(Order::Relevance), Just(Order::Newest)]
     }
 
     fn any_found_by() -> impl Strategy<Value = FoundBy> {
-        ("\\PC{1,20}", any_filter()).prop_map(|(query, filter)| FoundBy { query, filter })
+        ("\\PC{1,20}", any_filter(), any_order()).prop_map(|(query, filter, order)| FoundBy { query, filter, order })
     }
 
     fn any_route() -> impl Strategy<Value = Route> {
@@ -352,7 +371,7 @@ mod tests {
                     found_by,
                 }
             ),
-            ("\\PC{0,20}", any_filter()).prop_map(|(query, filter)| Route::Search { query, filter }),
+            ("\\PC{0,20}", any_filter(), any_order()).prop_map(|(query, filter, order)| Route::Search { query, filter, order }),
         ]
     }
 

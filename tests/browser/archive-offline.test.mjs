@@ -202,6 +202,15 @@ test('the reader saves the edition shown, lets it go from the storage panel, and
     await reader.getByRole('button', { name: '离线保存本期' }).waitFor();
     assert.deepEqual((await reader.evaluate((element) => element.offline())).editions.map((e) => e.date), ['2024-09-12']);
 
+    // A range of dates, from the panel (picked the wrong way round: the range still holds).
+    await panel.getByLabel('起始日期').fill('2024-09-11');
+    await panel.getByLabel('截止日期').fill('2024-09-10');
+    await panel.getByRole('button', { name: '离线保存所选日期' }).click();
+    await panel.getByText('已保存 3 期', { exact: false }).waitFor();
+    const range = await reader.evaluate((element) => element.offline());
+    assert.deepEqual(range.editions.map((e) => [e.date, e.automatic]).sort(), [['2024-09-10', false], ['2024-09-11', false], ['2024-09-12', true]]);
+    await reader.evaluate((element) => element.removeOffline({ from: '2024-09-10', to: '2024-09-11' }));
+
     // A whole month, from the calendar.
     await reader.getByRole('button', { name: '往期回顾' }).click();
     await reader.locator('.bs-calendar').getByRole('button', { name: '离线保存本月' }).click();

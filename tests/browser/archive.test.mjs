@@ -155,6 +155,21 @@ test('search covers the whole archive by its index: every edition found, a hit o
   const many = await reader.evaluate((element) => element.search('的', { limit: 1000 }));
   const expected = JSON.parse(execFileSync(BROADSHEET, ['search', site, '的', '--json', '--limit', '1000'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
   assert.deepEqual(many, expected, 'search() answers what `broadsheet search SITE --json` prints');
+  const cli = (...options) => JSON.parse(execFileSync(BROADSHEET, ['search', site, '的', '--json', '--limit', '1000', ...options], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  const newest = await reader.evaluate((element) => element.search('的', { limit: 1000, order: 'newest' }));
+  assert.deepEqual(newest, cli('--newest'), "search({ order: 'newest' }) answers what --newest prints");
+  const title = newest[0].publication;
+  assert.deepEqual(await reader.evaluate((element, title) => element.search('的', { limit: 1000, publication: title }), title), cli('--publication', title));
+  await assert.rejects(reader.evaluate((element) => element.search('的', { order: 'oldest' })), /order must be "relevance" or "newest"/);
+
+  // Newest first from the results' own control: the route keeps it.
+  await reader.page().evaluate(() => { location.hash = '#/search/' + encodeURIComponent('头条'); });
+  await reader.locator('.bs-search-view[aria-busy="false"] .bs-result-count', { hasText: '4' }).waitFor();
+  await reader.locator('.bs-filters select', { has: reader.page().locator('option[value="newest"]') }).selectOption('newest');
+  await reader.page().waitForFunction(() => location.hash.endsWith('order=newest'));
+  await reader.locator('.bs-search-view[aria-busy="false"] .bs-result-count', { hasText: '4' }).waitFor();
+  const newestTitles = await reader.locator('.bs-result-title').allInnerTexts();
+  assert.deepEqual(newestTitles, [...DATES].sort().reverse().map((date) => `${date} 头条`));
   assert.deepEqual(problems, []);
   await context.close();
 });

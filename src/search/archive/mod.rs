@@ -21,4 +21,4 @@ pub mod search;
 
 pub use build::{plan, shard_of, BuiltPartition, EditionRef, PartitionBuild, Planned};
 pub use hits::hit;
-pub use search::{search_files, ArchiveSearch, Order, Ranked, SearchError, Story};
+pub use search::{search_files, ArchiveSearch, Ranked, SearchError, Story};

@@ -40,23 +40,13 @@ use crate::search::collector::{collect, Candidate, Ranked as Best};
 use crate::search::fields::{Field, BODY_BOOST};
 use crate::search::format::IndexError;
 use crate::search::matcher::{add, add_weight, TermMatch, PER_FRAGMENT};
-use crate::search::query::Query;
+use crate::search::query::{Order, Query};
 use crate::search::scorer::{Bm25, Bonuses};
 
 /// Up to how many chunks of stories a partition's candidates may need
 /// before their lengths are read from the partition's lengths file instead:
 /// a rare query reads a chunk or two, a common one one file, not hundreds.
 const FEW_CHUNKS: usize = 4;
-
-/// How results are ordered.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Order {
-    /// Best first (BM25F), ties in archive order.
-    #[default]
-    Relevance,
-    /// Newest edition first, best first within an edition.
-    Newest,
-}
 
 /// Why a search over an archive failed: a file it needed is missing or
 /// damaged. Reading the archive is not affected.
@@ -100,7 +90,8 @@ struct Searched {
     partition: usize,
     /// Its first story's number in the archive's order.
     first_group: u32,
-    /// The date filter keeps some of its editions, not all: its head decides.
+    /// The filter may keep some of its editions, not all (its dates cut
+    /// through the partition's, or it names a publication): its head decides.
     cut: bool,
 }
 
@@ -138,7 +129,6 @@ struct PartMatch {
 pub struct ArchiveSearch {
     index: SearchIndex,
     query: Query,
-    order: Order,
     searched: Vec<Searched>,
     files: FxHashMap<String, Loaded>,
     /// Per searched partition, per term, once its shards are given.
@@ -147,7 +137,7 @@ pub struct ArchiveSearch {
 }
 
 impl ArchiveSearch {
-    pub fn new(index: &SearchIndex, query: Query, order: Order) -> ArchiveSearch {
+    pub fn new(index: &SearchIndex, query: Query) -> ArchiveSearch {
         let filter = query.filter().clone();
         let mut searched = Vec::new();
         let mut first_group = 0u32;
@@ -155,12 +145,12 @@ impl ArchiveSearch {
             let before = filter.to.as_deref().is_some_and(|to| entry.from.as_str() > to);
             let after = filter.from.as_deref().is_some_and(|from| entry.to.as_str() < from);
             if !(before || after || query.is_empty()) {
-                let cut = !(filter.accepts_date(&entry.from) && filter.accepts_date(&entry.to));
+                let cut = !(filter.accepts_date(&entry.from) && filter.accepts_date(&entry.to)) || filter.publication.is_some();
                 searched.push(Searched { partition, first_group, cut });
             }
             first_group = first_group.saturating_add(entry.groups);
         }
-        ArchiveSearch { index: index.clone(), query, order, searched, files: FxHashMap::default(), matched: None, ranked: None }
+        ArchiveSearch { index: index.clone(), query, searched, files: FxHashMap::default(), matched: None, ranked: None }
     }
 
     /// The files the next step needs that were not given yet; empty once
@@ -428,27 +418,30 @@ impl ArchiveSearch {
         let filter = self.query.filter();
         let accept = |group: u32| {
             let Some((searched, local)) = self.place(group) else { return false };
-            let date_ok = !searched.cut
-                || self.edition_at(searched.partition, local).is_some_and(|(head, at)| filter.accepts_date(&head.editions[at].date));
+            let edition_ok = !searched.cut
+                || self.edition_at(searched.partition, local).is_some_and(|(head, at)| {
+                    let edition = &head.editions[at];
+                    filter.accepts_edition(&edition.date, &edition.publication)
+                });
             let page_ok = || {
                 let fragments = self.chunk_entry(searched.partition, local).map_or(&[][..], |story| &story.fragments[..]);
                 filter.page.is_none_or(|page| fragments.iter().any(|&(_, on)| on == page))
             };
-            date_ok && page_ok()
+            edition_ok && page_ok()
         };
         let len = |group: u32| self.place(group).and_then(|(searched, local)| self.story_len(searched.partition, local)).unwrap_or(0);
         let candidates = collect(&terms, &bm25, len, accept, |group| bonuses.earned_by(group));
         let mut stories: Vec<(Story, usize)> = Vec::with_capacity(candidates.len());
         for Candidate { group, score } in candidates {
             let Some((searched, local)) = self.place(group) else { continue };
-            let edition = match self.order {
+            let edition = match self.query.order() {
                 Order::Newest => self.edition_at(searched.partition, local).map_or(0, |(_, at)| at),
                 Order::Relevance => 0,
             };
             stories.push((Story { group, score, partition: searched.partition, local }, edition));
         }
         let best = |a: &Story, b: &Story| Best(Candidate { group: a.group, score: a.score }).cmp(&Best(Candidate { group: b.group, score: b.score }));
-        match self.order {
+        match self.query.order() {
             Order::Relevance => stories.sort_by(|(a, _), (b, _)| best(a, b)),
             Order::Newest => stories.sort_by(|(a, at_a), (b, at_b)| (b.partition, at_b).cmp(&(a.partition, at_a)).then(best(a, b))),
         }
@@ -596,10 +589,9 @@ fn adjacent_groups(first: &[Start], first_len: usize, second: &[Start]) -> Vec<u
 pub fn search_files(
     index: &SearchIndex,
     query: Query,
-    order: Order,
     mut read: impl FnMut(&str) -> Result<Vec<u8>, String>,
 ) -> Result<ArchiveSearch, SearchError> {
-    let mut search = ArchiveSearch::new(index, query, order);
+    let mut search = ArchiveSearch::new(index, query);
     loop {
         let wanted = search.wanted()?;
         if wanted.is_empty() {

@@ -23,8 +23,8 @@ use super::location::ArchiveLocation;
 use super::state::{ArchiveState, Need};
 use crate::archive::index_files::SearchIndex;
 use crate::search::archive::files::GroupEntry;
-use crate::search::archive::{hit, ArchiveSearch, Order, Story};
-use crate::search::{Filter, Hit, Query, SearchResults};
+use crate::search::archive::{hit, ArchiveSearch, Story};
+use crate::search::{Hit, Query, SearchResults};
 use crate::ui::search::engine::{Answer, Request};
 use crate::ui::search::searcher::{Reply, SearchBackend};
 
@@ -39,8 +39,8 @@ struct Shared {
     /// The index file, as the root names it.
     index_name: String,
     index: RefCell<Option<Rc<SearchIndex>>>,
-    /// The last query and filter, and their search, ranked.
-    last: RefCell<Option<(String, Filter, Rc<RefCell<ArchiveSearch>>)>>,
+    /// The last query (with its filter and order), and its search, ranked.
+    last: RefCell<Option<(Query, Rc<RefCell<ArchiveSearch>>)>>,
     /// Shows the views the editions that hits opened.
     refresh: Box<dyn Fn()>,
 }
@@ -140,19 +140,19 @@ async fn run(shared: &Shared, request: &Request) -> Result<Answer, String> {
     Answer::of(&SearchResults { total, hits })
 }
 
-/// The search of `request`'s query and filter, ranked: the last one's
-/// when it asked the same.
+/// The search of `request`'s query, filter and order, ranked: the last
+/// one's when it asked the same.
 async fn ranked(shared: &Shared, request: &Request) -> Result<Rc<RefCell<ArchiveSearch>>, String> {
     let last = shared.last.borrow().clone();
-    if let Some((query, filter, search)) = &last {
-        if *query == request.query && *filter == request.filter {
+    let query = request.parsed();
+    if let Some((asked, search)) = &last {
+        if *asked == query {
             return Ok(search.clone());
         }
     }
     let index = index(shared).await?;
-    let query = Query::parse(&request.query).with_filter(request.filter.clone());
-    let mut fresh = ArchiveSearch::new(&index, query, Order::Relevance);
-    if let Some((_, _, earlier)) = &last {
+    let mut fresh = ArchiveSearch::new(&index, query.clone());
+    if let Some((_, earlier)) = &last {
         fresh.reuse(&earlier.borrow());
     }
     let search = Rc::new(RefCell::new(fresh));
@@ -163,7 +163,7 @@ async fn ranked(shared: &Shared, request: &Request) -> Result<Rc<RefCell<Archive
         }
         give(shared, &search, &wanted).await?;
     }
-    *shared.last.borrow_mut() = Some((request.query.clone(), request.filter.clone(), search.clone()));
+    *shared.last.borrow_mut() = Some((query, search.clone()));
     Ok(search)
 }
 

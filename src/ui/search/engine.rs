@@ -8,13 +8,15 @@
 //! renders.
 
 use super::super::shared::SharedCorpus;
-use crate::search::{Filter, Hit, Index, IndexError, Preparation, Query, SearchResults};
+use crate::search::{Filter, Hit, Index, IndexError, Order, Preparation, Query, SearchResults};
 
-/// One search: the text as typed, the filters, how many hits to return.
+/// One search: the text as typed, the filters, the order, how many hits
+/// to return.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Request {
     pub query: String,
     pub filter: Filter,
+    pub order: Order,
     pub limit: usize,
 }
 
@@ -31,8 +33,9 @@ pub struct Answer {
 }
 
 impl Request {
-    fn query(&self) -> Query {
-        Query::parse(&self.query).with_filter(self.filter.clone())
+    /// The query this asks for, parsed.
+    pub fn parsed(&self) -> Query {
+        Query::parse(&self.query).with_filter(self.filter.clone()).with_order(self.order)
     }
 }
 
@@ -132,7 +135,7 @@ impl Opening {
     /// Runs `request` as the finished engine will, once the index can
     /// answer ([`Preparation::search`]: about halfway); `None` before.
     pub fn answer(&self, request: &Request) -> Option<Result<Answer, String>> {
-        let query = request.query();
+        let query = request.parsed();
         self.preparation.search(&self.corpus, &query, request.limit).map(|results| Answer::of(&results))
     }
 
@@ -150,7 +153,7 @@ impl Engine {
 
     /// Runs `request`.
     pub fn answer(&self, request: &Request) -> Result<Answer, String> {
-        Answer::of(&self.index.search(&self.corpus, &request.query(), request.limit))
+        Answer::of(&self.index.search(&self.corpus, &request.parsed(), request.limit))
     }
 }
 
@@ -164,7 +167,7 @@ mod tests {
     const TWO_PAGES: &str = include_str!("../../../tests/fixtures/two-pages.json");
 
     fn request(query: &str) -> Request {
-        Request { query: query.to_owned(), filter: Filter::default(), limit: 10 }
+        Request { query: query.to_owned(), filter: Filter::default(), order: Order::Relevance, limit: 10 }
     }
 
     /// The engine of the corpus `text`, opened as the page opens it, in small steps.

@@ -22,7 +22,7 @@ use super::filters::{Choices, Filters};
 use super::found::Found;
 use super::marked::{marked, marked_by};
 use crate::corpus::list_title;
-use crate::search::{Filter, Hit, Query};
+use crate::search::{Filter, Hit, Order, Query};
 
 #[derive(Properties, PartialEq)]
 pub struct SearchViewProps {
@@ -30,11 +30,15 @@ pub struct SearchViewProps {
     /// The query as typed.
     pub query: String,
     pub filter: Filter,
+    pub order: Order,
+    /// What the filters offer.
+    pub choices: Choices,
     pub found: Found,
     /// Whether `found` answers this very query (else it is the previous one's, kept while searching).
     pub settled: bool,
     pub strings: &'static Strings,
     pub on_filter: Callback<Filter>,
+    pub on_order: Callback<Order>,
     pub on_more: Callback<()>,
     /// What the search covers, when it is not the whole corpus (an archive
     /// searched over the editions opened so far).
@@ -45,7 +49,6 @@ pub struct SearchViewProps {
 #[component]
 pub fn SearchView(props: &SearchViewProps) -> Html {
     let strings = props.strings;
-    let choices = Choices::of(&props.corpus);
     let (count, body) = match &props.found {
         Found::Nothing => (String::new(), html! { <p class="bs-notice">{ strings.search_prompt }</p> }),
         Found::Failed(reason) => {
@@ -75,8 +78,9 @@ pub fn SearchView(props: &SearchViewProps) -> Html {
     html! {
         <section class="bs-search-view" aria-labelledby="bs-search-title" aria-busy={(!props.settled).to_string()}>
             <h2 class="bs-view-title" id="bs-search-title">{ strings.search_title }</h2>
-            if !choices.is_empty() {
-                <Filters {choices} filter={props.filter.clone()} {strings} on_change={props.on_filter.clone()} />
+            if !props.choices.is_empty() {
+                <Filters choices={props.choices.clone()} filter={props.filter.clone()} order={props.order} {strings}
+                         on_change={props.on_filter.clone()} on_order={props.on_order.clone()} />
             }
             if let Some(scope) = &props.scope {
                 <p class="bs-notice bs-search-scope">{ scope }</p>
@@ -118,7 +122,7 @@ fn result(props: &SearchViewProps, hit: &Hit, query: &Query) -> Option<Html> {
     let corpus = &props.corpus;
     let edition = corpus.editions.get(hit.edition)?;
     let article = edition.article(&hit.article)?;
-    let found_by = FoundBy { query: props.query.clone(), filter: props.filter.clone() };
+    let found_by = FoundBy { query: props.query.clone(), filter: props.filter.clone(), order: props.order };
     let to = article_route(corpus, hit.edition, &hit.article, Read::Whole)?.with_found_by(Some(found_by));
     let title = match &hit.headline {
         Some(headline) => list_title(headline),
@@ -176,6 +180,7 @@ mod tests {
     use super::*;
     use crate::corpus;
     use crate::search::Index;
+    use crate::ui::dates::DateIndex;
     use crate::ui::strings::{EN, ZH};
 
     const READER: &str = include_str!("../../../tests/fixtures/reader.json");
@@ -187,13 +192,16 @@ mod tests {
             Found::Hits { total: results.total, hits: Rc::new(results.hits) }
         });
         let props = SearchViewProps {
-            corpus: SharedCorpus::new(corpus),
+            corpus: SharedCorpus::new(corpus.clone()),
             query: query.to_owned(),
             filter: Filter::default(),
+            order: Order::Relevance,
+            choices: Choices::of(&DateIndex::of_corpus(&corpus), &corpus),
             found,
             settled: true,
             strings,
             on_filter: Callback::noop(),
+            on_order: Callback::noop(),
             on_more: Callback::noop(),
             scope: None,
         };

@@ -80,6 +80,7 @@ async function main(): Promise<void> {
   const options: SearchOptions = { limit: 5, from: '2024-09-01', to: '2024-09-30', page: 2 };
   const hits: Hit[] = await reader.search('上合组织', options);
   await reader.search('上合', { limit: null, page: undefined });
+  await reader.search('上合', { publication: '青岛日报', order: 'newest' });
   await reader.search('上合');
   for (const hit of hits) console.log(describe(hit));
 

@@ -15,6 +15,8 @@ void reader.search(42);
 void reader.search('上合', { limit: '10' });
 // @ts-expect-error TS2353: no such option
 void reader.search('上合', { size: 10 });
+// @ts-expect-error TS2322: the order is relevance or newest
+void reader.search('上合', { order: 'oldest' });
 // @ts-expect-error TS2339: search resolves to the hits themselves, not { total, hits }
 void reader.search('上合').then((found) => found.hits);
 // @ts-expect-error TS2345: the article id is a string

@@ -75,20 +75,26 @@ test('percentiles by nearest rank', () => {
 
 test('targets hold Broadsheet to the best peer at each, and say which are met', () => {
   const engine = (name, p50, p95, cold, offlineBytes, exact) => ({
-    name, label: name, p50, p95, cold: { ms: cold }, offlineBytes, recall: { exact, queries: 10 },
+    name, label: name, p50, p95, cold: { ms: cold, bytes: cold * 1000 }, offlineBytes, recall: { exact, queries: 10 },
   });
   const corpus = { engines: [
     engine('broadsheet', 0.2, 1, 300, 100, 10),
+    engine('broadsheet-archive', 0.4, 2, 150, 900, 10),
     engine('pagefind', 3, 30, 200, 400, 4),
     engine('flexsearch', 0.5, 1.5, 900, 300, 7),
     { ...engine('minisearch', null, null, null, 50, 0), pending: 'not in the browser' },
   ] };
   const byTarget = Object.fromEntries(targets(corpus).map((row) => [row.target.split(' ')[0], row]));
-  assert.deepEqual(Object.keys(byTarget), ['every', 'p50', 'p95', 'cold', 'offline']);
+  assert.deepEqual(Object.keys(byTarget), ['every', 'p50', 'p95', 'cold', 'downloaded', 'offline']);
   assert.equal(byTarget.every.met, true);
   assert.equal(byTarget.every.peer, 'flexsearch 7 / 10');
   assert.deepEqual([byTarget.p50.peer, byTarget.p50.ratio, byTarget.p50.met], ['flexsearch 0.50 ms', 2.5, true]);
   assert.deepEqual([byTarget.p95.peer, byTarget.p95.met], ['flexsearch 1.5 ms', false]);
   assert.deepEqual([byTarget.cold.peer, byTarget.cold.met], ['pagefind 200 ms', false]);
+  assert.deepEqual([byTarget.downloaded.peer, byTarget.downloaded.met], ['pagefind 195.3 KiB', false]);
   assert.deepEqual([byTarget.offline.ratio, byTarget.offline.met], [4, true]);
+  // The archive is held to the peers, not to Broadsheet over the corpus file, and keeps no offline set of its own.
+  const archive = Object.fromEntries(targets(corpus, 'broadsheet-archive').map((row) => [row.target.split(' ')[0], row]));
+  assert.deepEqual(Object.keys(archive), ['every', 'p50', 'p95', 'cold', 'downloaded']);
+  assert.deepEqual([archive.cold.peer, archive.cold.ratio, archive.cold.met], ['pagefind 200 ms', 200 / 150, false]);
 });

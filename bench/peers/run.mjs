@@ -7,20 +7,25 @@
 // open each engine in its own browser context (empty cache), time its cold
 // first query, warm it up, then time the query set with the engines
 // interleaved query by query, and finally collect every engine's full
-// result set for recall and precision. Writes build/peers/results.json and
-// the report (report.mjs). A measurement, not a test: it fails only when
-// something cannot run.
+// result set for recall and precision. Broadsheet runs twice: over the
+// corpus file, and over the archive `broadsheet publish` makes of it.
+// Writes build/peers/results.json and the report (report.mjs). A
+// measurement, not a test: it fails only when something cannot run.
 //
-//   node bench/peers/run.mjs [--queries 200] [--rounds 3] [--cold-runs 3] [--corpora zh,en]
+//   node bench/peers/run.mjs [--queries 200] [--rounds 3] [--cold-runs 3] [--corpora zh,en] [--corpus FILE …]
+//
+// --corpus adds any corpus file (repeatable) to the built-in corpora that
+// --corpora names (`--corpora ''` for none).
 import { execFileSync } from 'node:child_process';
 import { copyFile, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../../tests/browser/support.mjs';
 import { serve, UNDECODED_UNDER_DEVTOOLS } from '../../tools/serve.mjs';
 import { loadCorpus } from './corpus.mjs';
 import * as broadsheet from './engines/broadsheet.mjs';
+import * as broadsheetArchive from './engines/broadsheet-archive.mjs';
 import * as flexsearch from './engines/flexsearch.mjs';
 import * as minisearch from './engines/minisearch.mjs';
 import * as pagefind from './engines/pagefind.mjs';
@@ -34,7 +39,7 @@ const CORPORA = {
   zh: { file: 'build/zh-10k.json', title: 'Chinese: 10,000 generated articles after a page of 青岛日报 (`zh_corpus`)' },
   en: { file: 'build/chronam.json', title: 'English: the 1916 Chronicling America front pages (noisy OCR)' },
 };
-const ENGINES = [broadsheet, pagefind, flexsearch, minisearch];
+const ENGINES = [broadsheet, broadsheetArchive, pagefind, flexsearch, minisearch];
 const HARNESS = new URL('./browser/', import.meta.url);
 // Cross-origin isolation gives performance.now() its fine resolution.
 const ISOLATED = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
@@ -47,6 +52,7 @@ const { values: options } = parseArgs({
     rounds: { type: 'string', default: '3' },
     'cold-runs': { type: 'string', default: '3' },
     corpora: { type: 'string', default: 'zh,en' },
+    corpus: { type: 'string', multiple: true, default: [] },
     out: { type: 'string', default: 'build/peers' },
     binary: { type: 'string', default: 'target/release/broadsheet' },
     dist: { type: 'string', default: 'dist' },
@@ -101,10 +107,10 @@ async function openEngine(browser, base, site, entry, lang) {
   await entry.page.waitForFunction(() => window.benchReady);
 }
 
-async function benchCorpus(browser, name) {
-  const { file, title } = CORPORA[name];
+async function benchCorpus(browser, name, { file, title }) {
   log(`${name}: reading ${file}`);
   const corpus = loadCorpus(file);
+  title ??= `${basename(file)}: ${corpus.source.publication?.title ?? 'a corpus'}`;
   const lang = corpus.lang.toLowerCase().startsWith('zh') ? 'zh' : 'en';
   const queries = subsample(generateQueries(corpus), Number(options.queries));
   const coldQuery = queries.find((query) => query.kind === COLD_KIND[lang]);
@@ -259,9 +265,12 @@ async function machine(browser) {
 const browser = await launchBrowser();
 try {
   const results = { machine: await machine(browser), corpora: [] };
-  for (const name of options.corpora.split(',')) {
+  for (const name of options.corpora.split(',').filter(Boolean)) {
     if (!CORPORA[name]) throw new Error(`unknown corpus "${name}"; known: ${Object.keys(CORPORA).join(', ')}`);
-    results.corpora.push(await benchCorpus(browser, name));
+    results.corpora.push(await benchCorpus(browser, name, CORPORA[name]));
+  }
+  for (const [i, file] of options.corpus.entries()) {
+    results.corpora.push(await benchCorpus(browser, `file-${i + 1}`, { file }));
   }
   results.seconds = (performance.now() - started) / 1000;
   await mkdir(options.out, { recursive: true });

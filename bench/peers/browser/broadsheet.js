@@ -6,16 +6,19 @@
 // reports Broadsheet's browser figures as pending.
 let reader;
 
-export async function open() {
-  await import('../broadsheet/broadsheet.js');
+/** Starts the runtime in `folder` (beside the harness) reading `src`. */
+export async function openReader(folder, src) {
+  await import(`../${folder}/broadsheet.js`);
   reader = document.createElement('broadsheet-reader');
-  reader.setAttribute('src', '../corpus.json');
+  reader.setAttribute('src', src);
   reader.setAttribute('routing', 'memory');
   reader.setAttribute('offline', 'off');
   document.body.append(reader);
   await reader.ready;
   if (typeof reader.search !== 'function') throw new Error('pending: the <broadsheet-reader> element has no search() yet');
 }
+
+export const open = () => openReader('broadsheet', '../corpus.json');
 
 const named = (hit) => `${hit.date}|${hit.publication}|${hit.article}`;
 

@@ -33,8 +33,8 @@ export async function build({ dir, corpusFile, binary, dist }) {
   };
 }
 
-/** Every story the CLI finds for `query`, named like the widget's hits. */
-function nativeSearch(binary, corpusFile, query) {
+/** Every story the CLI finds for `query` in a corpus file or an archive folder, named like the widget's hits. */
+export function nativeSearch(binary, corpusFile, query) {
   const run = spawnSync(binary, ['search', '--json', '--limit', String(EVERYTHING), '--', corpusFile, query], {
     encoding: 'utf8',
     maxBuffer: 1 << 30,

@@ -3,8 +3,9 @@
 //! and may end with the photographer's credit on a line of its own
 //! (`刘 栋 摄`, `新华社记者 李 明 摄`, `Photo by JOHN SMITH`).
 //!
-//! A caption ends with its first line that closes a sentence, at a blank
-//! line, before another arrow, at its credit, or after
+//! A caption ends with its first line that closes a sentence (or, when a
+//! credit closes its block, at that credit: a caption of two sentences), at
+//! a blank line, before another arrow, at its credit, or after
 //! [`MAX_CAPTION_LINES`] lines (an arrow that OCR found in running text must
 //! not swallow the page). Where the figure goes in the article is the page
 //! reader's business.
@@ -56,7 +57,7 @@ pub(super) fn take_caption(lines: &[Line<'_>], lang: Lang) -> Option<Caption> {
     let mut closed = is_closed(&caption);
     while !closed && used < MAX_CAPTION_LINES {
         let Some(line) = lines.get(used) else { break };
-        let gap = line.after_blank && !caption.is_empty();
+        let gap = line.after_blank() && !caption.is_empty();
         if gap || opening_arrow(line.text).is_some() || credit(line.text).is_some() {
             break;
         }
@@ -64,8 +65,18 @@ pub(super) fn take_caption(lines: &[Line<'_>], lang: Lang) -> Option<Caption> {
         closed = is_closed(line.text);
         used += 1;
     }
+    // More sentences, when the block's credit line ends them.
+    let more = lines[used..].iter().take(MAX_CAPTION_LINES.saturating_sub(used)).position(|line| {
+        line.after_blank() || opening_arrow(line.text).is_some() || credit(line.text).is_some()
+    });
+    if let Some(count) = more.filter(|&count| count > 0 && lines.get(used + count).is_some_and(|line| !line.after_blank() && credit(line.text).is_some())) {
+        for line in &lines[used..used + count] {
+            join_into(&mut caption, line.text, lang);
+        }
+        used += count;
+    }
     let mut figure = Figure { src: None, caption: None, credit: None, placement: Some(placement) };
-    if let Some(line) = lines.get(used).filter(|line| !line.after_blank) {
+    if let Some(line) = lines.get(used).filter(|line| !line.after_blank()) {
         if let Some((name, marker)) = credit(line.text) {
             markers.push(line.marker(marker, MarkerKind::Credit));
             figure.credit = Some(name);
@@ -113,6 +124,16 @@ mod tests {
         assert_eq!(caption.lines, 4);
         let removed: Vec<&str> = caption.markers.iter().map(|marker| marker.text.as_str()).collect();
         assert_eq!(removed, ["▲", "摄"]);
+    }
+
+    #[test]
+    fn a_caption_of_two_sentences_runs_to_the_credit_that_ends_its_block() {
+        let caption = caption_of("▲3月5日，市民在\n中山公园赏玉兰。\n初春时节，公园里\n玉兰花竞相绽放。\n王 雷 摄\n\n新闻速览", Lang::Chinese);
+        assert_eq!(caption.figure.caption.as_deref(), Some("3月5日，市民在中山公园赏玉兰。初春时节，公园里玉兰花竞相绽放。"));
+        assert_eq!((caption.figure.credit.as_deref(), caption.lines), (Some("王雷"), 5));
+        // Without a credit to end the block, the caption ends at its first sentence.
+        let caption = caption_of("▲3月5日，市民赏玉兰。\n初春时节，公园里玉兰花竞相绽放。", Lang::Chinese);
+        assert_eq!((caption.figure.caption.as_deref(), caption.lines), (Some("3月5日，市民赏玉兰。"), 1));
     }
 
     #[test]

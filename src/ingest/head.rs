@@ -27,8 +27,10 @@ pub(super) fn is_byline(text: &str) -> bool {
     if chars(text) > MAX_BYLINE_CHARS || is_dateline(text) {
         return false;
     }
-    let reporter = ["记者", "通讯员", "评论员", "文/", "文／"].iter().any(|word| text.contains(word));
-    if reporter && !is_closed(text) && !text.contains('，') {
+    let reporter = ["记者", "通讯员", "评论员", "评论部", "文/", "文／"].iter().any(|word| text.contains(word));
+    // `记者手记` (a reporter's notes) heads a section; it names nobody.
+    let notes = text.ends_with("手记");
+    if reporter && !notes && !is_closed(text) && !text.contains('，') {
         return true;
     }
     // `By WILLIAM PHILIP SIMMS.`: English bylines may end with a full stop.
@@ -128,7 +130,8 @@ pub(super) struct Head {
 }
 
 /// Shares head lines out. Chinese: one line is the headline; two are
-/// headline and deck; three or more are kicker, headline and deck (the rest).
+/// headline and deck, or a column's label (`社论`, `短评`: a few characters)
+/// and the headline; three or more are kicker, headline and deck (the rest).
 /// English: the opening lines in capitals are the headline and the rest the
 /// deck; a head with no capitals is all headline.
 pub(super) fn share_head(lines: &[&str], lang: Lang) -> Head {
@@ -142,6 +145,9 @@ pub(super) fn share_head(lines: &[&str], lang: Lang) -> Head {
     match (lang, lines) {
         (_, []) => Head::default(),
         (Lang::Chinese, [headline]) => Head { headline: joined(&[headline]), ..Head::default() },
+        (Lang::Chinese, [label, headline]) if is_column_label(label, headline) => {
+            Head { kicker: joined(&[label]), headline: joined(&[headline]), deck: None }
+        }
         (Lang::Chinese, [headline, deck]) => {
             Head { kicker: None, headline: joined(&[headline]), deck: joined(&[deck]) }
         }
@@ -156,9 +162,29 @@ pub(super) fn share_head(lines: &[&str], lang: Lang) -> Head {
     }
 }
 
+/// The most characters of a column's label over a headline (`社论`,
+/// `评论员文章`).
+const MAX_COLUMN_LABEL_CHARS: usize = 5;
+
+/// Whether `first`, over `second`, labels a column (`社论` over its
+/// headline) rather than being a headline over its deck: a few characters
+/// over a longer line that is no `——` deck.
+fn is_column_label(first: &str, second: &str) -> bool {
+    let first_chars = chars(first);
+    first_chars <= MAX_COLUMN_LABEL_CHARS && chars(second) > first_chars && !second.starts_with(['—', '─', '-'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_column_label_over_a_headline_is_the_kicker() {
+        let head = share_head(&["社论", "在新的历史起点上奋勇前进"], Lang::Chinese);
+        assert_eq!((head.kicker.as_deref(), head.headline.as_deref(), head.deck), (Some("社论"), Some("在新的历史起点上奋勇前进"), None));
+        let head = share_head(&["春运", "——让回家的路更顺畅"], Lang::Chinese);
+        assert_eq!((head.kicker, head.headline.as_deref(), head.deck.as_deref()), (None, Some("春运"), Some("——让回家的路更顺畅")));
+    }
 
     #[test]
     fn bylines_in_both_conventions() {
@@ -166,6 +192,7 @@ mod tests {
             "□青岛日报/观海新闻记者 王 萌",
             "本报记者 王萌",
             "本报记者 王萌 通讯员 李明",
+            "本报评论部",
             "By JOHN SMITH",
             "By Staff Correspondent",
         ] {
@@ -175,6 +202,7 @@ mod tests {
             "By the terms of the resolution, Br.",
             "本报北京1月9日电（记者 王萌）",
             "记者从市发展改革委获悉，今年以来我市经济稳中向好。",
+            "记者手记",
             "□",
             "By",
         ] {

@@ -15,13 +15,19 @@ pub(super) struct Line<'a> {
     /// Counts from 1, as an editor shows it.
     pub number: usize,
     pub text: &'a str,
-    /// True when a blank line came before this one.
-    pub after_blank: bool,
+    /// How many blank lines came just before this one (none before the
+    /// page's first line).
+    pub blanks: usize,
     /// Where `text` starts in the page, in bytes.
     pub start: usize,
 }
 
 impl<'a> Line<'a> {
+    /// Whether a blank line came before this one.
+    pub fn after_blank(&self) -> bool {
+        self.blanks > 0
+    }
+
     /// The same line holding only `part` (a slice of its text).
     pub fn with_text(self, part: &'a str) -> Line<'a> {
         let part = part.trim();
@@ -43,17 +49,18 @@ impl<'a> Line<'a> {
 
 /// The page's non-blank lines in order.
 pub(super) fn page_lines(page: &str) -> Vec<Line<'_>> {
-    let mut lines = Vec::new();
-    let mut after_blank = false;
+    let mut lines: Vec<Line<'_>> = Vec::new();
+    let mut blanks = 0;
     for (index, raw) in page.lines().enumerate() {
         let text = raw.trim();
         if text.is_empty() {
-            after_blank = true;
+            blanks += 1;
             continue;
         }
         let start = text.as_ptr() as usize - page.as_ptr() as usize;
-        lines.push(Line { number: index + 1, text, after_blank, start });
-        after_blank = false;
+        let blanks_before = if lines.is_empty() { 0 } else { blanks };
+        lines.push(Line { number: index + 1, text, blanks: blanks_before, start });
+        blanks = 0;
     }
     lines
 }
@@ -65,6 +72,14 @@ pub(super) fn page_lines(page: &str) -> Vec<Line<'_>> {
 pub(super) fn is_closed(text: &str) -> bool {
     let last = text.trim_end_matches(|c: char| c.is_whitespace() || is_closing_bracket(c)).chars().next_back();
     last.is_some_and(|c| matches!(c, '。' | '！' | '？' | '…' | '；' | '：' | '.' | '!' | '?' | ';' | ':' | '．'))
+}
+
+/// True when `text` ends with a full stop or semicolon (after any closing
+/// quote or bracket), as a paragraph does and a headline does not; a
+/// headline may end with `！` or `？`.
+pub(super) fn ends_with_full_stop(text: &str) -> bool {
+    let last = text.trim_end_matches(|c: char| c.is_whitespace() || is_closing_bracket(c)).chars().next_back();
+    last.is_some_and(|c| matches!(c, '。' | '；' | '.' | ';' | '．'))
 }
 
 fn is_closing_bracket(c: char) -> bool {
@@ -83,8 +98,19 @@ mod tests {
     #[test]
     fn blank_lines_are_gaps_before_the_next_line() {
         let lines = page_lines("\n\n　　标题\r\n\n正文。\n正文二。\n  \n");
-        let seen: Vec<(usize, &str, bool)> = lines.iter().map(|l| (l.number, l.text, l.after_blank)).collect();
-        assert_eq!(seen, [(3, "标题", true), (5, "正文。", true), (6, "正文二。", false)]);
+        let seen: Vec<(usize, &str, usize)> = lines.iter().map(|l| (l.number, l.text, l.blanks)).collect();
+        assert_eq!(seen, [(3, "标题", 0), (5, "正文。", 1), (6, "正文二。", 0)]);
+        let gaps: Vec<usize> = page_lines("标题
+
+
+第一篇。
+
+第二段。
+
+
+
+第二篇。").iter().map(|l| l.blanks).collect();
+        assert_eq!(gaps, [0, 2, 1, 3]);
         let page = "\n\n　　标题\r\n\n正文。\n";
         let lines = page_lines(page);
         assert_eq!(&page[lines[1].start..], "正文。\n");

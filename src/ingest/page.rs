@@ -10,6 +10,13 @@
 //! `（上接第一版）` follows it. A caption met inside an open paragraph waits
 //! until the paragraph ends, so it never splits one.
 //!
+//! A Chinese page laid out by blank lines (articles two or more blank lines
+//! apart, paragraphs one: [`by_gaps`]) is read by that layout first: a wide
+//! gap ends the article unless a paragraph is open across it, the lines
+//! that open an article up to its first gap are its head whatever they
+//! end with (`守住！（来自一线的报道）`), and inside an article short lines
+//! are subheads, never the head of another article (`镜头一`).
+//!
 //! The rules for single lines live in [`super::head`], [`super::captions`],
 //! [`super::jumps`] and [`super::columns`]; linking pages is
 //! [`super::link`]'s job.
@@ -23,12 +30,23 @@ use super::columns::join_into;
 use super::head::{byline, is_byline, is_capitals, is_dateline, is_title_case, share_head};
 use super::jumps::{find_jump, Direction};
 use super::lang::Lang;
-use super::lines::{chars, is_closed, Line};
+use super::lines::{chars, ends_with_full_stop, is_closed, Line};
 use super::{Marker, MarkerKind};
 
 /// A Chinese head line or subhead is at most this many characters; a longer
 /// unclosed line is a paragraph cut by a column break.
 const MAX_CHINESE_HEAD_CHARS: usize = 30;
+
+/// On a page laid out by blank lines, a head line that opens an article may
+/// be this long (a State Council meeting's headline lists its measures).
+const MAX_LAID_OUT_HEAD_CHARS: usize = 48;
+
+/// A deck set under a one-line headline after a blank line may run to a
+/// sentence or two (unclosed: a paragraph closes its sentence).
+const MAX_LAID_OUT_DECK_CHARS: usize = 100;
+
+/// How many blank lines part two articles on a page laid out by blank lines.
+const ARTICLE_GAP: usize = 2;
 
 /// The most lines a head stack holds before further lines count as text.
 fn max_head_lines(lang: Lang) -> usize {
@@ -44,8 +62,38 @@ fn max_head_lines(lang: Lang) -> usize {
 enum Unit<'a> {
     Text(Line<'a>),
     Jump { line: Line<'a>, direction: Direction, jump: Jump, marker: &'a str },
-    /// A captioned figure and where its caption starts in the page text.
-    Figure { figure: Figure, start: usize },
+    /// A captioned figure, where its caption starts in the page text, and
+    /// the blank lines before it.
+    Figure { figure: Figure, start: usize, blanks: usize },
+}
+
+impl Unit<'_> {
+    /// The blank lines just before the unit.
+    fn blanks(&self) -> usize {
+        match self {
+            Unit::Text(line) | Unit::Jump { line, .. } => line.blanks,
+            Unit::Figure { blanks, .. } => *blanks,
+        }
+    }
+}
+
+/// Whether a Chinese page is laid out by blank lines: articles two or more
+/// blank lines apart, paragraphs one. Wide gaps inside a paragraph (a column
+/// break around a photo) do not count: a page is taken to follow the layout
+/// when at least two wide gaps follow a closed sentence, a figure or a jump.
+fn by_gaps(units: &[Unit<'_>], lang: Lang) -> bool {
+    lang == Lang::Chinese
+        && units
+            .windows(2)
+            .filter(|pair| {
+                let closed = match &pair[0] {
+                    Unit::Text(line) => is_closed(line.text),
+                    Unit::Jump { .. } | Unit::Figure { .. } => true,
+                };
+                closed && pair[1].blanks() >= ARTICLE_GAP
+            })
+            .count()
+            >= 2
 }
 
 /// The articles of a page's lines, with ids `{date}-p{page}-{n}`, and the
@@ -55,6 +103,7 @@ pub(super) fn read_articles(lines: &[Line<'_>], lang: Lang, date: &str, page: u3
     let units = units(lines, lang, &mut markers);
     let mut reader = Reader {
         lang,
+        by_gaps: by_gaps(&units, lang),
         date,
         page,
         short: short_line_chars(&units),
@@ -78,7 +127,7 @@ fn units<'a>(lines: &[Line<'a>], lang: Lang, markers: &mut Vec<Marker>) -> Vec<U
         let line = lines[index];
         if let Some(caption) = take_caption(&lines[index..], lang) {
             markers.extend(caption.markers);
-            units.push(Unit::Figure { figure: caption.figure, start: line.start });
+            units.push(Unit::Figure { figure: caption.figure, start: line.start, blanks: line.blanks });
             index += caption.lines;
             continue;
         }
@@ -89,7 +138,7 @@ fn units<'a>(lines: &[Line<'a>], lang: Lang, markers: &mut Vec<Marker>) -> Vec<U
                 }
                 units.push(Unit::Jump { line, direction: found.direction, jump: found.jump, marker: found.marker });
                 if !found.after.trim().is_empty() {
-                    units.push(Unit::Text(Line { after_blank: false, ..line.with_text(found.after) }));
+                    units.push(Unit::Text(Line { blanks: 0, ..line.with_text(found.after) }));
                 }
             }
             None => units.push(Unit::Text(line)),
@@ -140,6 +189,11 @@ struct Draft<'a> {
 }
 
 impl Draft<'_> {
+    /// Nothing read into it yet.
+    fn is_empty(&self) -> bool {
+        self.head.is_empty() && self.byline.is_none() && !self.has_text() && !self.has_jump()
+    }
+
     fn has_text(&self) -> bool {
         !self.blocks.is_empty() || self.open.is_some() || !self.deferred.is_empty()
     }
@@ -158,6 +212,8 @@ impl Draft<'_> {
 
 struct Reader<'a, 'u> {
     lang: Lang,
+    /// The page is laid out by blank lines ([`by_gaps`]).
+    by_gaps: bool,
     date: &'u str,
     page: u32,
     short: usize,
@@ -169,8 +225,11 @@ struct Reader<'a, 'u> {
 
 impl<'a> Reader<'a, '_> {
     fn read(&mut self, index: usize) {
+        if self.by_gaps && self.units[index].blanks() >= ARTICLE_GAP && self.draft.open.is_none() && !self.draft.is_empty() {
+            self.finish_article();
+        }
         match &self.units[index] {
-            Unit::Figure { figure, start } => {
+            Unit::Figure { figure, start, .. } => {
                 self.draft.figure_starts.push(*start);
                 let block = figure.clone();
                 if self.draft.open.is_some() {
@@ -264,10 +323,28 @@ impl<'a> Reader<'a, '_> {
         let Some(line) = self.text_at(index) else { return false };
         let open =
             draft.byline.is_none() && draft.continued_from.is_none() && draft.head.len() < max_head_lines(self.lang);
+        if self.by_gaps {
+            return open && self.is_laid_out_head_line(index, line);
+        }
         // `Not Influenced by Mis-` / `conceptions`: a word the head broke.
         let breaks_word =
             self.lang == Lang::English && draft.head.last().is_some_and(|last| last.ends_with(['-', '\u{AD}']));
         open && (breaks_word || self.is_head_like(line.text) || self.is_long_deck_line(index))
+    }
+
+    /// On a page laid out by blank lines: the lines an article opens with,
+    /// up to its first blank line, are its head (a deck may follow one
+    /// headline after a blank line), when more of the article follows, none
+    /// is long, and none ends with a full stop (a headline may end with `！`
+    /// or `？`, or with a series tag in brackets).
+    fn is_laid_out_head_line(&self, index: usize, line: Line<'a>) -> bool {
+        let first_block = (self.draft.head.is_empty() || line.blanks == 0) && chars(line.text) <= MAX_LAID_OUT_HEAD_CHARS;
+        let deck_after_one_line = self.draft.head.len() == 1
+            && line.blanks == 1
+            && !is_closed(line.text)
+            && chars(line.text) <= MAX_LAID_OUT_DECK_CHARS;
+        let more_follows = self.units.get(index + 1).is_some_and(|next| next.blanks() < ARTICLE_GAP);
+        (first_block || deck_after_one_line) && more_follows && !ends_with_full_stop(line.text) && !is_dateline(line.text)
     }
 
     /// English decks are often set as wide as the column: a title-case line
@@ -297,6 +374,9 @@ impl<'a> Reader<'a, '_> {
         match self.units.get(index + 1) {
             Some(Unit::Jump { direction: Direction::From, .. }) => true,
             Some(Unit::Text(next)) if is_byline(next.text) => true,
+            // Laid out by blank lines, an article starts after a wide gap;
+            // two short lines inside one are its subheads (`镜头一`).
+            Some(Unit::Text(_)) if self.by_gaps => false,
             Some(Unit::Text(next)) => match self.lang {
                 Lang::Chinese => self.is_head_like(next.text) && chars(next.text) <= MAX_CHINESE_HEAD_CHARS,
                 Lang::English => is_capitals(line.text) || self.is_head_like(next.text),
@@ -330,7 +410,7 @@ impl<'a> Reader<'a, '_> {
         }
         match self.lang {
             Lang::Chinese => true,
-            Lang::English => self.text_at(index + 1).is_none_or(|next| next.after_blank) || chars(text) < self.short,
+            Lang::English => self.text_at(index + 1).is_none_or(|next| next.after_blank()) || chars(text) < self.short,
         }
     }
 

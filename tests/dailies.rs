@@ -1,11 +1,12 @@
-//! How well plain-text ingest reads the realistic Chinese dailies of
-//! `tests/fixtures/dailies/` against the articles written down for them
+//! Plain-text ingest on the realistic Chinese dailies of
+//! `tests/fixtures/dailies/`, against the articles written down for them
 //! (`expected.json`): each issue's pages ingested into one corpus, page 1
 //! first and then page 2 first, every article compared field by field in
 //! reading order, and every continued article checked for being linked
-//! both ways. A measurement: it prints what matched and what did not.
-//!
-//!   cargo run --release --example dailies_score [-- --verbose]
+//! both ways. Pages that keep the blank-line layout must read exactly as
+//! written down; the two that do not (no blank lines, hard-wrapped
+//! columns) are reported, not held to it (`cargo test --test dailies --
+//! --nocapture` prints every difference).
 //!
 //! Fields are compared as a reader sees them: without spaces (the ingest
 //! closes up spaced names) and without the byline box `□` and a deck's
@@ -102,16 +103,24 @@ fn mismatches(expected: &Expected, found: &Article) -> Vec<&'static str> {
     wrong
 }
 
-fn main() {
-    let verbose = std::env::args().any(|arg| arg == "--verbose");
-    let text = std::fs::read_to_string(Path::new(DIR).join("expected.json")).expect("expected.json");
-    let pages: Vec<Page> = serde_json::from_str(&text).expect("expected.json parses");
+/// What reading every issue in both page orders came to.
+#[derive(Default)]
+struct Score {
+    articles: usize,
+    right: usize,
+    /// Continued articles whose other part is in the set, and those linked both ways.
+    continued: usize,
+    linked: usize,
+    /// Each difference: page file, article, fields.
+    differences: Vec<String>,
+}
+
+fn score(pages: &[&Page]) -> Score {
     let mut issues: BTreeMap<(String, String), Vec<&Page>> = BTreeMap::new();
-    for page in &pages {
+    for page in pages {
         issues.entry((page.publication.clone(), page.date.clone())).or_default().push(page);
     }
-    let (mut articles, mut right, mut continued, mut linked) = (0, 0, 0, 0);
-    let mut wrong_fields: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut score = Score::default();
     for ((publication, date), issue) in &issues {
         for reversed in [false, true] {
             let mut order: Vec<&&Page> = issue.iter().collect();
@@ -130,40 +139,82 @@ fn main() {
             for page in issue {
                 let found: Vec<&Article> = edition.articles.iter().filter(|article| article.page == page.page).collect();
                 if found.len() != page.articles.len() {
-                    *wrong_fields.entry("article count").or_default() += 1;
-                    if verbose {
-                        println!("{} (page {} first): {} articles, {} expected", page.file, order[0].page, found.len(), page.articles.len());
-                    }
+                    score.differences.push(format!("{} (page {} first): {} articles, {} expected", page.file, order[0].page, found.len(), page.articles.len()));
                 }
                 for (i, expected) in page.articles.iter().enumerate() {
-                    articles += 1;
+                    score.articles += 1;
                     let Some(article) = found.get(i) else { continue };
                     let wrong = mismatches(expected, article);
                     if wrong.is_empty() {
-                        right += 1;
-                    } else if verbose {
-                        println!("{} #{} {:?}: {}", page.file, i + 1, expected.headline.as_deref().unwrap_or("-"), wrong.join(", "));
-                    }
-                    for field in wrong {
-                        *wrong_fields.entry(field).or_default() += 1;
+                        score.right += 1;
+                    } else {
+                        let headline = expected.headline.as_deref().unwrap_or("-");
+                        score.differences.push(format!("{} #{} {headline:?}: {}", page.file, i + 1, wrong.join(", ")));
                     }
                     if expected.continued_on.is_some_and(|on| issue.iter().any(|other| other.page == on)) {
-                        continued += 1;
+                        score.continued += 1;
                         let both_ways = article.continued_on.as_ref().and_then(|jump| jump.article.as_deref()).is_some_and(|id| {
                             edition.article(id).is_some_and(|tail| {
                                 tail.continued_from.as_ref().and_then(|jump| jump.article.as_deref()) == Some(article.id.as_str())
                             })
                         });
-                        linked += usize::from(both_ways);
+                        score.linked += usize::from(both_ways);
                     }
                 }
             }
         }
     }
-    println!("{} pages in {} issues, each issue read in both page orders", pages.len(), issues.len());
-    println!("articles read as written down: {right} of {articles}");
-    println!("continued articles linked both ways: {linked} of {continued}");
-    for (field, count) in wrong_fields {
-        println!("  wrong {field}: {count}");
+    score
+}
+
+fn expected_pages() -> Vec<Page> {
+    let text = std::fs::read_to_string(Path::new(DIR).join("expected.json")).expect("expected.json");
+    serde_json::from_str(&text).expect("expected.json parses")
+}
+
+/// The bad-input pages: no blank lines, or columns hard-wrapped.
+fn keeps_the_layout(page: &Page) -> bool {
+    !page.file.contains("no-blank-lines") && !page.file.contains("hard-wrapped")
+}
+
+#[test]
+fn pages_laid_out_by_blank_lines_read_as_written_down_in_either_page_order() {
+    let pages = expected_pages();
+    let laid_out: Vec<&Page> = pages.iter().filter(|page| keeps_the_layout(page)).collect();
+    assert!(laid_out.len() >= 20, "the set holds {} such pages", laid_out.len());
+    let score = score(&laid_out);
+    println!("{} pages read in both orders: {} of {} articles as written down, {} of {} continued articles linked both ways", laid_out.len(), score.right, score.articles, score.linked, score.continued);
+    assert!(score.continued >= 40, "{} continued articles", score.continued);
+    assert_eq!(score.linked, score.continued, "every continued article is linked both ways");
+    assert!(score.differences.is_empty(), "{}", score.differences.join("\n"));
+}
+
+#[test]
+fn pages_off_the_layout_still_read_and_are_reported() {
+    let pages = expected_pages();
+    let off: Vec<&Page> = pages.iter().filter(|page| !keeps_the_layout(page)).collect();
+    assert_eq!(off.len(), 2);
+    let score = score(&off);
+    println!("{} pages off the layout: {} of {} articles as written down", off.len(), score.right, score.articles);
+    for difference in &score.differences {
+        println!("  {difference}");
+    }
+    assert!(score.right > 0, "some articles of the pages off the layout read right");
+    // Whatever the grouping, every headline is in the corpus, as a head or as text.
+    for page in off {
+        let bytes = std::fs::read(Path::new(DIR).join(&page.file)).expect("page file");
+        let options = PageOptions { date: page.date.clone(), page: page.page, label: None, lang: None };
+        let parsed = parse_page(page_text(&bytes).expect("UTF-8"), &options).expect("the page reads");
+        let read: String = parsed
+            .articles
+            .iter()
+            .flat_map(|article| [&article.kicker, &article.headline, &article.deck].into_iter().flatten().map(String::as_str).chain(article.texts()))
+            .map(seen)
+            .collect();
+        for expected in &page.articles {
+            if let Some(text) = &expected.headline {
+                assert!(read.contains(&seen(text)), "{}: {text:?} is read", page.file);
+            }
+        }
     }
 }

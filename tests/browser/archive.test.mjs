@@ -165,7 +165,7 @@ test('search covers the whole archive by its index: every edition found, a hit o
   // Newest first from the results' own control: the route keeps it.
   await reader.page().evaluate(() => { location.hash = '#/search/' + encodeURIComponent('头条'); });
   await reader.locator('.bs-search-view[aria-busy="false"] .bs-result-count', { hasText: '4' }).waitFor();
-  await reader.locator('.bs-filters select', { has: reader.page().locator('option[value="newest"]') }).selectOption('newest');
+  await reader.locator('select.bs-filter-order').selectOption('newest');
   await reader.page().waitForFunction(() => location.hash.endsWith('order=newest'));
   await reader.locator('.bs-search-view[aria-busy="false"] .bs-result-count', { hasText: '4' }).waitFor();
   const newestTitles = await reader.locator('.bs-result-title').allInnerTexts();

@@ -215,7 +215,7 @@ describe('the query in the URL and in history', () => {
     const { page, context, reader } = await openReader('reader.html', '#/search/%E6%94%B9%E9%9D%A9?page=3');
     await reader.locator('.bs-results[aria-busy="false"]').waitFor();
     assert.equal(await reader.locator('.bs-search-input').inputValue(), '改革');
-    assert.equal(await reader.locator('select.bs-filter-input').inputValue(), '3');
+    assert.equal(await reader.locator('select.bs-filter-page').inputValue(), '3');
     const expected = await cli('改革', 'reader.json', '--page', '3');
     assert.equal(await reader.locator('.bs-result').count(), expected.length);
     await page.reload();
@@ -230,12 +230,24 @@ describe('the query in the URL and in history', () => {
     await searchFor(reader, '上合');
     const all = await resultArticles(reader);
     assert.equal(await reader.locator('input[type="date"]').count(), 0, 'one day: no date range to choose');
-    await reader.locator('select.bs-filter-input').selectOption('3');
+    await reader.locator('select.bs-filter-page').selectOption('3');
     await page.waitForFunction(() => location.hash.endsWith('?page=3'));
     await reader.locator('.bs-results[aria-busy="false"]').waitFor();
     const expected = (await cli('上合', 'reader.json', '--page', '3')).map((hit) => hit.article);
     assert.deepEqual(await resultArticles(reader), expected);
     assert.ok(expected.length < all.length, `${expected} of ${all} are on page 3`);
+
+    // Two papers print on this date: the paper's menu keeps one of them.
+    await reader.locator('select.bs-filter-page').selectOption('');
+    await reader.locator('select.bs-filter-publication').selectOption('The Evening Star');
+    await page.waitForFunction(() => location.hash.endsWith('?publication=The%20Evening%20Star'));
+    await reader.locator('.bs-no-results').waitFor();
+    await reader.locator('select.bs-filter-publication').selectOption('青岛日报');
+    await page.waitForFunction(() => location.hash.includes('publication=%E9%9D%92'));
+    await reader.locator('.bs-results[aria-busy="false"]').waitFor();
+    const ofOnePaper = (await cli('上合', 'reader.json', '--publication', '青岛日报')).map((hit) => hit.article);
+    assert.deepEqual(await resultArticles(reader), ofOnePaper);
+    assert.deepEqual(ofOnePaper, all, 'all of them are that paper\'s');
     await context.close();
   });
 
@@ -272,7 +284,7 @@ describe('the query in the URL and in history', () => {
     await reader.locator('.bs-results[aria-busy="false"]').waitFor();
     assert.equal(await hashOf(page), '#/search/前进道路?page=3');
     assert.equal(await reader.locator('.bs-search-input').inputValue(), '前进道路');
-    assert.equal(await reader.locator('select.bs-filter-input').inputValue(), '3', 'with its filter');
+    assert.equal(await reader.locator('select.bs-filter-page').inputValue(), '3', 'with its filter');
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -102,7 +102,7 @@ pub fn Filters(props: &FiltersProps) -> Html {
             if !props.choices.publications.is_empty() {
                 <label class="bs-filter">
                     <span class="bs-filter-label">{ strings.filter_publication }</span>
-                    <select class="bs-select bs-filter-input"
+                    <select class="bs-select bs-filter-input bs-filter-publication"
                             onchange={changed(|filter, value| filter.publication = non_empty(value))}>
                         <option value="" selected={publication.is_none()}>{ strings.all_publications }</option>
                         { for props.choices.publications.iter().map(|title| html! {
@@ -114,7 +114,7 @@ pub fn Filters(props: &FiltersProps) -> Html {
             if !props.choices.pages.is_empty() {
                 <label class="bs-filter">
                     <span class="bs-filter-label">{ strings.filter_page }</span>
-                    <select class="bs-select bs-filter-input"
+                    <select class="bs-select bs-filter-input bs-filter-page"
                             onchange={changed(|filter, value| filter.page = value.parse().ok())}>
                         <option value="" selected={page.is_none()}>{ strings.all_pages }</option>
                         { for props.choices.pages.iter().map(|&number| html! {
@@ -126,7 +126,7 @@ pub fn Filters(props: &FiltersProps) -> Html {
             if props.choices.dates.is_some() {
                 <label class="bs-filter">
                     <span class="bs-filter-label">{ strings.order }</span>
-                    <select class="bs-select bs-filter-input" onchange={on_order}>
+                    <select class="bs-select bs-filter-input bs-filter-order" onchange={on_order}>
                         <option value="relevance" selected={!newest}>{ strings.order_relevance }</option>
                         <option value="newest" selected={newest}>{ strings.order_newest }</option>
                     </select>

@@ -11,7 +11,7 @@
 use std::sync::OnceLock;
 
 use super::collector::{collect, newest_first, top, Candidate};
-use super::layout::Layout;
+use super::layout::{Extent, Layout};
 use super::matcher::{match_term, TermMatch};
 use super::places::Places;
 use super::query::{Filter, Order, Query};
@@ -19,7 +19,7 @@ use super::results::{Hit, SearchResults};
 use super::scorer::{adjacent_groups, Bm25, Bonuses};
 use super::snippets::{snippets, Scratch};
 use super::preparation::Preparation;
-use super::text_index::{Extent, TextIndex};
+use super::text_index::TextIndex;
 use super::vocabulary::Vocabulary;
 use crate::corpus::Corpus;
 
@@ -177,7 +177,7 @@ impl Index {
             .filter(|&i| !terms[i - 1].starts.is_empty() && !terms[i].starts.is_empty())
             .map(|i| {
                 let (first, second) = (&terms[i - 1], &terms[i]);
-                let groups = adjacent_groups(self, &first.starts, lens[i - 1], &second.starts, lens[i]);
+                let groups = adjacent_groups(&self.layout, &first.starts, lens[i - 1], &second.starts, lens[i]);
                 let bonus = self.bm25.adjacency_bonus(self.bm25.idf(first.groups.len()), self.bm25.idf(second.groups.len()));
                 (groups, bonus)
             })

@@ -12,7 +12,6 @@
 
 use super::fields::{self, Field, UnitRef};
 use super::groups::fragment_groups;
-use super::text_index::Extent;
 use crate::corpus::{Article, Corpus};
 
 /// An article fragment.
@@ -32,6 +31,14 @@ pub struct Unit {
     pub start: u32,
     pub doc: u32,
     pub source: UnitRef,
+}
+
+/// Where the units of a corpus start in its stream, and where the stream
+/// ends, as [`super::text_index::TextIndex::build`] found them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Extent {
+    pub unit_starts: Vec<u32>,
+    pub end: u32,
 }
 
 /// Documents, units and groups of one corpus.

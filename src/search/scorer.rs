@@ -10,7 +10,7 @@
 //! terms' weights. This module only computes numbers; it does not choose or
 //! order results.
 
-use super::index::Index;
+use super::layout::Layout;
 use super::postings::{gallop, gallop_by};
 
 /// BM25's frequency saturation.
@@ -61,8 +61,8 @@ impl Bm25 {
 /// The groups (ascending, without repeats) where an occurrence of the second
 /// term starts at most one character after an occurrence of the first ends,
 /// in the same unit.
-pub fn adjacent_groups(index: &Index, first: &[u32], first_len: usize, second: &[u32], second_len: usize) -> Vec<u32> {
-    let units = &index.layout.units;
+pub fn adjacent_groups(layout: &Layout, first: &[u32], first_len: usize, second: &[u32], second_len: usize) -> Vec<u32> {
+    let units = &layout.units;
     let mut groups: Vec<u32> = Vec::new();
     let (mut next, mut unit) = (0usize, 0usize);
     for &start in first {
@@ -73,8 +73,8 @@ pub fn adjacent_groups(index: &Index, first: &[u32], first_len: usize, second: &
             continue;
         }
         unit = gallop_by(units, unit, |u| u.start <= start).saturating_sub(1);
-        let unit_end = index.layout.unit_range(unit).end;
-        let Some(doc) = units.get(unit).and_then(|u| index.layout.docs.get(u.doc as usize)) else { break };
+        let unit_end = layout.unit_range(unit).end;
+        let Some(doc) = units.get(unit).and_then(|u| layout.docs.get(u.doc as usize)) else { break };
         if follower as usize + second_len <= unit_end && groups.last() != Some(&doc.group) {
             groups.push(doc.group);
         }

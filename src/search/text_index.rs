@@ -11,7 +11,7 @@
 //! module builds; [`super::matcher`] reads.
 
 use super::analyzer::{is_word_char, WordMarks};
-use super::layout::Layout;
+use super::layout::{Extent, Layout};
 use super::normalize::Folder;
 use super::postings::{Placing, Postings, PostingsBuilder, UnitSpan};
 use super::vocabulary::{Vocabulary, OVERFLOW, SEPARATOR_ID};
@@ -120,14 +120,6 @@ impl ReadText<'_> {
     pub fn extent(&self) -> Extent {
         Extent { unit_starts: self.unit_starts.to_vec(), end: self.stream.len() as u32 }
     }
-}
-
-/// Where the units of a corpus start in its stream, and where the stream
-/// ends, as [`TextIndex::build`] found them.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Extent {
-    pub unit_starts: Vec<u32>,
-    pub end: u32,
 }
 
 impl TextIndex {

@@ -400,7 +400,7 @@ fn answer(command: Command, corpus: &SharedCorpus, searcher: Option<&Searcher>, 
         Command::Search { query, filter, order, limit, answer } => match searcher {
             Some(searcher) => searcher.search(
                 Request { query, filter, order, limit },
-                Box::new(move |outcome| answer(outcome.map(|found| found.hits_json))),
+                Box::new(move |outcome| answer(outcome.and_then(|found| found.hits_json()))),
             ),
             None => answer(Err("search is not available before the corpus has loaded".to_owned())),
         },

@@ -137,7 +137,7 @@ async fn run(shared: &Shared, request: &Request) -> Result<Answer, String> {
         hits.push(found);
     }
     (shared.refresh)();
-    Answer::of(&SearchResults { total, hits })
+    Ok(Answer::of(SearchResults { total, hits }))
 }
 
 /// The search of `request`'s query, filter and order, ranked: the last

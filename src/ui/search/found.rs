@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::engine::Request;
+use super::engine::{Answer, Request};
 use super::searcher::Searcher;
 use crate::search::{Hit, Query};
 
@@ -45,8 +45,8 @@ pub fn use_found(searcher: Option<Searcher>, request: Request) -> (Found, bool) 
                         if *latest.borrow() != this {
                             return;
                         }
-                        let found = match outcome.and_then(|answer| Ok((answer.total, answer.hits()?))) {
-                            Ok((total, hits)) => Found::Hits { total, hits: Rc::new(hits) },
+                        let found = match outcome {
+                            Ok(Answer { total, hits }) => Found::Hits { total, hits: Rc::new(hits) },
                             Err(reason) => Found::Failed(reason),
                         };
                         answered.set(Some((asked, found)));

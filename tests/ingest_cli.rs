@@ -303,3 +303,21 @@ fn the_corpus_publication_names_a_new_corpus_and_must_match_an_old_one() {
     assert!(stderr(&output).contains("the corpus is already \"青岛日报\" (zh-CN)"), "{}", stderr(&output));
     assert_eq!(std::fs::read(&out).unwrap(), before);
 }
+
+/// The summary says which Chinese pages lacked the blank-line layout, so
+/// that their article boundaries were guessed, and names no other.
+#[test]
+fn the_summary_names_the_pages_whose_boundaries_were_guessed() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = path(dir.path(), "corpus.json");
+    let laid_out = "tests/fixtures/dailies/renmin-2024-01-31-p1.txt";
+    let unbroken = "tests/fixtures/dailies/renmin-2024-06-03-p1-no-blank-lines.txt";
+    let read = ingest(&["--date", "2024-01-31", "--page", "1", "--publication", "人民日报", laid_out, "-o", &out]);
+    assert!(read.status.success(), "{}", stderr(&read));
+    assert!(!stderr(&read).contains("guessed"), "{}", stderr(&read));
+    let guessed = ingest(&["--date", "2024-06-03", "--page", "1", unbroken, "-o", &out]);
+    assert!(guessed.status.success(), "{}", stderr(&guessed));
+    let said = stderr(&guessed);
+    assert!(said.contains(&format!("{unbroken}: no blank-line layout")) && said.contains("guessed"), "{said}");
+    assert!(said.contains("ingested 1 page"), "{said}");
+}

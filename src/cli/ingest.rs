@@ -77,10 +77,12 @@ struct PageJob {
 }
 
 pub fn run(args: &Args) -> u8 {
-    super::failure::report(ingest_all(args).map(|summary| vec![summary]), || format!("{}: not written", args.output.display()))
+    super::failure::report(ingest_all(args), || format!("{}: not written", args.output.display()))
 }
 
-fn ingest_all(args: &Args) -> Result<String, Failure> {
+/// Ingests every page asked for; the summary's lines: the pages of Chinese
+/// text whose article boundaries were guessed, then the counts.
+fn ingest_all(args: &Args) -> Result<Vec<String>, Failure> {
     for tag in [&args.lang, &args.corpus_lang].into_iter().flatten() {
         known_lang(tag).map_err(Failure::invalid)?;
     }
@@ -109,9 +111,15 @@ fn ingest_all(args: &Args) -> Result<String, Failure> {
         }
     }
     let progress = progress_bar(jobs.len());
+    let mut lines = Vec::new();
     for job in &jobs {
         progress.set_message(inert(&job.file.file_name().unwrap_or_default().to_string_lossy()).into_owned());
-        ingest_page(job, args, &mut corpus)?;
+        if ingest_page(job, args, &mut corpus)? == Boundaries::Guessed {
+            lines.push(format!(
+                "{}: no blank-line layout (articles two blank lines apart), so its article boundaries were guessed from its head lines",
+                job.file.display()
+            ));
+        }
         progress.inc(1);
     }
     progress.finish_and_clear();
@@ -124,7 +132,17 @@ fn ingest_all(args: &Args) -> Result<String, Failure> {
         return Err(failure);
     }
     write_atomically(&args.output, &text)?;
-    Ok(summary(&args.output, &corpus, jobs.len()))
+    lines.push(summary(&args.output, &corpus, jobs.len()));
+    Ok(lines)
+}
+
+/// How a page's article boundaries were found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Boundaries {
+    /// By its blank-line layout, or by the conventions of English pages.
+    Read,
+    /// A Chinese page without the blank-line layout: from its head lines.
+    Guessed,
 }
 
 fn known_lang(tag: &str) -> Result<Lang, String> {
@@ -225,7 +243,7 @@ fn existing_corpus(output: &Path) -> Result<Option<Corpus>, Failure> {
     })
 }
 
-fn ingest_page(job: &PageJob, args: &Args, corpus: &mut Option<Corpus>) -> Result<(), Failure> {
+fn ingest_page(job: &PageJob, args: &Args, corpus: &mut Option<Corpus>) -> Result<Boundaries, Failure> {
     let name = job.file.display();
     let bytes =
         std::fs::read(&job.file).map_err(|error| Failure::io(format!("{name}: cannot read the page: {error}")))?;
@@ -241,8 +259,9 @@ fn ingest_page(job: &PageJob, args: &Args, corpus: &mut Option<Corpus>) -> Resul
         ))
     })?;
     let corpus = corpus.get_or_insert_with(|| Corpus::new(publication.clone()));
+    let guessed = page.lang == Lang::Chinese && !page.laid_out;
     ingest::merge_page(corpus, &publication, page);
-    Ok(())
+    Ok(if guessed { Boundaries::Guessed } else { Boundaries::Read })
 }
 
 /// The publication a page belongs to: its named title (or the corpus's), in

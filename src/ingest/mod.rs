@@ -65,6 +65,10 @@ pub struct ParsedPage {
     /// The printed markers that were interpreted rather than kept as text,
     /// in line order.
     pub markers: Vec<Marker>,
+    /// Whether the page kept the blank-line layout (a Chinese page whose
+    /// articles stand two blank lines apart) and was read by it; otherwise
+    /// its article boundaries were guessed from its head lines.
+    pub laid_out: bool,
 }
 
 /// A piece of printed text the ingest interpreted and removed: the record of
@@ -107,6 +111,6 @@ pub fn parse_page(text: &str, options: &PageOptions) -> Result<ParsedPage, Inges
     }
     let lang = options.lang.unwrap_or_else(|| Lang::detect(text));
     let label = options.label.clone().or_else(|| (lang == Lang::Chinese).then(|| chinese_page_label(options.page)));
-    let (articles, markers) = page::read_articles(&lines, lang, &options.date, options.page);
-    Ok(ParsedPage { date: options.date.clone(), page: Page { number: options.page, label }, lang, articles, markers })
+    let (articles, markers, laid_out) = page::read_articles(&lines, lang, &options.date, options.page);
+    Ok(ParsedPage { date: options.date.clone(), page: Page { number: options.page, label }, lang, articles, markers, laid_out })
 }

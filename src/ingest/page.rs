@@ -96,9 +96,10 @@ fn by_gaps(units: &[Unit<'_>], lang: Lang) -> bool {
             >= 2
 }
 
-/// The articles of a page's lines, with ids `{date}-p{page}-{n}`, and the
-/// markers the reading removed.
-pub(super) fn read_articles(lines: &[Line<'_>], lang: Lang, date: &str, page: u32) -> (Vec<Article>, Vec<Marker>) {
+/// The articles of a page's lines, with ids `{date}-p{page}-{n}`, the
+/// markers the reading removed, and whether the page was read by its
+/// blank-line layout ([`by_gaps`]).
+pub(super) fn read_articles(lines: &[Line<'_>], lang: Lang, date: &str, page: u32) -> (Vec<Article>, Vec<Marker>, bool) {
     let mut markers = Vec::new();
     let units = units(lines, lang, &mut markers);
     let mut reader = Reader {
@@ -117,7 +118,7 @@ pub(super) fn read_articles(lines: &[Line<'_>], lang: Lang, date: &str, page: u3
     }
     reader.finish_article();
     reader.markers.sort_by_key(|marker| marker.offset);
-    (reader.articles, reader.markers)
+    (reader.articles, reader.markers, reader.by_gaps)
 }
 
 fn units<'a>(lines: &[Line<'a>], lang: Lang, markers: &mut Vec<Marker>) -> Vec<Unit<'a>> {

@@ -240,6 +240,27 @@ describe('navigation', () => {
     await context.close();
   });
 
+  test('a navigation draws no frame around the view it focuses; Tab draws one around the control it reaches', async () => {
+    const { page, context, reader } = await openReader(`${QD}/1`);
+    const focused = () => reader.evaluate((host) => {
+      const element = host.shadowRoot.activeElement;
+      return element && { className: element.className, outline: getComputedStyle(element).outlineStyle };
+    });
+    await reader.locator('.bs-card-link').first().click();
+    await reader.locator('.bs-article').waitFor();
+    await page.waitForFunction(() => document.querySelector('broadsheet-reader').shadowRoot.activeElement?.classList.contains('bs-view'));
+    assert.deepEqual(await focused(), { className: 'bs-view', outline: 'none' }, 'focus follows the navigation, drawn by no frame');
+    // Also after the arrow keys turned the page (a navigation by keyboard).
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.querySelector('broadsheet-reader').shadowRoot.activeElement?.classList.contains('bs-view'));
+    assert.equal((await focused()).outline, 'none');
+    await page.keyboard.press('Tab');
+    const reached = await focused();
+    assert.notEqual(reached.className, 'bs-view');
+    assert.equal(reached.outline, 'solid', `the control Tab reaches (${reached.className}) shows its focus`);
+    await context.close();
+  });
+
   test('a swipe turns the page', async () => {
     const { page, context, reader } = await openReader(`${QD}/2`);
     const cdp = await context.newCDPSession(page);

@@ -214,6 +214,12 @@ export interface SavedEdition {
 /** `offline()`'s answer. */
 export interface OfflineReport {
   editions: SavedEdition[];
+  /**
+   * Editions saved by choice that the browser has since taken back (its
+   * cache cleared while the reader's localStorage stayed); each stays listed
+   * until it is saved again or let go with `removeOffline()`.
+   */
+  lost: { date: string; publication: string }[];
   /** The bytes of all saved editions. */
   bytes: number;
   /** The origin's storage quota and usage as the browser estimates them; `null` when it does not say. */

@@ -38,6 +38,7 @@ pub mod place;
 pub mod prefs;
 pub mod progress;
 pub mod reader;
+pub mod remembered;
 pub mod route;
 pub mod router;
 pub mod search;

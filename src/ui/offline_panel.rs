@@ -1,7 +1,8 @@
 //! Offline reading of an archive, for the reader: save the edition shown
 //! (or let it go), and a storage panel that lists what is saved, what the
 //! browser allows and whether it agreed to keep it, each saved edition
-//! removable, and saves the editions of a range of dates.
+//! removable, and saves the editions of a range of dates; and which saved
+//! editions the browser took back, each to save again or let go.
 //!
 //! It shows [`OfflineStatus`] and asks for [`OfflineAction`]s; saving and
 //! removing are the archive's ([`super::archive`]), as for the host's
@@ -9,7 +10,7 @@
 
 use std::rc::Rc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 
 use super::control::EditionRange;
@@ -23,6 +24,8 @@ use crate::units::size;
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct OfflineStatus {
     pub editions: Vec<SavedEdition>,
+    /// Editions saved by choice that the browser has since taken back.
+    pub lost: Vec<LostEdition>,
     /// The bytes of all saved editions.
     pub bytes: u64,
     /// The origin's quota and usage as the browser estimates them.
@@ -39,6 +42,13 @@ pub struct SavedEdition {
     pub bytes: u64,
     /// Kept as one of the newest editions, not saved by choice.
     pub automatic: bool,
+}
+
+/// An edition saved for offline reading that the browser took back.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct LostEdition {
+    pub publication: String,
+    pub date: String,
 }
 
 impl OfflineStatus {
@@ -120,12 +130,39 @@ pub fn OfflinePanel(props: &OfflinePanelProps) -> Html {
         (Some(usage), Some(quota)) => Some(format!("{}{}{}", size(usage as u64), strings.of, size(quota as u64))),
         _ => None,
     };
+    let lost = (!status.lost.is_empty()).then(|| {
+        let one = |lost: &LostEdition| EditionRange {
+            from: Some(lost.date.clone()),
+            to: Some(lost.date.clone()),
+            publication: Some(lost.publication.clone()),
+        };
+        html! {
+            <div class="bs-offline-lost" role="status">
+                <p class="bs-notice">{ Strings::fill(strings.offline_lost, &status.lost.len().to_string()) }</p>
+                <ul class="bs-offline-list">
+                    { for status.lost.iter().map(|lost| {
+                        let date = long_date(strings, &lost.date);
+                        html! {
+                            <li class="bs-offline-item">
+                                <span>{ date.clone() }</span>
+                                <button type="button" class="bs-button" aria-label={format!("{} {date}", strings.save_again)}
+                                        onclick={action(OfflineAction::Save(one(lost)))}>{ strings.save_again }</button>
+                                <button type="button" class="bs-button" aria-label={format!("{} {date}", strings.dismiss)}
+                                        onclick={action(OfflineAction::Remove(one(lost)))}>{ strings.dismiss }</button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </div>
+        }
+    });
     html! {
         <div class="bs-offline">
             { toggle }
             if let Some(message) = &props.message {
                 <p class="bs-notice bs-offline-message" role="status">{ message }</p>
             }
+            { lost.unwrap_or_default() }
             <details class="bs-offline-panel">
                 <summary>{ format!("{summary} · {}", size(status.bytes)) }</summary>
                 <ul class="bs-offline-list">
@@ -176,6 +213,7 @@ mod tests {
                 SavedEdition { date: "2024-09-12".to_owned(), publication: "青岛日报".to_owned(), bytes: 1_200_000, automatic: true },
                 SavedEdition { date: "2024-09-10".to_owned(), publication: "青岛日报".to_owned(), bytes: 900_000, automatic: false },
             ],
+            lost: Vec::new(),
             bytes: 2_100_000,
             quota: Some(1e9),
             usage: Some(2.5e6),
@@ -212,5 +250,23 @@ mod tests {
         assert!(html.contains("2.5 MB / 1.0 GB"), "{html}");
         assert!(html.contains("浏览器已同意长期保留"), "{html}");
         assert!(html.contains(r#"<button type="submit" class="bs-button">离线保存所选日期</button>"#), "a range of dates can be saved: {html}");
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn editions_the_browser_took_back_can_be_saved_again_or_let_go() {
+        let mut taken = (*status()).clone();
+        taken.lost = vec![LostEdition { publication: "青岛日报".to_owned(), date: "2024-09-01".to_owned() }];
+        let props = OfflinePanelProps {
+            status: Rc::new(taken),
+            title: "青岛日报".into(),
+            date: "2024-09-12".into(),
+            message: None,
+            strings: &ZH,
+            on_action: Callback::noop(),
+        };
+        let html = yew::LocalServerRenderer::<OfflinePanel>::with_props(props).render().await;
+        assert!(html.contains("浏览器已清除 1 期离线保存的报纸"), "{html}");
+        assert!(html.contains(r#"aria-label="重新保存 2024年9月1日 星期日""#) && html.contains(r#"aria-label="忽略 2024年9月1日 星期日""#), "{html}");
+        assert!(!render("2024-09-12").await.contains("bs-offline-lost"), "nothing taken, nothing said");
     }
 }

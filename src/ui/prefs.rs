@@ -8,6 +8,7 @@
 use yew::prelude::*;
 
 use super::options::Theme;
+use super::remembered::{store, stored};
 
 /// One of five text sizes; the root carries its class `bs-size-N`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -130,39 +131,11 @@ pub fn use_prefs(host_theme: Theme) -> Prefs {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn local_storage() -> Option<web_sys::Storage> {
-    // Storage can be switched off or throw (private modes, sandboxed frames):
-    // the reader then simply does not remember.
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-#[cfg(target_arch = "wasm32")]
-fn stored(key: &str) -> Option<String> {
-    local_storage()?.get_item(key).ok().flatten()
-}
-
-#[cfg(target_arch = "wasm32")]
-fn store(key: &str, value: &str) {
-    if let Some(storage) = local_storage() {
-        let _ = storage.set_item(key, value);
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
 fn system_prefers_dark() -> bool {
     web_sys::window()
         .and_then(|window| window.match_media("(prefers-color-scheme: dark)").ok().flatten())
         .is_some_and(|query| query.matches())
 }
-
-// Outside the browser (server rendering in tests) nothing is stored.
-#[cfg(not(target_arch = "wasm32"))]
-fn stored(_key: &str) -> Option<String> {
-    None
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn store(_key: &str, _value: &str) {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn system_prefers_dark() -> bool {

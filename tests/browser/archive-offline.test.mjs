@@ -274,6 +274,33 @@ test('storage cleared by the browser: the reader starts online as new and keeps 
   }
 });
 
+test('the browser takes the saved editions back: the reader says which, saves them again or lets them go', async () => {
+  const server = await archiveSite();
+  const { page, context } = await openAndKeep(server, 1);
+  try {
+    const reader = page.locator('broadsheet-reader');
+    await reader.evaluate((element) => element.saveOffline({ from: '2024-09-10', to: '2024-09-11' }));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.clearDataForOrigin', { origin: new URL(server.url).origin, storageTypes: 'cache_storage' });
+    await page.reload();
+    await reader.locator('.bs-edition-view').getByText('2024-09-12 头条').waitFor();
+    const lost = reader.locator('.bs-offline-lost');
+    await lost.getByText('浏览器已清除 2 期离线保存的报纸').waitFor();
+    const report = await reader.evaluate((element) => element.offline());
+    assert.deepEqual(report.lost.map((edition) => edition.date), ['2024-09-10', '2024-09-11']);
+    assert.ok(!report.editions.some((edition) => !edition.automatic), 'none of them is saved any more');
+    await lost.getByRole('button', { name: '重新保存 2024年9月10日 星期二' }).click();
+    await lost.getByText('浏览器已清除 1 期离线保存的报纸').waitFor();
+    await lost.getByRole('button', { name: '忽略 2024年9月11日 星期三' }).click();
+    await lost.waitFor({ state: 'detached' });
+    const after = await reader.evaluate((element) => element.offline());
+    assert.deepEqual([after.lost, after.editions.filter((edition) => !edition.automatic).map((edition) => edition.date)], [[], ['2024-09-10']]);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
 test('two readers of two archives on one page keep their own editions', async () => {
   const server = await archiveSite();
   try {

@@ -9,6 +9,13 @@
 //! comes, the oldest kept one goes (its files, unless a kept edition
 //! shares them). The list of what is kept is stored last, so that it only
 //! ever names whole editions.
+//!
+//! The editions saved by choice are also remembered in localStorage: when
+//! the browser takes Cache Storage back but leaves localStorage (a cleared
+//! cache; storage pressure in some browsers), the reader can say which
+//! editions are no longer saved, until they are saved again or let go. When
+//! the browser clears both (Safari's seven-day rule, a user clearing the
+//! site's data), nothing remembers them and the reader starts as new.
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -24,7 +31,8 @@ use crate::archive::address::matches_name;
 use crate::archive::{CalendarDay, EditionFile};
 use crate::ui::control::EditionRange;
 use crate::ui::dates::year_of;
-use crate::ui::offline_panel::{OfflineStatus, SavedEdition};
+use crate::ui::offline_panel::{LostEdition, OfflineStatus, SavedEdition};
+use crate::ui::remembered::{store, stored};
 use crate::ui::load_error::LoadError;
 
 /// The list of kept editions, stored under this name in the archive's folder.
@@ -63,19 +71,49 @@ fn automatic() -> bool {
 
 /// Whether `range` covers `kept`.
 fn holds(range: &EditionRange, kept: &KeptEdition) -> bool {
-    range.publication.as_ref().is_none_or(|title| *title == kept.publication)
-        && range.from.as_ref().is_none_or(|from| kept.date >= *from)
-        && range.to.as_ref().is_none_or(|to| kept.date <= *to)
+    covers(range, &kept.publication, &kept.date)
+}
+
+/// Whether `range` covers the edition of `publication` on `date`.
+fn covers(range: &EditionRange, publication: &str, date: &str) -> bool {
+    range.publication.as_ref().is_none_or(|title| title == publication)
+        && range.from.as_ref().is_none_or(|from| date >= from.as_str())
+        && range.to.as_ref().is_none_or(|to| date <= to.as_str())
+}
+
+/// The editions saved by choice, as remembered in localStorage.
+type Ledger = BTreeSet<LostEdition>;
+
+fn ledger_key(location: &ArchiveLocation) -> String {
+    format!("broadsheet-saved:{}", location.file(KEPT))
+}
+
+fn read_ledger(location: &ArchiveLocation) -> Ledger {
+    stored(&ledger_key(location)).and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default()
+}
+
+fn by_choice(kept: &Kept) -> Ledger {
+    kept.editions
+        .iter()
+        .filter(|kept| !kept.auto)
+        .map(|kept| LostEdition { publication: kept.publication.clone(), date: kept.date.clone() })
+        .collect()
 }
 
 async fn read_list(location: &ArchiveLocation) -> Kept {
     store::read(&location.file(KEPT)).await.and_then(|bytes| serde_json::from_slice(&bytes).ok()).unwrap_or_default()
 }
 
-/// Stores the list, then lets go of the files that `before` kept and it does not.
+/// Stores the list, then lets go of the files that `before` kept and it
+/// does not. The ledger keeps what the browser took (remembered, not in
+/// `before`), forgets what was let go, and adds what is saved now.
 async fn write_list(location: &ArchiveLocation, before: &Kept, now: &Kept) {
     let list = serde_json::to_vec(now).expect("the kept list serializes");
     store::write(&location.file(KEPT), &list).await;
+    let was_saved = by_choice(before);
+    let mut ledger: Ledger = read_ledger(location).into_iter().filter(|entry| !was_saved.contains(entry)).collect();
+    ledger.extend(by_choice(now));
+    store(&ledger_key(location), &serde_json::to_string(&ledger).expect("the ledger serializes"));
     let still: BTreeSet<&String> = now.editions.iter().flat_map(|kept| &kept.files).chain(&now.calendars).collect();
     let before_files = before.editions.iter().flat_map(|kept| &kept.files).chain(&before.calendars);
     for gone in before_files.filter(|file| !still.contains(file)) {
@@ -212,19 +250,25 @@ pub async fn remove(state: Rc<RefCell<ArchiveState>>, location: ArchiveLocation,
     let mut now = Kept { editions, calendars: Vec::new() };
     keep_calendars(&state, &location, &mut now).await;
     write_list(&location, &before, &now).await;
+    // What the browser took and the reader lets go of is no longer missed.
+    let ledger: Ledger = read_ledger(&location).into_iter().filter(|lost| !covers(&range, &lost.publication, &lost.date)).collect();
+    store(&ledger_key(&location), &serde_json::to_string(&ledger).expect("the ledger serializes"));
     gone.iter().map(|kept| kept.bytes).sum()
 }
 
-/// What is kept, and what the browser allows: `reader.offline()`'s answer.
+/// What is kept, what the browser took back, and what it allows:
+/// `reader.offline()`'s answer.
 pub async fn report(location: &ArchiveLocation) -> OfflineStatus {
     let kept = read_list(location).await;
+    let saved = by_choice(&kept);
+    let lost: Vec<LostEdition> = read_ledger(location).into_iter().filter(|entry| !saved.contains(entry)).collect();
     let editions: Vec<SavedEdition> = kept
         .editions
         .into_iter()
         .map(|kept| SavedEdition { date: kept.date, publication: kept.publication, bytes: kept.bytes, automatic: kept.auto })
         .collect();
     let (quota, usage) = estimate().await;
-    OfflineStatus { bytes: editions.iter().map(|edition| edition.bytes).sum(), editions, quota, usage, persisted: persisted().await }
+    OfflineStatus { bytes: editions.iter().map(|edition| edition.bytes).sum(), editions, lost, quota, usage, persisted: persisted().await }
 }
 
 fn storage() -> Option<web_sys::StorageManager> {

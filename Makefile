@@ -6,7 +6,6 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
 
-TRUNK_VERSION        := 0.21.14
 WASM_BINDGEN_VERSION := 0.2.130
 BINARYEN_VERSION     := 132
 CHROMIUM             ?= /usr/bin/chromium
@@ -18,7 +17,7 @@ CARGO_BIN            := $(HOME)/.cargo/bin
 export PATH          := $(CARGO_BIN):$(PATH)
 
 # Everything the widget build reads: a change to any of these rebuilds dist/.
-WIDGET_SOURCES := $(shell find src www -type f 2>/dev/null) index.html Cargo.toml Cargo.lock Trunk.toml
+WIDGET_SOURCES := $(shell find src www -type f 2>/dev/null) index.html Cargo.toml Cargo.lock tools/build-widget.mjs
 # The npm package's files from the repository's root, copied into dist/.
 PACKAGE_FILES := LICENSE-MIT LICENSE-APACHE $(wildcard THIRD-PARTY-NOTICES.md)
 
@@ -33,8 +32,6 @@ help:
 tools:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
 	  || rustup target add wasm32-unknown-unknown
-	@[ "$$(trunk --version 2>/dev/null)" = "trunk $(TRUNK_VERSION)" ] \
-	  || cargo install trunk --version $(TRUNK_VERSION) --locked
 	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] \
 	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
 	@wasm-opt --version 2>/dev/null | grep -q "version $(BINARYEN_VERSION)\b" \
@@ -62,13 +59,14 @@ $(BROADSHEET): $(shell find src -type f) Cargo.toml Cargo.lock
 	cargo build --release --bin broadsheet
 	@touch $@
 
-# The widget (Trunk's wasm and glue, then the one script bundled from
+# The widget (its wasm and glue, and the demo page: tools/build-widget.mjs;
+# then the one script bundled from
 # www/broadsheet.js and the stylesheet, with the package's declarations and
 # licences beside it), the bundled
 # corpus with its search index, then the service worker, whose precache list
 # and version cover all of them.
 dist/.built: $(WIDGET_SOURCES) $(PACKAGE_FILES) $(BROADSHEET) tools/build-loader.mjs node_modules/.package-lock.json | tools
-	trunk build --release
+	node tools/build-widget.mjs dist
 	node tools/build-loader.mjs dist
 	$(BROADSHEET) index dist/corpus.json
 	printf '[%s]\n' '$(BUNDLED_CORPUS)' > dist/corpora.json

@@ -1,12 +1,12 @@
 // Writes dist/broadsheet.js, the widget's one script, from its sources in
 // www/: the loader (broadsheet.js) and the reader's stylesheet
 // (broadsheet.css, minified and embedded as text for a constructed
-// stylesheet). The wasm-bindgen glue that Trunk writes into dist/ stays a
+// stylesheet). The wasm-bindgen glue that build-widget.mjs writes into dist/ stays a
 // file of its own, imported by name. Beside it go the npm package's other
 // files that no step builds: the element's TypeScript declarations and the
 // licences (and the third-party notices, when the repository has them).
 //
-// Run after `trunk build` (the Makefile does). It is not a general bundler
+// Run after `node tools/build-widget.mjs` (the Makefile does). It is not a general bundler
 // set-up: esbuild does the module work; this file only says what goes in.
 //
 // Usage: node tools/build-loader.mjs DIST
@@ -34,7 +34,7 @@ try {
     outfile: join(dist, 'broadsheet.js'),
     bundle: true,
     format: 'esm',
-    // Trunk's output beside it, not a source.
+    // build-widget.mjs's output beside it, not a source.
     external: ['./broadsheet-widget.js'],
     minify: true,
     legalComments: 'none',

@@ -18,17 +18,14 @@
 use std::collections::BTreeMap;
 
 use broadsheet::corpus::{self, Corpus};
-use broadsheet::search::analyzer::{is_ideograph, is_word_char};
-use broadsheet::search::fields;
-use broadsheet::search::groups::fragment_groups;
-use broadsheet::search::normalize::normalize;
+use broadsheet::search::{fragment_groups, is_ideograph, is_word_char, normalize, units};
 use broadsheet::search::Query;
 
 /// A story's fields, normalized, all fragments together.
 fn stories(corpus: &Corpus) -> impl Iterator<Item = Vec<String>> + '_ {
     corpus.editions.iter().flat_map(|edition| {
         fragment_groups(edition).into_iter().map(move |group| {
-            group.iter().flat_map(|&a| fields::units(&edition.articles[a]).into_iter().map(|(_, text)| normalize(text))).collect()
+            group.iter().flat_map(|&a| units(&edition.articles[a]).into_iter().map(|(_, text)| normalize(text))).collect()
         })
     })
 }

@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use broadsheet::corpus::{self, Article, Block, Corpus, Edition, Publication};
-use broadsheet::search::normalize::normalize;
+use broadsheet::search::normalize;
 use broadsheet::search::{corpus_hash, Filter, Index, IndexError, Order, Preparation, Query, SearchResults};
 use proptest::prelude::*;
 

@@ -28,8 +28,7 @@ use crate::archive::index_files::SearchIndex;
 use crate::archive::ROOT_FILE;
 use crate::corpus::Edition;
 use crate::search::archive::{hit, search_files, SearchError};
-use crate::search::results::SearchResults;
-use crate::search::{Filter, Hit, Index, Order, Query};
+use crate::search::{Filter, Hit, Index, Order, Query, SearchResults};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

@@ -12,14 +12,6 @@ impl BitSet {
         BitSet { words: vec![0; len.div_ceil(64)], len }
     }
 
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
     pub fn words(&self) -> &[u64] {
         &self.words
     }

@@ -1,5 +1,5 @@
 //! Compatibility forms: what NFKC makes of one character, for the blocks
-//! where news text meets compatibility characters ([`COVERED`]): full-width
+//! where news text meets compatibility characters ([`COMPATIBILITY_BLOCKS`]): full-width
 //! and half-width forms, the ideographic space, CJK compatibility and Kangxi
 //! radical ideographs, circled and parenthesized numbers, squared units
 //! (㎡), letterlike symbols (℃, №), Roman numerals, ligatures (ﬁ),
@@ -15,9 +15,10 @@
 //! to them. This module looks forms up; it does not lowercase or simplify.
 
 use super::fold_table::{CODES, ENDS, FORMS};
-pub use super::fold_table::COVERED;
+/// The Unicode blocks whose compatibility forms search folds (NFKC).
+pub use super::fold_table::COVERED as COMPATIBILITY_BLOCKS;
 
-/// The NFKC form of `c` when it lies in a [`COVERED`] block and NFKC
+/// The NFKC form of `c` when it lies in a [`COMPATIBILITY_BLOCKS`] block and NFKC
 /// changes it; `None` otherwise.
 pub fn compatibility_form(c: char) -> Option<&'static str> {
     let code = u16::try_from(c as u32).ok()?;
@@ -32,7 +33,7 @@ mod tests {
     use unicode_normalization::UnicodeNormalization;
 
     fn covered(c: char) -> bool {
-        COVERED.iter().any(|&(first, last)| (first..=last).contains(&c))
+        COMPATIBILITY_BLOCKS.iter().any(|&(first, last)| (first..=last).contains(&c))
     }
 
     /// In the covered blocks the table is NFKC, character by character;

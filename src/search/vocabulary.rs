@@ -70,13 +70,9 @@ impl Vocabulary {
 
     /// The number of ids given, the separator's included; ids are below it
     /// (or [`OVERFLOW`]).
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.len
-    }
-
-    /// Always false: the separator has an id from the start.
-    pub fn is_empty(&self) -> bool {
-        false
     }
 
     pub fn heap_bytes(&self) -> usize {

@@ -152,6 +152,11 @@ test('search covers the whole archive by its index: every edition found, a hit o
 
   const answer = await reader.evaluate((element) => element.search('头条'));
   assert.deepEqual(answer.map((hit) => hit.date).sort(), [...DATES].sort());
+  // A query asked again after another reads its index files from memory.
+  await reader.evaluate((element) => element.search('能源'));
+  const before = fetched.filter((name) => name.startsWith('search/')).length;
+  assert.deepEqual((await reader.evaluate((element) => element.search('头条'))).map((hit) => hit.date).sort(), [...DATES].sort());
+  assert.equal(fetched.filter((name) => name.startsWith('search/')).length, before, 'no index file fetched again');
   const many = await reader.evaluate((element) => element.search('的', { limit: 1000 }));
   const expected = JSON.parse(execFileSync(BROADSHEET, ['search', site, '的', '--json', '--limit', '1000'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
   assert.deepEqual(many, expected, 'search() answers what `broadsheet search SITE --json` prints');

@@ -18,6 +18,7 @@ pub mod location;
 pub mod preload;
 #[cfg(target_arch = "wasm32")]
 pub mod reading;
+pub mod recent;
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod search;

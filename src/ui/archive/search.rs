@@ -20,6 +20,7 @@ use futures_util::future::try_join_all;
 
 use super::fetch;
 use super::location::ArchiveLocation;
+use super::recent::{RecentFiles, RECENT_BYTES};
 use super::state::{ArchiveState, Need};
 use crate::archive::index_files::SearchIndex;
 use crate::search::archive::files::GroupEntry;
@@ -41,6 +42,8 @@ struct Shared {
     index: RefCell<Option<Rc<SearchIndex>>>,
     /// The last query (with its filter and order), and its search, ranked.
     last: RefCell<Option<(Query, Rc<RefCell<ArchiveSearch>>)>>,
+    /// The index files read lately, for the next queries.
+    recent: RefCell<RecentFiles>,
     /// Shows the views the editions that hits opened.
     refresh: Box<dyn Fn()>,
 }
@@ -55,6 +58,7 @@ impl IndexedSearch {
             index_name,
             index: RefCell::new(None),
             last: RefCell::new(None),
+            recent: RefCell::new(RecentFiles::default()),
             refresh: Box::new(refresh),
         };
         IndexedSearch { shared: Rc::new(shared) }
@@ -167,12 +171,24 @@ async fn ranked(shared: &Shared, request: &Request) -> Result<Rc<RefCell<Archive
     Ok(search)
 }
 
-/// Fetches the index files `names`, all on their way at once, and gives
-/// them to `search`.
+/// Gives `search` the index files `names`: those read lately from memory,
+/// the others fetched, all on their way at once.
 async fn give(shared: &Shared, search: &RefCell<ArchiveSearch>, names: &[String]) -> Result<(), String> {
-    let fetched = try_join_all(names.iter().map(|name| fetch::index_file(&shared.location, name))).await.map_err(|error| error.to_string())?;
-    for (name, bytes) in names.iter().zip(fetched) {
+    let kept: Vec<Option<Rc<[u8]>>> = names.iter().map(|name| shared.recent.borrow_mut().get(name)).collect();
+    let missing: Vec<&String> = names.iter().zip(&kept).filter(|(_, kept)| kept.is_none()).map(|(name, _)| name).collect();
+    let fetched = try_join_all(missing.iter().map(|name| fetch::index_file(&shared.location, name))).await.map_err(|error| error.to_string())?;
+    let mut fetched = fetched.into_iter();
+    for (name, kept) in names.iter().zip(kept) {
+        let fresh = kept.is_none();
+        let bytes = match kept {
+            Some(bytes) => bytes,
+            None => fetched.next().ok_or_else(|| describe(shared, name, "not fetched"))?.into(),
+        };
         search.borrow_mut().give(name, &bytes).map_err(|error| describe(shared, &error.file, &error.reason))?;
+        // Kept once read without fault: a damaged file is asked for again.
+        if fresh {
+            shared.recent.borrow_mut().put(name, bytes, RECENT_BYTES);
+        }
     }
     Ok(())
 }

@@ -93,7 +93,7 @@ fn a_published_archive_names_every_file_by_its_hash_and_validates() {
     let source = corpus::load(&std::fs::read_to_string(TWO_PAPERS).unwrap()).unwrap();
     for (entry, edition) in root.publications.iter().zip(&source.editions) {
         let calendar = read(&site, &entry.years[0].calendar, Calendar::decode);
-        assert_eq!(calendar.editions, [entry.newest.clone()], "the root names the newest edition directly");
+        assert_eq!(calendar.editions, std::slice::from_ref(&entry.newest), "the root names the newest edition directly");
         let file = read(&site, &entry.newest.edition, EditionFile::decode);
         let mut whole = archive::assemble_outline(&file);
         for page in &file.pages {

@@ -24,7 +24,7 @@ mod index;
 mod prune;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::atomic::write_atomically;
 use super::failure::Failure;
@@ -82,7 +82,7 @@ fn publish(args: &Args) -> Result<Vec<String>, Failure> {
     Ok(lines)
 }
 
-fn read_corpus(file: &PathBuf) -> Result<Corpus, Failure> {
+fn read_corpus(file: &Path) -> Result<Corpus, Failure> {
     let name = file.display();
     let text = super::corpus_file::read(file)
         .map_err(|error| Failure { code: error.exit_code(), lines: vec![format!("{name}{error}")] })?;
@@ -153,7 +153,7 @@ impl<'a> Publishing<'a> {
 
     /// Refuses a corpus whose publication the archive holds in another
     /// language (before anything is written).
-    fn check(&mut self, corpus: &Corpus, file: &PathBuf) -> Result<(), Failure> {
+    fn check(&mut self, corpus: &Corpus, file: &Path) -> Result<(), Failure> {
         for edition in &corpus.editions {
             let publication = corpus.publication_of(edition);
             if !self.order.contains(&publication.title) {

@@ -326,8 +326,8 @@ pub fn App(props: &AppProps) -> Html {
                         }
                     });
                     let choices = match &dates {
-                        Some(dates) => Choices::of(dates, &corpus),
-                        None => Choices::of(&DateIndex::of_corpus(&corpus), &corpus),
+                        Some(dates) => Choices::of(dates, corpus),
+                        None => Choices::of(&DateIndex::of_corpus(corpus), corpus),
                     };
                     html! {
                         <SearchView corpus={corpus.clone()} query={query.clone()} filter={filter.clone()} {order} {choices} found={found.clone()}

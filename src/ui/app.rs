@@ -23,7 +23,7 @@ use super::progress::{LoadingView, Progress};
 use super::reader::Reader;
 use super::route::{Read, Route};
 use super::router::{use_router, Navigator};
-use super::search::engine::Request;
+use super::search::engine::{hits_json, Request};
 use super::search::found::use_found;
 use super::search::filters::Choices;
 use super::search::results_view::SearchView;
@@ -400,7 +400,7 @@ fn answer(command: Command, corpus: &SharedCorpus, searcher: Option<&Searcher>, 
         Command::Search { query, filter, order, limit, answer } => match searcher {
             Some(searcher) => searcher.search(
                 Request { query, filter, order, limit },
-                Box::new(move |outcome| answer(outcome.and_then(|found| found.hits_json()))),
+                Box::new(move |outcome| answer(outcome.and_then(|found| hits_json(&found.hits)))),
             ),
             None => answer(Err("search is not available before the corpus has loaded".to_owned())),
         },

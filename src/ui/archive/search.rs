@@ -26,7 +26,7 @@ use crate::archive::index_files::SearchIndex;
 use crate::search::archive::files::GroupEntry;
 use crate::search::archive::{hit, ArchiveSearch, Story};
 use crate::search::{Hit, Query, SearchResults};
-use crate::ui::search::engine::{Answer, Request};
+use crate::ui::search::engine::Request;
 use crate::ui::search::searcher::{Reply, SearchBackend};
 
 /// See the module documentation.
@@ -95,7 +95,7 @@ async fn index(shared: &Shared) -> Result<Rc<SearchIndex>, String> {
     Ok(index)
 }
 
-async fn run(shared: &Shared, request: &Request) -> Result<Answer, String> {
+async fn run(shared: &Shared, request: &Request) -> Result<SearchResults, String> {
     let search = ranked(shared, request).await?;
     let stories = {
         let search = search.borrow();
@@ -141,7 +141,7 @@ async fn run(shared: &Shared, request: &Request) -> Result<Answer, String> {
         hits.push(found);
     }
     (shared.refresh)();
-    Ok(Answer::of(SearchResults { total, hits }))
+    Ok(SearchResults { total, hits })
 }
 
 /// The search of `request`'s query, filter and order, ranked: the last

@@ -2,9 +2,9 @@
 //! received it, and its index, either the stored one or one built here.
 //!
 //! `super::service` opens it in the page, a slice at a time ([`Opening`]).
-//! It speaks in [`Request`] and [`Answer`]: the answer carries the hits as
-//! the JSON of `broadsheet search --json`, so the host's `search()` hands
-//! back exactly what the CLI prints. This module neither fetches nor
+//! It takes a [`Request`] and answers with the engine's [`SearchResults`],
+//! the hits as values; [`hits_json`] gives the host's `search()` exactly
+//! what `broadsheet search --json` prints. This module neither fetches nor
 //! renders.
 
 use super::super::shared::SharedCorpus;
@@ -20,15 +20,6 @@ pub struct Request {
     pub limit: usize,
 }
 
-/// What a search found.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Answer {
-    /// How many stories match in all.
-    pub total: usize,
-    /// The best hits, each with its edition.
-    pub hits: Vec<Hit>,
-}
-
 impl Request {
     /// The query this asks for, parsed.
     pub fn parsed(&self) -> Query {
@@ -36,16 +27,10 @@ impl Request {
     }
 }
 
-impl Answer {
-    pub fn of(results: SearchResults) -> Answer {
-        Answer { total: results.total, hits: results.hits }
-    }
-
-    /// The hits as the JSON array `broadsheet search --json` prints (without
-    /// their editions): what the host's `search()` resolves to.
-    pub fn hits_json(&self) -> Result<String, String> {
-        serde_json::to_string(&self.hits).map_err(|error| format!("the hits cannot be written as JSON: {error}"))
-    }
+/// The hits as the JSON array `broadsheet search --json` prints (without
+/// their editions): what the host's `search()` resolves to.
+pub fn hits_json(hits: &[Hit]) -> Result<String, String> {
+    serde_json::to_string(hits).map_err(|error| format!("the hits cannot be written as JSON: {error}"))
 }
 
 /// Where the engine's index came from.
@@ -122,9 +107,8 @@ impl Opening {
 
     /// Runs `request` as the finished engine will, once the index can
     /// answer ([`Preparation::search`]: about halfway); `None` before.
-    pub fn answer(&self, request: &Request) -> Option<Result<Answer, String>> {
-        let query = request.parsed();
-        self.preparation.search(&self.corpus, &query, request.limit).map(|results| Ok(Answer::of(results)))
+    pub fn answer(&self, request: &Request) -> Option<SearchResults> {
+        self.preparation.search(&self.corpus, &request.parsed(), request.limit)
     }
 
     /// The engine, once [`Opening::step`] has said it is done.
@@ -140,8 +124,8 @@ impl Engine {
     }
 
     /// Runs `request`.
-    pub fn answer(&self, request: &Request) -> Result<Answer, String> {
-        Ok(Answer::of(self.index.search(&self.corpus, &request.parsed(), request.limit)))
+    pub fn answer(&self, request: &Request) -> SearchResults {
+        self.index.search(&self.corpus, &request.parsed(), request.limit)
     }
 }
 
@@ -177,7 +161,7 @@ mod tests {
         let stored = Index::build(&corpus::load(READER).expect("valid")).encode(corpus_hash(READER.as_bytes()));
         let engine = open(READER, Some(&stored));
         assert_eq!(engine.source(), &IndexSource::Stored);
-        let answer = engine.answer(&request("上合")).expect("answers");
+        let answer = engine.answer(&request("上合"));
         assert_eq!(answer.hits, expected(READER, "上合"));
         assert!(answer.total >= 2, "{answer:?}");
     }
@@ -188,7 +172,7 @@ mod tests {
         let engine = open(READER, Some(&other));
         assert!(matches!(engine.source(), IndexSource::BuiltOverRefused(IndexError::Stale { .. })), "{:?}", engine.source());
         assert_eq!(engine.source().name(), "built");
-        assert_eq!(engine.answer(&request("上合")).expect("answers").hits, expected(READER, "上合"));
+        assert_eq!(engine.answer(&request("上合")).hits, expected(READER, "上合"));
         // The same corpus re-saved with other whitespace is other bytes: its old index is stale too.
         let reformatted = corpus::to_json(&corpus::load(READER).expect("valid"));
         let old = Index::build(&corpus::load(READER).expect("valid")).encode(corpus_hash(READER.as_bytes()));
@@ -212,12 +196,12 @@ mod tests {
     #[test]
     fn hits_keep_their_editions_and_the_json_is_the_cli_s() {
         let engine = open(READER, None);
-        let answer = engine.answer(&request("Harbour")).expect("answers");
+        let answer = engine.answer(&request("Harbour"));
         let hits = &answer.hits;
         assert_eq!(*hits, expected(READER, "Harbour"));
         assert!(hits.iter().any(|hit| hit.edition == 1), "the English paper is the second edition: {hits:?}");
         let cli: serde_json::Value = serde_json::from_str(&serde_json::to_string_pretty(hits).expect("json")).expect("json");
-        let json = answer.hits_json().expect("json");
+        let json = hits_json(hits).expect("json");
         assert_eq!(serde_json::from_str::<serde_json::Value>(&json).expect("json"), cli);
         assert!(!json.contains("\"edition\""), "the JSON has no edition field: {json}");
     }
@@ -225,12 +209,12 @@ mod tests {
     #[test]
     fn filters_and_limits_reach_the_index() {
         let engine = open(READER, None);
-        let all = engine.answer(&request("上合")).expect("answers");
+        let all = engine.answer(&request("上合"));
         let on_page_three = Request { filter: Filter { page: Some(3), ..Filter::default() }, ..request("上合") };
-        let filtered = engine.answer(&on_page_three).expect("answers").hits;
+        let filtered = engine.answer(&on_page_three).hits;
         assert!(!filtered.is_empty() && filtered.len() < all.total, "{filtered:?}");
         assert!(filtered.iter().all(|hit| hit.page == 3), "{filtered:?}");
-        let one = engine.answer(&Request { limit: 1, ..request("上合") }).expect("answers");
+        let one = engine.answer(&Request { limit: 1, ..request("上合") });
         assert_eq!((one.total, one.hits.len()), (all.total, 1));
     }
 

@@ -6,9 +6,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::engine::{Answer, Request};
+use super::engine::Request;
 use super::searcher::Searcher;
-use crate::search::{Hit, Query};
+use crate::search::{Hit, Query, SearchResults};
 
 /// What the results view shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,7 +46,7 @@ pub fn use_found(searcher: Option<Searcher>, request: Request) -> (Found, bool) 
                             return;
                         }
                         let found = match outcome {
-                            Ok(Answer { total, hits }) => Found::Hits { total, hits: Rc::new(hits) },
+                            Ok(SearchResults { total, hits }) => Found::Hits { total, hits: Rc::new(hits) },
                             Err(reason) => Found::Failed(reason),
                         };
                         answered.set(Some((asked, found)));

@@ -3,10 +3,11 @@
 
 use std::rc::Rc;
 
-use super::engine::{Answer, Request};
+use super::engine::Request;
+use crate::search::SearchResults;
 
 /// Called once with the answer to one request.
-pub type Reply = Box<dyn FnOnce(Result<Answer, String>)>;
+pub type Reply = Box<dyn FnOnce(Result<SearchResults, String>)>;
 
 /// What runs the searches (in the browser, `super::service::SearchService`).
 pub trait SearchBackend {

@@ -116,7 +116,7 @@ fn submit(shared: &Rc<RefCell<Shared>>, request: Request, reply: Reply) {
             waiting.push((request, reply));
             return;
         }
-        Stage::Open(engine) => engine.answer(&request),
+        Stage::Open(engine) => Ok(engine.answer(&request)),
     };
     drop(shared);
     reply(outcome);
@@ -191,7 +191,7 @@ fn answer_early(shared: &Rc<RefCell<Shared>>, opening: &Opening) {
             _ => return,
         };
         // Not borrowed meanwhile: a reply may search again.
-        reply(answer);
+        reply(Ok(answer));
     }
 }
 

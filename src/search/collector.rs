@@ -103,11 +103,12 @@ pub fn top(candidates: Vec<Candidate>, limit: usize) -> Vec<Candidate> {
 }
 
 /// The first `limit` candidates by `edition` (of a story's group) from the
-/// greatest, best first within an edition ([`Ranked`]'s order).
-pub fn newest_first<K: Ord>(mut candidates: Vec<Candidate>, limit: usize, edition: impl Fn(u32) -> K) -> Vec<Candidate> {
-    candidates.sort_by(|a, b| edition(b.group).cmp(&edition(a.group)).then(Ranked(*a).cmp(&Ranked(*b))));
-    candidates.truncate(limit);
-    candidates
+/// greatest, best first within an edition ([`Ranked`]'s order). Each
+/// story's edition is looked up once.
+pub fn newest_first<K: Ord>(candidates: Vec<Candidate>, limit: usize, edition: impl Fn(u32) -> K) -> Vec<Candidate> {
+    let mut keyed: Vec<(K, Candidate)> = candidates.into_iter().map(|candidate| (edition(candidate.group), candidate)).collect();
+    keyed.sort_by(|(a_edition, a), (b_edition, b)| b_edition.cmp(a_edition).then(Ranked(*a).cmp(&Ranked(*b))));
+    keyed.into_iter().take(limit).map(|(_, candidate)| candidate).collect()
 }
 
 #[cfg(test)]

@@ -36,7 +36,7 @@ use super::build::shard_of;
 use super::files::{decode_char_list, decode_groups, decode_lengths, decode_list, decode_pair_list, decode_shard, GroupEntry, Kind, ListAt, Occurrence, Shard};
 use crate::archive::index_files::{PartitionEntry, PartitionHead, SearchIndex, GROUPS_PER_CHUNK};
 use crate::search::analyzer::{is_ideograph, WordMarks};
-use crate::search::collector::{collect, Candidate, Ranked as Best};
+use crate::search::collector::{collect, newest_first, top, Candidate};
 use crate::search::fields::{Field, BODY_BOOST};
 use crate::search::format::IndexError;
 use crate::search::matcher::{add, add_weight, TermMatch, PER_FRAGMENT};
@@ -431,21 +431,23 @@ impl ArchiveSearch {
         };
         let len = |group: u32| self.place(group).and_then(|(searched, local)| self.story_len(searched.partition, local)).unwrap_or(0);
         let candidates = collect(&terms, &bm25, len, accept, |group| bonuses.earned_by(group));
-        let mut stories: Vec<(Story, usize)> = Vec::with_capacity(candidates.len());
-        for Candidate { group, score } in candidates {
-            let Some((searched, local)) = self.place(group) else { continue };
-            let edition = match self.query.order() {
-                Order::Newest => self.edition_at(searched.partition, local).map_or(0, |(_, at)| at),
-                Order::Relevance => 0,
-            };
-            stories.push((Story { group, score, partition: searched.partition, local }, edition));
-        }
-        let best = |a: &Story, b: &Story| Best(Candidate { group: a.group, score: a.score }).cmp(&Best(Candidate { group: b.group, score: b.score }));
-        match self.query.order() {
-            Order::Relevance => stories.sort_by(|(a, _), (b, _)| best(a, b)),
-            Order::Newest => stories.sort_by(|(a, at_a), (b, at_b)| (b.partition, at_b).cmp(&(a.partition, at_a)).then(best(a, b))),
-        }
-        Ok(Ranked { stories: stories.into_iter().map(|(story, _)| story).collect() })
+        // Ordered as the single-corpus engine orders: partitions and their
+        // heads' editions go by date, then publication title.
+        let ordered = match self.query.order() {
+            Order::Relevance => top(candidates, usize::MAX),
+            Order::Newest => newest_first(candidates, usize::MAX, |group| {
+                let (searched, local) = self.place(group)?;
+                Some((searched.partition, self.edition_at(searched.partition, local).map_or(0, |(_, at)| at)))
+            }),
+        };
+        let stories = ordered
+            .into_iter()
+            .filter_map(|Candidate { group, score }| {
+                let (searched, local) = self.place(group)?;
+                Some(Story { group, score, partition: searched.partition, local })
+            })
+            .collect();
+        Ok(Ranked { stories })
     }
 
     /// The searched partition of story `group` (archive numbering), and its

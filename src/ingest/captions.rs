@@ -66,11 +66,10 @@ pub(super) fn take_caption(lines: &[Line<'_>], lang: Lang) -> Option<Caption> {
         used += 1;
     }
     // More sentences, when the block's credit line ends them.
-    let more = lines[used..].iter().take(MAX_CAPTION_LINES.saturating_sub(used)).position(|line| {
-        line.after_blank() || opening_arrow(line.text).is_some() || credit(line.text).is_some()
-    });
-    if let Some(count) = more.filter(|&count| count > 0 && lines.get(used + count).is_some_and(|line| !line.after_blank() && credit(line.text).is_some())) {
-        for line in &lines[used..used + count] {
+    let rest = &lines[used..lines.len().min(MAX_CAPTION_LINES)];
+    let end = rest.iter().position(|line| line.after_blank() || opening_arrow(line.text).is_some() || credit(line.text).is_some());
+    if let Some(count) = end.filter(|&count| count > 0 && !rest[count].after_blank() && credit(rest[count].text).is_some()) {
+        for line in &rest[..count] {
             join_into(&mut caption, line.text, lang);
         }
         used += count;

@@ -70,16 +70,20 @@ pub(super) fn page_lines(page: &str) -> Vec<Line<'_>> {
 /// semicolon or colon. A line that does not is cut off (a column break) or a
 /// heading.
 pub(super) fn is_closed(text: &str) -> bool {
-    let last = text.trim_end_matches(|c: char| c.is_whitespace() || is_closing_bracket(c)).chars().next_back();
-    last.is_some_and(|c| matches!(c, '。' | '！' | '？' | '…' | '；' | '：' | '.' | '!' | '?' | ';' | ':' | '．'))
+    last_mark(text).is_some_and(|c| matches!(c, '。' | '！' | '？' | '…' | '；' | '：' | '.' | '!' | '?' | ';' | ':' | '．'))
 }
 
 /// True when `text` ends with a full stop or semicolon (after any closing
 /// quote or bracket), as a paragraph does and a headline does not; a
 /// headline may end with `！` or `？`.
 pub(super) fn ends_with_full_stop(text: &str) -> bool {
-    let last = text.trim_end_matches(|c: char| c.is_whitespace() || is_closing_bracket(c)).chars().next_back();
-    last.is_some_and(|c| matches!(c, '。' | '；' | '.' | ';' | '．'))
+    last_mark(text).is_some_and(|c| matches!(c, '。' | '；' | '.' | ';' | '．'))
+}
+
+/// The last character of `text` before any closing quotes, brackets and
+/// whitespace.
+fn last_mark(text: &str) -> Option<char> {
+    text.trim_end_matches(|c: char| c.is_whitespace() || is_closing_bracket(c)).chars().next_back()
 }
 
 fn is_closing_bracket(c: char) -> bool {

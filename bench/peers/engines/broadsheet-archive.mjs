@@ -5,11 +5,9 @@
 // set is the whole archive: what a reader would keep to search every
 // edition offline (an archive keeps the editions a reader chooses).
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RUNTIME } from '../../../tools/runtime-files.mjs';
 import { walk } from '../files.mjs';
-import { nativeSearch } from './broadsheet.mjs';
+import { copyRuntime, nativeSearch } from './broadsheet.mjs';
 
 export const name = 'broadsheet-archive';
 export const label = 'Broadsheet (archive)';
@@ -19,8 +17,7 @@ export { storyLabel } from './broadsheet.mjs';
 
 /** Copies the widget into `dir` and publishes `corpusFile` into `dir/site`. */
 export async function build({ dir, corpusFile, binary, dist }) {
-  await mkdir(dir, { recursive: true });
-  for (const file of RUNTIME) await copyFile(join(dist, file), join(dir, file));
+  const runtime = await copyRuntime(dist, dir);
   const site = join(dir, 'site');
   const start = performance.now();
   const run = spawnSync(binary, ['publish', site, corpusFile], { encoding: 'utf8' });
@@ -29,7 +26,7 @@ export async function build({ dir, corpusFile, binary, dist }) {
   const files = (await walk(site)).filter((file) => !/\/\.broadsheet\.lock$/.test(file));
   return {
     buildMs,
-    offline: [...RUNTIME.map((file) => join(dir, file)), ...files],
+    offline: [...runtime, ...files],
     native: (query) => nativeSearch(binary, site, query),
   };
 }

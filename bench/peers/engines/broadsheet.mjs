@@ -17,10 +17,16 @@ const EVERYTHING = 1_000_000_000;
 
 export const storyLabel = (story) => `${story.date}|${story.publication}|${story.head}`;
 
-/** Copies the widget into `dir` and indexes `corpusFile` (the served corpus) beside it. */
-export async function build({ dir, corpusFile, binary, dist }) {
+/** Copies the widget's runtime from `dist` into `dir`; resolves to the copies. */
+export async function copyRuntime(dist, dir) {
   await mkdir(dir, { recursive: true });
   for (const file of RUNTIME) await copyFile(join(dist, file), join(dir, file));
+  return RUNTIME.map((file) => join(dir, file));
+}
+
+/** Copies the widget into `dir` and indexes `corpusFile` (the served corpus) beside it. */
+export async function build({ dir, corpusFile, binary, dist }) {
+  const runtime = await copyRuntime(dist, dir);
   const start = performance.now();
   const run = spawnSync(binary, ['index', corpusFile], { encoding: 'utf8' });
   const buildMs = performance.now() - start;
@@ -28,7 +34,7 @@ export async function build({ dir, corpusFile, binary, dist }) {
   const index = corpusFile.replace(/\.json$/, '.index');
   return {
     buildMs,
-    offline: [...RUNTIME.map((file) => join(dir, file)), corpusFile, index],
+    offline: [...runtime, corpusFile, index],
     native: (query) => nativeSearch(binary, corpusFile, query),
   };
 }

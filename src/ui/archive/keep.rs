@@ -92,6 +92,10 @@ fn read_ledger(location: &ArchiveLocation) -> Ledger {
     stored(&ledger_key(location)).and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default()
 }
 
+fn write_ledger(location: &ArchiveLocation, ledger: &Ledger) {
+    store(&ledger_key(location), &serde_json::to_string(ledger).expect("the ledger serializes"));
+}
+
 fn by_choice(kept: &Kept) -> Ledger {
     kept.editions
         .iter()
@@ -113,7 +117,7 @@ async fn write_list(location: &ArchiveLocation, before: &Kept, now: &Kept) {
     let was_saved = by_choice(before);
     let mut ledger: Ledger = read_ledger(location).into_iter().filter(|entry| !was_saved.contains(entry)).collect();
     ledger.extend(by_choice(now));
-    store(&ledger_key(location), &serde_json::to_string(&ledger).expect("the ledger serializes"));
+    write_ledger(location, &ledger);
     let still: BTreeSet<&String> = now.editions.iter().flat_map(|kept| &kept.files).chain(&now.calendars).collect();
     let before_files = before.editions.iter().flat_map(|kept| &kept.files).chain(&before.calendars);
     for gone in before_files.filter(|file| !still.contains(file)) {
@@ -252,7 +256,7 @@ pub async fn remove(state: Rc<RefCell<ArchiveState>>, location: ArchiveLocation,
     write_list(&location, &before, &now).await;
     // What the browser took and the reader lets go of is no longer missed.
     let ledger: Ledger = read_ledger(&location).into_iter().filter(|lost| !covers(&range, &lost.publication, &lost.date)).collect();
-    store(&ledger_key(&location), &serde_json::to_string(&ledger).expect("the ledger serializes"));
+    write_ledger(&location, &ledger);
     gone.iter().map(|kept| kept.bytes).sum()
 }
 

@@ -193,6 +193,49 @@ proptest! {
         }
         assert_same(&built, &built.corpus, &newest_query);
     }
+
+    /// A first screen finds exactly the stories the whole search finds in
+    /// the newest partitions, and hands its files on: the whole search
+    /// then reads none of them again.
+    #[test]
+    fn a_first_screen_is_the_whole_search_in_the_newest_partitions(corpus in random_archive(), seeds in any::<(usize, usize, usize, usize)>()) {
+        let built = build(&corpus);
+        let query = Query::parse(&excerpt(&corpus, seeds));
+        let whole = run(&built, &query);
+        let Some(mut first) = ArchiveSearch::first_screen(&built.index, query.clone()) else {
+            let storied = built.index.partitions.iter().filter(|partition| partition.groups > 0).count();
+            prop_assert!(query.is_empty() || storied <= 1, "several partitions with stories, and no first screen");
+            return Ok(());
+        };
+        let newest: Vec<usize> = first.partitions().collect();
+        prop_assert!(!newest.is_empty() && newest.iter().all(|&p| p + newest.len() >= built.index.partitions.len()), "the newest partitions: {:?}", newest);
+        let mut read = |name: &str| built.files.get(name).cloned().ok_or_else(|| "missing".to_owned());
+        let mut given = Vec::new();
+        loop {
+            let wanted = first.wanted().unwrap();
+            if wanted.is_empty() {
+                break;
+            }
+            first.read_files(&wanted, &mut read).unwrap();
+            given.extend(wanted);
+        }
+        let mut found: Vec<u32> = first.ranked().unwrap().stories.iter().map(|story| story.group).collect();
+        let mut expected: Vec<u32> = whole.ranked().unwrap().stories.iter().filter(|story| newest.contains(&story.partition)).map(|story| story.group).collect();
+        found.sort_unstable();
+        expected.sort_unstable();
+        prop_assert_eq!(found, expected);
+        let mut rest = ArchiveSearch::new(&built.index, query);
+        rest.take_files(first);
+        loop {
+            let wanted = rest.wanted().unwrap();
+            if wanted.is_empty() {
+                break;
+            }
+            prop_assert!(wanted.iter().all(|name| !given.contains(name)), "read again: {:?}", wanted);
+            rest.read_files(&wanted, &mut read).unwrap();
+        }
+        prop_assert_eq!(rest.ranked(), whole.ranked());
+    }
 }
 
 #[test]

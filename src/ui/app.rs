@@ -28,7 +28,7 @@ use super::search::found::use_found;
 use super::search::filters::Choices;
 use super::search::results_view::SearchView;
 use super::search::search_box::SearchBox;
-use super::search::searcher::Searcher;
+use super::search::searcher::{Reply, Searcher};
 use super::shared::SharedCorpus;
 use super::strings::Strings;
 use crate::search::{Filter, Order};
@@ -400,7 +400,7 @@ fn answer(command: Command, corpus: &SharedCorpus, searcher: Option<&Searcher>, 
         Command::Search { query, filter, order, limit, answer } => match searcher {
             Some(searcher) => searcher.search(
                 Request { query, filter, order, limit },
-                Box::new(move |outcome| answer(outcome.and_then(|found| hits_json(&found.hits)))),
+                Reply::exact(move |outcome| answer(outcome.and_then(|found| hits_json(&found.hits)))),
             ),
             None => answer(Err("search is not available before the corpus has loaded".to_owned())),
         },

@@ -118,7 +118,7 @@ mod tests {
             filter: Filter::default(),
             order: Order::Relevance,
             choices: Choices::of(&DateIndex::of_corpus(&corpus), &corpus),
-            found: Found::Hits { total: results.total, hits: Rc::new(results.hits) },
+            found: Found::Hits { total: results.total, hits: Rc::new(results.hits), complete: true },
             settled: true,
             strings: &EN,
             on_filter: Callback::noop(),

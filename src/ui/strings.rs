@@ -75,6 +75,8 @@ pub struct Strings {
     pub searching: &'static str,
     /// The result count: `{}` is the number (many) …
     pub results_many: &'static str,
+    /// A first screen, before the exact total: how many stories the newest editions hold.
+    pub results_so_far: &'static str,
     /// … and for exactly one.
     pub results_one: &'static str,
     /// `{}` is the query.
@@ -176,6 +178,7 @@ pub static ZH: Strings = Strings {
     search_prompt: "输入字词，搜索全部报道。在阅读时按 / 键即可回到搜索框。",
     searching: "正在搜索…",
     results_many: "找到 {} 篇报道",
+    results_so_far: "最近几期找到 {} 篇，正在搜索更早的报纸…",
     results_one: "找到 1 篇报道",
     no_results: "没有找到含有“{}”的报道。",
     no_results_hint: "请检查用字，或减少、缩短检索词。繁体字、全角字母和数字也能找到。",
@@ -268,6 +271,7 @@ pub static EN: Strings = Strings {
     search_prompt: "Type words to search every story. While reading, press / to come back to the search box.",
     searching: "Searching…",
     results_many: "{} stories found",
+    results_so_far: "{} found in the newest editions; searching older ones…",
     results_one: "1 story found",
     no_results: "No story contains “{}”.",
     no_results_hint: "Check the spelling, or try fewer or shorter words.",

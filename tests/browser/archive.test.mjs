@@ -27,14 +27,29 @@ function editionOn(date) {
   return corpus;
 }
 
+/** An edition of twelve stories on `date`, each holding 新闻 once. */
+function wideEdition(date) {
+  const articles = Array.from({ length: 12 }, (_, n) => ({
+    id: `${date}-p1-${n + 1}`, page: 1, kicker: null, headline: `${date} 第${n + 1}篇`, deck: null, byline: null,
+    blocks: [{ type: 'paragraph', text: `港口新闻第${n + 1}则。` }], continued_from: null, continued_on: null,
+  }));
+  return { ...fixture, editions: [{ date, pages: [{ number: 1, label: '第一版' }], articles }] };
+}
+const WIDE_DATES = ['2023-06-01', '2024-09-11', '2024-09-12'];
+
 let browser, server, site;
 before(async () => {
   browser = await launchBrowser();
-  const files = { 'archive.html': hostPage('<broadsheet-reader src="site/" offline="off"></broadsheet-reader>') };
+  const files = {
+    'archive.html': hostPage('<broadsheet-reader src="site/" offline="off"></broadsheet-reader>'),
+    'wide.html': hostPage('<broadsheet-reader src="wide/" offline="off"></broadsheet-reader>'),
+  };
   for (const date of DATES) files[`${date}.json`] = editionOn(date);
+  for (const date of WIDE_DATES) files[`wide-${date}.json`] = wideEdition(date);
   server = await startFixtureServer(files);
   site = join(server.dir, 'site');
   execFileSync(BROADSHEET, ['publish', site, ...DATES.map((date) => join(server.dir, `${date}.json`))], { stdio: 'pipe' });
+  execFileSync(BROADSHEET, ['publish', join(server.dir, 'wide'), ...WIDE_DATES.map((date) => join(server.dir, `wide-${date}.json`))], { stdio: 'pipe' });
   await copyFile(AXE, join(server.dir, 'axe.min.js'));
 });
 after(async () => { await browser?.close(); await server?.close(); });
@@ -175,6 +190,38 @@ test('search covers the whole archive by its index: every edition found, a hit o
   await reader.locator('.bs-search-view[aria-busy="false"] .bs-result-count', { hasText: '4' }).waitFor();
   const newestTitles = await reader.locator('.bs-result-title').allInnerTexts();
   assert.deepEqual(newestTitles, [...DATES].sort().reverse().map((date) => `${date} 头条`));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a common query shows the newest editions\' matches first, then the exact total and ranking', async () => {
+  const { page, context, problems } = await openPage(browser, 'about:blank', { viewport: PHONE });
+  // The older partitions' index files are held back until the first screen is seen.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const older = [];
+  await context.route(/\/wide\/search\/(2023|2024-09-11)\./, async (route) => {
+    older.push(new URL(route.request().url()).pathname);
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${server.url}wide.html#/search/${encodeURIComponent('新闻')}`);
+  const reader = page.locator('broadsheet-reader');
+  await reader.locator('.bs-result-count', { hasText: '最近几期找到 12 篇，正在搜索更早的报纸…' }).waitFor();
+  assert.equal(await reader.locator('.bs-search-view').getAttribute('aria-busy'), 'true');
+  const first = await reader.locator('.bs-result-meta').allInnerTexts();
+  assert.equal(first.length, 10, 'a full screen');
+  assert.ok(first.every((meta) => meta.includes('2024年9月12日')), first.join(' | '));
+  assert.equal(await reader.locator('.bs-snippet mark', { hasText: '新闻' }).count(), 10, 'snippets marked');
+  assert.equal(await reader.locator('.bs-more').count(), 0, 'no "more" before the exact total');
+  assert.ok(older.length > 0, 'the older partitions were asked for');
+  release();
+  await reader.locator('.bs-search-view[aria-busy="false"] .bs-result-count', { hasText: '找到 36 篇报道' }).waitFor();
+  await reader.locator('.bs-more button').click();
+  await reader.locator('.bs-result').nth(19).waitFor();
+  // search() answers with the exact set only.
+  const answer = await reader.evaluate((element) => element.search('新闻', { limit: 100 }));
+  assert.equal(answer.length, 36);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -22,6 +22,17 @@
 //! lists with positions: a term occurs where every pair covering it does,
 //! nothing is approximate.
 //!
+//! # A first screen before the exact total
+//!
+//! A common query matches stories in every partition, and its lists in
+//! the old, large ones are most of what it fetches. [`ArchiveSearch::first_screen`]
+//! searches only the newest partitions, those holding [`FIRST_SCREEN_SHARE`]
+//! of the stories searched: its results are true matches, shown while the
+//! whole search goes on, which then replaces them with the exact total
+//! and ranking (its scores are those of the partitions it searched, so
+//! even newest first its order within an edition may change). Files it
+//! read serve the whole search ([`ArchiveSearch::take_files`]).
+//!
 //! # Collection statistics
 //!
 //! BM25's story count, average length and each term's story count are
@@ -47,6 +58,11 @@ use crate::search::scorer::{Bm25, Bonuses};
 /// before their lengths are read from the partition's lengths file instead:
 /// a rare query reads a chunk or two, a common one one file, not hundreds.
 const FEW_CHUNKS: usize = 4;
+
+/// The share of the stories searched that a first screen searches (the
+/// newest partitions, at least one): a query found in one story in a
+/// thousand fills a screen of ten from a hundredth of a large archive.
+pub const FIRST_SCREEN_SHARE: f64 = 0.01;
 
 /// Why a search over an archive failed: a file it needed is missing or
 /// damaged. Reading the archive is not affected.
@@ -153,6 +169,25 @@ impl ArchiveSearch {
         ArchiveSearch { index: index.clone(), query, searched, files: FxHashMap::default(), matched: None, ranked: None }
     }
 
+    /// A search of the newest partitions `query` reaches, those holding
+    /// [`FIRST_SCREEN_SHARE`] of its stories: a first screen of true matches
+    /// before the exact total. `None` when they are all the partitions
+    /// searched (the whole search is as quick).
+    pub fn first_screen(index: &SearchIndex, query: Query) -> Option<ArchiveSearch> {
+        let mut search = ArchiveSearch::new(index, query);
+        let stories = |searched: &[Searched]| searched.iter().map(|s| u64::from(index.partitions[s.partition].groups)).sum::<u64>();
+        let wanted = (stories(&search.searched) as f64 * FIRST_SCREEN_SHARE).ceil() as u64;
+        let mut kept = 0;
+        while kept < search.searched.len() && stories(&search.searched[search.searched.len() - kept..]) < wanted.max(1) {
+            kept += 1;
+        }
+        if kept >= search.searched.len() {
+            return None;
+        }
+        search.searched.drain(..search.searched.len() - kept);
+        Some(search)
+    }
+
     /// The files the next step needs that were not given yet; empty once
     /// [`ArchiveSearch::ranked`] has the answer. Does the steps whose
     /// files are all there.
@@ -218,6 +253,13 @@ impl ArchiveSearch {
         }
     }
 
+    /// Takes over every file `first` (this query's first screen) was given.
+    pub fn take_files(&mut self, first: ArchiveSearch) {
+        for (name, loaded) in first.files {
+            self.files.entry(name).or_insert(loaded);
+        }
+    }
+
     /// Gives the files `names`, each read by `read`.
     pub fn read_files(&mut self, names: &[String], read: &mut impl FnMut(&str) -> Result<Vec<u8>, String>) -> Result<(), SearchError> {
         for name in names {
@@ -235,6 +277,11 @@ impl ArchiveSearch {
     /// The query.
     pub fn query(&self) -> &Query {
         &self.query
+    }
+
+    /// The partitions searched (indices into the index's `partitions`), oldest first.
+    pub fn partitions(&self) -> impl Iterator<Item = usize> + '_ {
+        self.searched.iter().map(|searched| searched.partition)
     }
 
     /// How many editions the search covers.

@@ -73,11 +73,11 @@ impl SearchBackend for IndexedSearch {
         });
     }
 
-    fn search(&self, request: Request, reply: Reply) {
+    fn search(&self, request: Request, mut reply: Reply) {
         let shared = self.shared.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let answer = run(&shared, &request).await;
-            reply(answer);
+            let answer = run(&shared, &request, &mut reply).await;
+            reply.answer(answer);
         });
     }
 }
@@ -95,16 +95,22 @@ async fn index(shared: &Shared) -> Result<Rc<SearchIndex>, String> {
     Ok(index)
 }
 
-async fn run(shared: &Shared, request: &Request) -> Result<SearchResults, String> {
-    let search = ranked(shared, request).await?;
+async fn run(shared: &Shared, request: &Request, reply: &mut Reply) -> Result<SearchResults, String> {
+    let search = ranked(shared, request, reply).await?;
+    results(shared, &search, request.limit).await
+}
+
+/// The first `limit` stories `search` ranked, as hits: their editions and
+/// pages opened.
+async fn results(shared: &Shared, search: &RefCell<ArchiveSearch>, limit: usize) -> Result<SearchResults, String> {
     let stories = {
         let search = search.borrow();
         let all = search.ranked().map_or(&[][..], |ranked| &ranked.stories[..]);
-        all[..request.limit.min(all.len())].to_vec()
+        all[..limit.min(all.len())].to_vec()
     };
     let total = search.borrow().ranked().map_or(0, |ranked| ranked.stories.len());
     let heads = search.borrow().wanted_for(&stories);
-    give(shared, &search, &heads).await?;
+    give(shared, search, &heads).await?;
     // The editions of the hits, then the pages their stories are on.
     let editions: Vec<(String, String, GroupEntry)> = {
         let search = search.borrow();
@@ -145,8 +151,10 @@ async fn run(shared: &Shared, request: &Request) -> Result<SearchResults, String
 }
 
 /// The search of `request`'s query, filter and order, ranked: the last
-/// one's when it asked the same.
-async fn ranked(shared: &Shared, request: &Request) -> Result<Rc<RefCell<ArchiveSearch>>, String> {
+/// one's when it asked the same. Before it, when `reply` hears one, a
+/// first screen: the newest editions searched and their best shown, when
+/// they fill a screen.
+async fn ranked(shared: &Shared, request: &Request, reply: &mut Reply) -> Result<Rc<RefCell<ArchiveSearch>>, String> {
     let last = shared.last.borrow().clone();
     let query = request.parsed();
     if let Some((asked, search)) = &last {
@@ -155,20 +163,39 @@ async fn ranked(shared: &Shared, request: &Request) -> Result<Rc<RefCell<Archive
         }
     }
     let index = index(shared).await?;
-    let mut fresh = ArchiveSearch::new(&index, query.clone());
-    if let Some((_, earlier)) = &last {
-        fresh.reuse(&earlier.borrow());
+    let fresh = |search: ArchiveSearch| {
+        let mut search = search;
+        if let Some((_, earlier)) = &last {
+            search.reuse(&earlier.borrow());
+        }
+        RefCell::new(search)
+    };
+    let search = fresh(ArchiveSearch::new(&index, query.clone()));
+    let first = ArchiveSearch::first_screen(&index, query.clone()).filter(|_| reply.wants_first_screen());
+    if let Some(first) = first {
+        let first = fresh(first);
+        complete(shared, &first).await?;
+        let full = first.borrow().ranked().is_some_and(|ranked| ranked.stories.len() >= request.limit);
+        if full {
+            reply.first_screen(results(shared, &first, request.limit).await?);
+        }
+        search.borrow_mut().take_files(first.into_inner());
     }
-    let search = Rc::new(RefCell::new(fresh));
+    complete(shared, &search).await?;
+    let search = Rc::new(search);
+    *shared.last.borrow_mut() = Some((query, search.clone()));
+    Ok(search)
+}
+
+/// Gives `search` every file it wants, step by step, until it has ranked.
+async fn complete(shared: &Shared, search: &RefCell<ArchiveSearch>) -> Result<(), String> {
     loop {
         let wanted = search.borrow_mut().wanted().map_err(|error| describe(shared, &error.file, &error.reason))?;
         if wanted.is_empty() {
-            break;
+            return Ok(());
         }
-        give(shared, &search, &wanted).await?;
+        give(shared, search, &wanted).await?;
     }
-    *shared.last.borrow_mut() = Some((query, search.clone()));
-    Ok(search)
 }
 
 /// Gives `search` the index files `names`: those read lately from memory,

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::engine::Request;
-use super::searcher::Searcher;
+use super::searcher::{Reply, Searcher};
 use crate::search::{Hit, Query, SearchResults};
 
 /// What the results view shows.
@@ -17,8 +17,10 @@ pub enum Found {
     Nothing,
     /// Asked, and nothing answered yet.
     Searching,
-    /// How many stories match in all, and the best of them.
-    Hits { total: usize, hits: Rc<Vec<Hit>> },
+    /// How many stories match in all, and the best of them; or, while
+    /// `complete` is false, a first screen: how many match in the newest
+    /// editions, and the best of those, before the exact total.
+    Hits { total: usize, hits: Rc<Vec<Hit>>, complete: bool },
     Failed(String),
 }
 
@@ -38,20 +40,30 @@ pub fn use_found(searcher: Option<Searcher>, request: Request) -> (Found, bool) 
                 *latest
             };
             if let Some(searcher) = searcher.as_ref().filter(|_| !Query::parse(&request.query).is_empty()) {
-                let asked = request.clone();
-                searcher.search(
-                    request.clone(),
-                    Box::new(move |outcome| {
-                        if *latest.borrow() != this {
-                            return;
+                let current = {
+                    let latest = latest.clone();
+                    move || *latest.borrow() == this
+                };
+                let (asked, first_asked) = (request.clone(), request.clone());
+                let first_answered = answered.clone();
+                let first_current = current.clone();
+                let reply = Reply::with_first_screen(
+                    move |outcome| {
+                        if current() {
+                            let found = match outcome {
+                                Ok(SearchResults { total, hits }) => Found::Hits { total, hits: Rc::new(hits), complete: true },
+                                Err(reason) => Found::Failed(reason),
+                            };
+                            answered.set(Some((asked, found)));
                         }
-                        let found = match outcome {
-                            Ok(SearchResults { total, hits }) => Found::Hits { total, hits: Rc::new(hits) },
-                            Err(reason) => Found::Failed(reason),
-                        };
-                        answered.set(Some((asked, found)));
-                    }),
+                    },
+                    move |SearchResults { total, hits }| {
+                        if first_current() {
+                            first_answered.set(Some((first_asked, Found::Hits { total, hits: Rc::new(hits), complete: false })));
+                        }
+                    },
                 );
+                searcher.search(request.clone(), reply);
             }
         });
     }

@@ -49,6 +49,8 @@ pub struct SearchViewProps {
 #[component]
 pub fn SearchView(props: &SearchViewProps) -> Html {
     let strings = props.strings;
+    // Until the exact answer to this very query is in.
+    let busy = !props.settled || matches!(props.found, Found::Hits { complete: false, .. });
     let (count, body) = match &props.found {
         Found::Nothing => (String::new(), html! { <p class="bs-notice">{ strings.search_prompt }</p> }),
         Found::Failed(reason) => {
@@ -61,7 +63,7 @@ pub fn SearchView(props: &SearchViewProps) -> Html {
             (strings.search_failed.to_owned(), body)
         }
         Found::Searching => (strings.searching.to_owned(), Html::default()),
-        Found::Hits { total: 0, .. } if props.settled => {
+        Found::Hits { total: 0, complete: true, .. } if props.settled => {
             let body = html! {
                 <div class="bs-no-results">
                     <p>{ filled(strings.no_results, html! { { props.query.trim() } }) }</p>
@@ -70,13 +72,23 @@ pub fn SearchView(props: &SearchViewProps) -> Html {
             };
             (Strings::fill(strings.results_many, "0"), body)
         }
-        Found::Hits { total, hits } => {
-            let count = if *total == 1 { strings.results_one.to_owned() } else { Strings::fill(strings.results_many, &total.to_string()) };
-            (if props.settled { count } else { strings.searching.to_owned() }, results(props, hits, *total))
+        Found::Hits { total, hits, complete } => {
+            let count = if !props.settled {
+                strings.searching.to_owned()
+            } else if !complete {
+                Strings::fill(strings.results_so_far, &total.to_string())
+            } else if *total == 1 {
+                strings.results_one.to_owned()
+            } else {
+                Strings::fill(strings.results_many, &total.to_string())
+            };
+            // A first screen offers no more: its total is not the exact one.
+            let total = if *complete { *total } else { hits.len() };
+            (count, results(props, hits, total, busy))
         }
     };
     html! {
-        <section class="bs-search-view" aria-labelledby="bs-search-title" aria-busy={(!props.settled).to_string()}>
+        <section class="bs-search-view" aria-labelledby="bs-search-title" aria-busy={busy.to_string()}>
             <h2 class="bs-view-title" id="bs-search-title">{ strings.search_title }</h2>
             if !props.choices.is_empty() {
                 <Filters choices={props.choices.clone()} filter={props.filter.clone()} order={props.order} {strings}
@@ -92,7 +104,7 @@ pub fn SearchView(props: &SearchViewProps) -> Html {
 }
 
 /// The list of results and, when more match, the button that shows them.
-fn results(props: &SearchViewProps, hits: &Rc<Vec<Hit>>, total: usize) -> Html {
+fn results(props: &SearchViewProps, hits: &Rc<Vec<Hit>>, total: usize, busy: bool) -> Html {
     let query = Query::parse(&props.query);
     let onkeydown = Callback::from(|event: KeyboardEvent| {
         let step = match event.key().as_str() {
@@ -107,7 +119,7 @@ fn results(props: &SearchViewProps, hits: &Rc<Vec<Hit>>, total: usize) -> Html {
     let more = props.on_more.reform(|_: MouseEvent| ());
     html! {
         <>
-            <ol class="bs-results" aria-busy={(!props.settled).to_string()} {onkeydown}>
+            <ol class="bs-results" aria-busy={busy.to_string()} {onkeydown}>
                 { for hits.iter().filter_map(|hit| result(props, hit, &query)) }
             </ol>
             if hits.len() < total {
@@ -189,7 +201,7 @@ mod tests {
         let corpus = corpus::load(READER).expect("valid");
         let found = found.unwrap_or_else(|| {
             let results = Index::build(&corpus).search(&corpus, &Query::parse(query), 10);
-            Found::Hits { total: results.total, hits: Rc::new(results.hits) }
+            Found::Hits { total: results.total, hits: Rc::new(results.hits), complete: true }
         });
         let props = SearchViewProps {
             corpus: SharedCorpus::new(corpus.clone()),
@@ -234,7 +246,7 @@ mod tests {
         assert!(html.contains("press / to come back to the search box"), "{html}");
         let corpus = corpus::load(READER).expect("valid");
         let results = Index::build(&corpus).search(&corpus, &Query::parse("上合"), 1);
-        let html = render("上合", Some(Found::Hits { total: results.total, hits: Rc::new(results.hits) }), &EN).await;
+        let html = render("上合", Some(Found::Hits { total: results.total, hits: Rc::new(results.hits), complete: true }), &EN).await;
         assert!(html.contains(&format!("{} stories found", results.total)) && html.contains(">Show more</button>"), "{html}");
     }
 

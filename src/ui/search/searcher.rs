@@ -6,8 +6,43 @@ use std::rc::Rc;
 use super::engine::Request;
 use crate::search::SearchResults;
 
-/// Called once with the answer to one request.
-pub type Reply = Box<dyn FnOnce(Result<SearchResults, String>)>;
+/// Hears the answers to one request.
+pub struct Reply {
+    /// A first screen of true matches before the exact total, when the
+    /// engine has one (an archive's newest editions searched first).
+    first_screen: Option<Box<dyn FnOnce(SearchResults)>>,
+    /// The exact answer, called once.
+    exact: Box<dyn FnOnce(Result<SearchResults, String>)>,
+}
+
+impl Reply {
+    /// A reply that hears the exact answer only.
+    pub fn exact(exact: impl FnOnce(Result<SearchResults, String>) + 'static) -> Reply {
+        Reply { first_screen: None, exact: Box::new(exact) }
+    }
+
+    /// A reply that also hears a first screen, if one comes.
+    pub fn with_first_screen(exact: impl FnOnce(Result<SearchResults, String>) + 'static, first: impl FnOnce(SearchResults) + 'static) -> Reply {
+        Reply { first_screen: Some(Box::new(first)), exact: Box::new(exact) }
+    }
+
+    /// Whether it hears a first screen: when not, the engine need not make one.
+    pub fn wants_first_screen(&self) -> bool {
+        self.first_screen.is_some()
+    }
+
+    /// Gives the first screen (once; later calls are not heard).
+    pub fn first_screen(&mut self, results: SearchResults) {
+        if let Some(first) = self.first_screen.take() {
+            first(results);
+        }
+    }
+
+    /// Gives the exact answer.
+    pub fn answer(self, outcome: Result<SearchResults, String>) {
+        (self.exact)(outcome)
+    }
+}
 
 /// What runs the searches (in the browser, `super::service::SearchService`).
 pub trait SearchBackend {

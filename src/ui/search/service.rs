@@ -119,7 +119,7 @@ fn submit(shared: &Rc<RefCell<Shared>>, request: Request, reply: Reply) {
         Stage::Open(engine) => Ok(engine.answer(&request)),
     };
     drop(shared);
-    reply(outcome);
+    reply.answer(outcome);
 }
 
 /// Starts fetching `url`: the pending `fetch` of a `Response`.
@@ -191,7 +191,7 @@ fn answer_early(shared: &Rc<RefCell<Shared>>, opening: &Opening) {
             _ => return,
         };
         // Not borrowed meanwhile: a reply may search again.
-        reply(Ok(answer));
+        reply.answer(Ok(answer));
     }
 }
 

@@ -80,6 +80,8 @@ const ISOLATED = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-em
 const EDITIONS_BACK = 10;
 const QUERIES = 120;
 const BROWSER_QUERIES = 30;
+/** Results on the reader's first screen of an archive search (its page of results). */
+const SCREEN = 10;
 const QUERIES_FOR_MEMORY = 50;
 
 const started = performance.now();
@@ -557,17 +559,26 @@ async function nativeSearch(site, queries) {
   return { queries: queries.length, exact: queries.length - wrong.length, wrong, ms: median(ms) };
 }
 
-/** In the page: the time the results view shows the settled results of `query` (or its failure). */
-function resultsSettled(query) {
+/**
+ * In the page: when the results view first showed a screen of results of
+ * `query` (`screen` of them, or all there are: a first screen before the
+ * exact total, or the settled results), and when it showed the settled
+ * results (or its failure).
+ */
+function resultsShown({ query, screen }) {
   return new Promise((done) => {
+    let first = null;
     const check = () => {
       const root = document.querySelector('broadsheet-reader')?.shadowRoot;
       const input = root?.querySelector('.bs-search-input');
       const count = root?.querySelector('.bs-result-count')?.textContent ?? '';
       const view = root?.querySelector('.bs-search-view');
       const failed = view?.querySelector('.bs-error-url');
-      if (input?.value === query && view?.getAttribute('aria-busy') === 'false' && (failed || /\d/.test(count))) {
-        done({ at: performance.now(), count, failed: failed?.textContent ?? null });
+      const settled = input?.value === query && view?.getAttribute('aria-busy') === 'false' && (failed || /\d/.test(count));
+      const shown = input?.value === query && /\d/.test(count) && root.querySelectorAll('.bs-result').length >= screen;
+      if (first === null && (settled || shown)) first = performance.now();
+      if (settled) {
+        done({ first, at: performance.now(), count, failed: failed?.textContent ?? null });
       } else {
         requestAnimationFrame(check);
       }
@@ -597,18 +608,20 @@ async function browserSearch(browser, base, www, queries) {
         location.hash = `#/search/${encodeURIComponent(q)}`;
         return at;
       }, query);
-      const settled = await page.evaluate(resultsSettled, query);
-      const entries = await page.evaluate(resourceEntries);
-      const data = await archiveData(www, entries.filter((entry) => entry.start >= asked - 1));
+      const settled = await page.evaluate(resultsShown, { query, screen: Math.min(total, SCREEN) });
+      const entries = (await page.evaluate(resourceEntries)).filter((entry) => entry.start >= asked - 1);
+      const data = await archiveData(www, entries.filter((entry) => entry.end <= settled.first));
+      const whole = await archiveData(www, entries);
       const found = Number(settled.count.replace(/[^\d]/g, ''));
-      // Gzipped bytes by kind of file: the index's, edition outlines, page texts.
+      // Gzipped bytes by kind of file, by the first screen: the index's, edition outlines, page texts.
       const byKind = { search: 0, editions: 0, pages: 0 };
       for (const entry of data.entries) {
         const kind = entry.path.split('/')[2];
         if (kind in byKind) byKind[kind] += (await archiveFile(www, entry.path)).gzip;
       }
-      runs.push({ query, total, found, failed: settled.failed, ms: settled.at - asked, files: data.files, gzipBytes: data.gzip,
-        rawBytes: data.raw, byKind, sequential: sequentialRequests(data.entries) });
+      runs.push({ query, total, found, failed: settled.failed, ms: settled.first - asked, files: data.files, gzipBytes: data.gzip,
+        rawBytes: data.raw, byKind, sequential: sequentialRequests(data.entries),
+        whole: { ms: settled.at - asked, files: whole.files, gzipBytes: whole.gzip, sequential: sequentialRequests(whole.entries) } });
       if (n + 1 === BROWSER_QUERIES) {
         // The rest at full speed, for memory only.
         await devtools.send('Emulation.setCPUThrottlingRate', { rate: 1 });
@@ -626,6 +639,10 @@ async function browserSearch(browser, base, www, queries) {
       wrong: runs.filter((r) => r.found !== r.total || r.failed),
       ms: { p50: percentile(timed.map((r) => r.ms), 0.5), p95: percentile(timed.map((r) => r.ms), 0.95) },
       gzipBytes: { p50: percentile(timed.map((r) => r.gzipBytes), 0.5), p95: percentile(timed.map((r) => r.gzipBytes), 0.95) },
+      whole: {
+        ms: { p50: percentile(timed.map((r) => r.whole.ms), 0.5), p95: percentile(timed.map((r) => r.whole.ms), 0.95) },
+        gzipBytes: { p50: percentile(timed.map((r) => r.whole.gzipBytes), 0.5), p95: percentile(timed.map((r) => r.whole.gzipBytes), 0.95) },
+      },
       memory: { empty, after, wasm, searching: after + wasm - empty, queries: runs.length },
       runs: timed,
     };

@@ -213,41 +213,72 @@ impl CharListWriter {
     }
 }
 
-/// Reads a list [`PairListWriter`] wrote, checking that it ascends.
-pub fn decode_pair_list(bytes: &[u8]) -> Result<Vec<Occurrence>, IndexError> {
-    let mut reader = Reader::new(bytes);
-    let mut found: Vec<Occurrence> = Vec::with_capacity(bytes.len() / 3);
-    let (mut group, mut meta) = (0u32, USUAL_META);
-    while !reader.is_done() {
-        let key = reader.int()?;
-        let delta = u32::try_from(key >> 1).map_err(|_| corrupt("a story beyond 32 bits"))?;
-        let fragment = if key & 1 == 1 { reader.small("a fragment beyond 32 bits")? } else { 0 };
-        let next_group = group.checked_add(delta).ok_or(corrupt("a story beyond 32 bits"))?;
-        if found.last().is_some_and(|last| (next_group, fragment) <= (last.group, last.fragment)) {
-            return Err(corrupt("a pair's list out of order"));
-        }
-        group = next_group;
-        let mut position = 0u32;
-        loop {
-            let entry = reader.int()?;
-            let step = u32::try_from(entry >> 2).map_err(|_| corrupt("a position beyond 32 bits"))?;
-            let first = found.last().is_none_or(|last| (last.group, last.fragment) != (group, fragment));
-            if !first && step == 0 {
+/// Reads a list [`PairListWriter`] wrote one occurrence at a time,
+/// checking that it ascends: a common pair's list holds millions of
+/// occurrences, which a query reads through once and need not hold.
+/// After an error it yields nothing more.
+pub struct PairListReader<'a> {
+    reader: Reader<'a>,
+    /// The block being read (its story and fragment) and its last position.
+    group: u32,
+    fragment: u32,
+    position: u32,
+    /// Whether another occurrence of the block follows.
+    in_block: bool,
+    /// Whether a block was read: the next one must come after it.
+    started: bool,
+    meta: Meta,
+    failed: bool,
+}
+
+impl<'a> PairListReader<'a> {
+    pub fn new(bytes: &'a [u8]) -> PairListReader<'a> {
+        PairListReader { reader: Reader::new(bytes), group: 0, fragment: 0, position: 0, in_block: false, started: false, meta: USUAL_META, failed: false }
+    }
+
+    fn read(&mut self) -> Result<Option<Occurrence>, IndexError> {
+        let reader = &mut self.reader;
+        let first = !self.in_block;
+        if first {
+            if reader.is_done() {
+                return Ok(None);
+            }
+            let key = reader.int()?;
+            let delta = u32::try_from(key >> 1).map_err(|_| corrupt("a story beyond 32 bits"))?;
+            let fragment = if key & 1 == 1 { reader.small("a fragment beyond 32 bits")? } else { 0 };
+            let group = self.group.checked_add(delta).ok_or(corrupt("a story beyond 32 bits"))?;
+            if self.started && (group, fragment) <= (self.group, self.fragment) {
                 return Err(corrupt("a pair's list out of order"));
             }
-            position = position.checked_add(step).ok_or(corrupt("a position beyond 32 bits"))?;
-            if entry & 1 == 1 {
-                let byte = *reader.bytes.get(reader.at).ok_or(corrupt("unexpected end of a list"))?;
-                reader.at += 1;
-                meta = Meta(byte & 0x3f);
-            }
-            found.push(Occurrence { group, fragment, position, meta });
-            if entry & 2 == 0 {
-                break;
-            }
+            (self.group, self.fragment, self.position, self.started) = (group, fragment, 0, true);
         }
+        let entry = reader.int()?;
+        let step = u32::try_from(entry >> 2).map_err(|_| corrupt("a position beyond 32 bits"))?;
+        if !first && step == 0 {
+            return Err(corrupt("a pair's list out of order"));
+        }
+        self.position = self.position.checked_add(step).ok_or(corrupt("a position beyond 32 bits"))?;
+        if entry & 1 == 1 {
+            let byte = *reader.bytes.get(reader.at).ok_or(corrupt("unexpected end of a list"))?;
+            reader.at += 1;
+            self.meta = Meta(byte & 0x3f);
+        }
+        self.in_block = entry & 2 != 0;
+        Ok(Some(Occurrence { group: self.group, fragment: self.fragment, position: self.position, meta: self.meta }))
     }
-    Ok(found)
+}
+
+impl Iterator for PairListReader<'_> {
+    type Item = Result<Occurrence, IndexError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
+        let read = self.read();
+        self.failed = read.is_err();
+        read.transpose()
+    }
 }
 
 /// Reads a list [`CharListWriter`] wrote, checking that it ascends.
@@ -503,7 +534,7 @@ mod tests {
             list.dedup_by_key(|o| (o.group, o.fragment, o.position));
             let mut writer = PairListWriter::default();
             list.iter().for_each(|&occurrence| writer.push(occurrence));
-            prop_assert_eq!(decode_pair_list(&writer.bytes()).unwrap(), list);
+            prop_assert_eq!(PairListReader::new(&writer.bytes()).collect::<Result<Vec<_>, _>>().unwrap(), list);
         }
 
         #[test]
@@ -534,14 +565,14 @@ mod tests {
                     if let Ok(shard) = decode_shard(kind, &file) {
                         for (key, _) in shard.keys().collect::<Vec<_>>() {
                             if let Some(ListAt::Here(list)) = shard.list(key) {
-                                let _ = decode_pair_list(list);
+                                let _ = PairListReader::new(list).count();
                                 let _ = decode_char_list(list);
                             }
                         }
                     }
                 }
             }
-            let _ = decode_pair_list(&bytes);
+            let _ = PairListReader::new(&bytes).count();
             let _ = decode_char_list(&bytes);
         }
     }

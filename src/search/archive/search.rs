@@ -44,7 +44,7 @@
 use rustc_hash::FxHashMap;
 
 use super::build::shard_of;
-use super::files::{decode_char_list, decode_groups, decode_lengths, decode_list, decode_pair_list, decode_shard, GroupEntry, Kind, ListAt, Occurrence, Shard};
+use super::files::{decode_char_list, decode_groups, decode_lengths, decode_list, decode_shard, GroupEntry, Kind, ListAt, Occurrence, PairListReader, Shard};
 use crate::archive::index_files::{PartitionEntry, PartitionHead, SearchIndex, GROUPS_PER_CHUNK};
 use crate::search::analyzer::{is_ideograph, WordMarks};
 use crate::search::collector::{collect, newest_first, top, Candidate};
@@ -428,10 +428,12 @@ impl ArchiveSearch {
         }
         let mut lists = Vec::with_capacity(keys.len());
         for (key, _) in keys {
-            let Some((list, name)) = self.list_bytes(entry, key, true) else { return Ok(PartMatch::default()) };
-            lists.push(decode_pair_list(list).map_err(|error| SearchError { file: name, reason: error.to_string() })?);
+            let Some(list) = self.list_bytes(entry, key, true) else { return Ok(PartMatch::default()) };
+            lists.push(list);
         }
-        Ok(match_run(&lists, term))
+        let bytes: Vec<&[u8]> = lists.iter().map(|(bytes, _)| *bytes).collect();
+        let side_by_side = self.query.terms().len() > 1;
+        match_run(&bytes, term, side_by_side).map_err(|(at, error)| SearchError { file: lists[at].1.clone(), reason: error.to_string() })
     }
 
     /// Scores and orders the stories found, once chunks and heads are given.
@@ -563,43 +565,44 @@ fn candidates(terms: &[PartMatch]) -> impl Iterator<Item = u32> + '_ {
 /// The occurrences of a term of two or more characters, given the lists
 /// of its [`covering`] pairs in order: where they all occur, the first
 /// [`PER_FRAGMENT`] of each fragment, weighed as the single-corpus matcher
-/// weighs them.
-fn match_run(lists: &[Vec<Occurrence>], term: &[char]) -> PartMatch {
+/// weighs them; their places only when `starts` (the bonus for terms side
+/// by side needs them, a query of one term does not). The lists are read
+/// through once, never held decoded: a common pair's is millions of
+/// occurrences. A damaged list fails it, with the list's index.
+fn match_run(lists: &[&[u8]], term: &[char], starts: bool) -> Result<PartMatch, (usize, IndexError)> {
     let covering: Vec<usize> = covering(term.len()).collect();
     let last = term.len() - 2;
+    // The shortest list (by its bytes) leads; the others are read along.
     let driver = (0..covering.len()).min_by_key(|&at| lists[at].len()).unwrap_or(0);
     let driver_offset = covering[driver];
     let ideographs = term.iter().all(|&c| is_ideograph(c));
-    let mut cursors = vec![0usize; lists.len()];
+    let mut seekers: Vec<Seeker> = lists.iter().map(|bytes| Seeker::new(bytes)).collect();
     let mut found = PartMatch::default();
     let mut fragment: Option<(u32, u32)> = None;
     let mut in_fragment = 0usize;
-    for occurrence in &lists[driver] {
+    for occurrence in PairListReader::new(lists[driver]) {
+        let occurrence = occurrence.map_err(|error| (driver, error))?;
         let Some(position) = occurrence.position.checked_sub(driver_offset as u32) else { continue };
         let at = (occurrence.group, occurrence.fragment);
         if fragment == Some(at) && in_fragment == PER_FRAGMENT {
             continue;
         }
-        let target = |offset: usize| (occurrence.group, occurrence.fragment, position + offset as u32);
         let mut metas = [None, None];
-        let everywhere = covering.iter().enumerate().all(|(at, &offset)| {
-            let list = &lists[at];
-            let cursor = &mut cursors[at];
-            let goal = target(offset);
-            *cursor += list[*cursor..].partition_point(|o| (o.group, o.fragment, o.position) < goal);
-            let hit = list.get(*cursor).filter(|o| (o.group, o.fragment, o.position) == goal);
+        let mut everywhere = true;
+        for (list, &offset) in covering.iter().enumerate() {
+            let goal = (occurrence.group, occurrence.fragment, position + offset as u32);
+            let Some(hit) = seekers[list].seek(goal).map_err(|error| (list, error))? else {
+                everywhere = false;
+                break;
+            };
             if offset == 0 {
-                metas[0] = hit.map(|o| o.meta);
+                metas[0] = Some(hit.meta);
             }
             if offset == last {
-                metas[1] = hit.map(|o| o.meta);
+                metas[1] = Some(hit.meta);
             }
-            hit.is_some()
-        });
-        let (Some(first), Some(end)) = (metas[0], metas[1]) else { continue };
-        if !everywhere {
-            continue;
         }
+        let (true, Some(first), Some(end)) = (everywhere, metas[0], metas[1]) else { continue };
         if fragment != Some(at) {
             fragment = Some(at);
             in_fragment = 0;
@@ -608,9 +611,38 @@ fn match_run(lists: &[Vec<Occurrence>], term: &[char]) -> PartMatch {
         let boost = Field::from_code(first.field()).map_or(BODY_BOOST, Field::boost);
         let weight = if ideographs { 1.0 } else { WordMarks::weight_of(first.boundary_before(), end.word_end_after()) };
         add(&mut found.groups, occurrence.group, f32::from(boost) / f32::from(BODY_BOOST) * weight);
-        found.starts.push(Start { group: occurrence.group, fragment: occurrence.fragment, position, ends_unit: end.ends_unit() });
+        if starts {
+            found.starts.push(Start { group: occurrence.group, fragment: occurrence.fragment, position, ends_unit: end.ends_unit() });
+        }
     }
-    found
+    Ok(found)
+}
+
+/// A pair's list read along a leading list's occurrences, to the place
+/// each asks for: places never go back, so it is read once.
+struct Seeker<'a> {
+    list: PairListReader<'a>,
+    /// The first occurrence not passed yet.
+    head: Option<Occurrence>,
+}
+
+impl<'a> Seeker<'a> {
+    fn new(bytes: &'a [u8]) -> Seeker<'a> {
+        Seeker { list: PairListReader::new(bytes), head: None }
+    }
+
+    /// The occurrence at `goal` (story, fragment, position), if the list has one.
+    fn seek(&mut self, goal: (u32, u32, u32)) -> Result<Option<Occurrence>, IndexError> {
+        loop {
+            if let Some(head) = self.head.filter(|head| (head.group, head.fragment, head.position) >= goal) {
+                return Ok(Some(head).filter(|head| (head.group, head.fragment, head.position) == goal));
+            }
+            match self.list.next() {
+                Some(next) => self.head = Some(next?),
+                None => return Ok(None),
+            }
+        }
+    }
 }
 
 /// The stories (ascending, without repeats) where an occurrence of the

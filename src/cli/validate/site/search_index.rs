@@ -8,14 +8,14 @@
 use super::Check;
 use crate::archive::index_files::{PartitionEntry, PartitionHead, SearchIndex};
 use crate::search::archive::build::folder_hash;
-use crate::search::archive::files::{decode_char_list, decode_groups, decode_lengths, decode_list, decode_pair_list, decode_shard, Kind, ListAt};
+use crate::search::archive::files::{decode_char_list, decode_groups, decode_lengths, decode_list, decode_shard, Kind, ListAt, PairListReader};
 use crate::search::archive::{plan, EditionRef};
 use crate::search::IndexError;
 
 /// Reads one list of `kind` whole, for its damage.
 fn decode(kind: Kind, list: &[u8]) -> Result<(), IndexError> {
     match kind {
-        Kind::Pairs => decode_pair_list(list).map(drop),
+        Kind::Pairs => PairListReader::new(list).try_for_each(|occurrence| occurrence.map(drop)),
         _ => decode_char_list(list).map(drop),
     }
 }

@@ -1,4 +1,5 @@
-//! `broadsheet ingest`: plain-text pages into a corpus file.
+//! `broadsheet ingest`: plain-text pages (or ALTO layout files, told by
+//! their content) into a corpus file.
 //!
 //! Three ways to name the pages: one file with its `--date` and `--page`; a
 //! folder of page files named with their page numbers (one edition); or a
@@ -29,8 +30,8 @@ use crate::ingest::{self, Lang, PageOptions};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// A page's text file (with --page), or a folder of page files whose
-    /// names carry their page numbers (`01.txt`, `page-12.txt`).
+    /// A page's text or ALTO file (with --page), or a folder of page files
+    /// whose names carry their page numbers (`01.txt`, `page-12.xml`).
     #[arg(required_unless_present = "manifest", conflicts_with = "manifest")]
     pub input: Option<PathBuf>,
     /// The edition's date, YYYY-MM-DD.
@@ -114,11 +115,8 @@ fn ingest_all(args: &Args) -> Result<Vec<String>, Failure> {
     let mut lines = Vec::new();
     for job in &jobs {
         progress.set_message(inert(&job.file.file_name().unwrap_or_default().to_string_lossy()).into_owned());
-        if ingest_page(job, args, &mut corpus)? == Boundaries::Guessed {
-            lines.push(format!(
-                "{}: no blank-line layout (articles two blank lines apart), so its article boundaries were guessed from its head lines",
-                job.file.display()
-            ));
+        if let Boundaries::Guessed(how) = ingest_page(job, args, &mut corpus)? {
+            lines.push(format!("{}: {how}", job.file.display()));
         }
         progress.inc(1);
     }
@@ -137,12 +135,13 @@ fn ingest_all(args: &Args) -> Result<Vec<String>, Failure> {
 }
 
 /// How a page's article boundaries were found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum Boundaries {
     /// By its blank-line layout, or by the conventions of English pages.
     Read,
-    /// A Chinese page without the blank-line layout: from its head lines.
-    Guessed,
+    /// Guessed, as this says: a Chinese page without the blank-line layout
+    /// (from its head lines), an ALTO page without METS (by type size).
+    Guessed(String),
 }
 
 fn known_lang(tag: &str) -> Result<Lang, String> {
@@ -212,7 +211,7 @@ fn jobs(args: &Args) -> Result<Vec<PageJob>, Failure> {
         }
         if pages.is_empty() {
             return Err(Failure::invalid(format!(
-                "{}: no page files (.txt files named with their page number)",
+                "{}: no page files (.txt or ALTO .xml files named with their page number)",
                 input.display()
             )));
         }
@@ -251,7 +250,28 @@ fn ingest_page(job: &PageJob, args: &Args, corpus: &mut Option<Corpus>) -> Resul
     let text = ingest::page_text(&bytes).map_err(failed)?;
     let convention = job.lang.as_deref().map(known_lang).transpose().map_err(Failure::invalid)?;
     let options = PageOptions { date: job.date.clone(), page: job.page, label: job.label.clone(), lang: convention };
-    let page = ingest::parse_page(text, &options).map_err(failed)?;
+    let (page, boundaries) = if ingest::is_alto(text.as_bytes()) {
+        let alto = ingest::parse_alto_page(text, &options)
+            .map_err(|error| Failure::invalid(format!("{name}:{}:{}: {}", error.line, error.column, error.message)))?;
+        let mut how = format!(
+            "{} in {}, without METS: {} grouped by type size (a guess)",
+            alto.version,
+            alto.unit,
+            count(alto.page.articles.len(), "article")
+        );
+        if alto.illustrations > 0 {
+            how.push_str(&format!("; {} not kept (the corpus has no page images yet)", count(alto.illustrations, "illustration")));
+        }
+        (alto.page, Boundaries::Guessed(how))
+    } else {
+        let page = ingest::parse_page(text, &options).map_err(failed)?;
+        let boundaries = if page.lang == Lang::Chinese && !page.laid_out {
+            Boundaries::Guessed("no blank-line layout (articles two blank lines apart), so its article boundaries were guessed from its head lines".to_owned())
+        } else {
+            Boundaries::Read
+        };
+        (page, boundaries)
+    };
     let publication = publication_of(job, page.lang, corpus.as_ref()).ok_or_else(|| {
         Failure::invalid(format!(
             "{name}: which paper is it? {} is a new corpus: give --publication",
@@ -259,9 +279,8 @@ fn ingest_page(job: &PageJob, args: &Args, corpus: &mut Option<Corpus>) -> Resul
         ))
     })?;
     let corpus = corpus.get_or_insert_with(|| Corpus::new(publication.clone()));
-    let guessed = page.lang == Lang::Chinese && !page.laid_out;
     ingest::merge_page(corpus, &publication, page);
-    Ok(if guessed { Boundaries::Guessed } else { Boundaries::Read })
+    Ok(boundaries)
 }
 
 /// The publication a page belongs to: its named title (or the corpus's), in

@@ -14,9 +14,14 @@
 //! every character of the input reaches the output. It refuses only input
 //! that is not a page of text ([`IngestError`], with the line).
 //!
+//! An OCR layout file in ALTO is read too ([`parse_alto_page`]), recognised
+//! by its content ([`is_alto`]): its blocks grouped into articles by their
+//! type sizes, every word kept.
+//!
 //! No file I/O here: the CLI (`broadsheet ingest`) reads and writes files, and
 //! the same code compiles for the browser.
 
+mod alto;
 mod captions;
 mod columns;
 mod error;
@@ -31,6 +36,7 @@ mod page;
 
 use crate::corpus::{Article, Page};
 
+pub use alto::{is_alto, parse_alto_page, AltoError, AltoPage};
 pub use error::{page_text, IngestError, Problem};
 pub use lang::Lang;
 pub use link::merge_page;

@@ -1,5 +1,6 @@
-//! The page files of a folder: every `.txt` file whose name carries its page
-//! number (`01.txt`, `page-12.txt`, `A-3.txt`), in page order.
+//! The page files of a folder: every `.txt` file (a page's text) or `.xml`
+//! file (its ALTO layout) whose name carries its page number (`01.txt`,
+//! `page-12.txt`, `A-3.txt`, `1858-12-07_01-00002.xml`), in page order.
 
 use std::path::{Path, PathBuf};
 
@@ -10,7 +11,7 @@ pub struct PageFile {
     pub page: u32,
 }
 
-/// The page files of `folder` in page order, and the `.txt` files skipped
+/// The page files of `folder` in page order, and the page files skipped
 /// because their names carry no page number. Two files naming the same page
 /// are an error: which one is meant cannot be guessed.
 pub fn page_files(folder: &Path) -> Result<(Vec<PageFile>, Vec<PathBuf>), String> {
@@ -20,8 +21,8 @@ pub fn page_files(folder: &Path) -> Result<(Vec<PageFile>, Vec<PathBuf>), String
     let mut skipped = Vec::new();
     for entry in entries {
         let path = entry.map_err(|error| format!("{}: cannot list the folder: {error}", folder.display()))?.path();
-        let is_text = path.extension().is_some_and(|extension| extension.eq_ignore_ascii_case("txt"));
-        if !is_text || !path.is_file() {
+        let is_page = path.extension().is_some_and(|extension| extension.eq_ignore_ascii_case("txt") || extension.eq_ignore_ascii_case("xml"));
+        if !is_page || !path.is_file() {
             continue;
         }
         match path.file_stem().and_then(|stem| page_number(&stem.to_string_lossy())) {

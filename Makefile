@@ -155,7 +155,7 @@ bench-archive: build browser-tools $(BROADSHEET)
 
 # Seconds each fuzz target runs; `make fuzz FUZZ_SECONDS=600` for a long run.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := ingest_page corpus_load index_decode query_search archive_search
+FUZZ_TARGETS := ingest_page ingest_alto corpus_load index_decode query_search archive_search
 
 fuzz-tools:
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal

@@ -7,7 +7,7 @@
 set -euo pipefail
 
 corpus=fuzz/corpus
-mkdir -p "$corpus"/{ingest_page,corpus_load,index_decode,query_search,archive_search}
+mkdir -p "$corpus"/{ingest_page,ingest_alto,corpus_load,index_decode,query_search,archive_search}
 
 # The ingest target reads its first byte as the convention and page number.
 pages=(tests/fixtures/ingest/*.txt)
@@ -23,6 +23,13 @@ for page in "${pages[@]}"; do
 done
 
 cp tests/fixtures/*.json "$corpus/corpus_load/"
+
+# ALTO pages of three versions and units, when ../shared holds them.
+if [ -d ../shared/corpora/pages ]; then
+  for page in loc-nordstern-1878/0011.xml sbb-tageblatt-1925/newspaper_issue_1-alto_p2.xml bnl-luxzeit-1858/text/1858-12-07_01-00003.xml; do
+    cp "../shared/corpora/pages/$page" "$corpus/ingest_alto/$(basename "$page")"
+  done
+fi
 
 # Index edits: one flipped byte in the payload, sealed and unsealed.
 printf '\x00\x00\x40\x00\x01' > "$corpus/index_decode/flip"

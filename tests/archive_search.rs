@@ -220,7 +220,7 @@ proptest! {
             given.extend(wanted);
         }
         let mut found: Vec<u32> = first.ranked().unwrap().stories.iter().map(|story| story.group).collect();
-        let mut expected: Vec<u32> = whole.ranked().unwrap().stories.iter().filter(|story| newest.contains(&story.partition)).map(|story| story.group).collect();
+        let mut expected: Vec<u32> = whole.ranked().unwrap().stories.iter().filter(|story| newest.contains(&(story.partition as usize))).map(|story| story.group).collect();
         found.sort_unstable();
         expected.sort_unstable();
         prop_assert_eq!(found, expected);

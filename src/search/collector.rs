@@ -84,7 +84,13 @@ impl Eq for Ranked {}
 /// The `limit` best candidates, best first; equal scores keep corpus order.
 /// A heap of the best so far, whose top is the worst of them: O(n log
 /// limit), and less wasm than selecting and sorting.
-pub fn top(candidates: Vec<Candidate>, limit: usize) -> Vec<Candidate> {
+pub fn top(mut candidates: Vec<Candidate>, limit: usize) -> Vec<Candidate> {
+    // All of them (an archive ranks every match, possibly a million):
+    // sorted where they are, without a heap of as many beside them.
+    if limit >= candidates.len() {
+        candidates.sort_unstable_by_key(|&candidate| Ranked(candidate));
+        return candidates;
+    }
     let mut best: BinaryHeap<Ranked> = BinaryHeap::with_capacity(limit.min(candidates.len()));
     // A plain loop and a score check first: every matching story passes
     // here, and the size-optimized wasm calls iterator adapters and

@@ -89,8 +89,9 @@ pub struct Story {
     pub group: u32,
     pub score: f32,
     /// The partition (index into the index's `partitions`) and the story's
-    /// number in it.
-    pub partition: usize,
+    /// number in it. (Four bytes each: an archive's ranking holds a Story
+    /// for every match, maybe a million.)
+    pub partition: u32,
     pub local: u32,
 }
 
@@ -147,8 +148,13 @@ pub struct ArchiveSearch {
     query: Query,
     searched: Vec<Searched>,
     files: FxHashMap<String, Loaded>,
-    /// Per searched partition, per term, once its shards are given.
-    matched: Option<Vec<Vec<PartMatch>>>,
+    /// Per searched partition (by index), per term, once its lists are
+    /// read; until the stories are ranked. The lists are let go once read:
+    /// a common pair's are megabytes.
+    matched: FxHashMap<usize, Vec<PartMatch>>,
+    /// A first screen keeps its matches once ranked, to hand them on
+    /// ([`ArchiveSearch::take_files`]).
+    hands_on: bool,
     ranked: Option<Ranked>,
 }
 
@@ -166,7 +172,7 @@ impl ArchiveSearch {
             }
             first_group = first_group.saturating_add(entry.groups);
         }
-        ArchiveSearch { index: index.clone(), query, searched, files: FxHashMap::default(), matched: None, ranked: None }
+        ArchiveSearch { index: index.clone(), query, searched, files: FxHashMap::default(), matched: FxHashMap::default(), hands_on: false, ranked: None }
     }
 
     /// A search of the newest partitions `query` reaches, those holding
@@ -185,6 +191,7 @@ impl ArchiveSearch {
             return None;
         }
         search.searched.drain(..search.searched.len() - kept);
+        search.hands_on = true;
         Some(search)
     }
 
@@ -192,23 +199,23 @@ impl ArchiveSearch {
     /// [`ArchiveSearch::ranked`] has the answer. Does the steps whose
     /// files are all there.
     pub fn wanted(&mut self) -> Result<Vec<String>, SearchError> {
+        if self.ranked.is_some() {
+            return Ok(Vec::new());
+        }
         for step in [Self::shard_files, Self::list_files] {
             let missing: Vec<String> = step(self).into_iter().filter(|name| !self.files.contains_key(name)).collect();
             if !missing.is_empty() {
                 return Ok(missing);
             }
         }
-        if self.matched.is_none() {
-            self.matched = Some(self.match_terms()?);
-        }
+        self.match_terms()?;
         let next = self.ranking_files();
         let missing: Vec<String> = next.into_iter().filter(|name| !self.files.contains_key(name)).collect();
         if !missing.is_empty() {
             return Ok(missing);
         }
-        if self.ranked.is_none() {
-            self.ranked = Some(self.rank()?);
-        }
+        let matched = if self.hands_on { self.matched.clone() } else { std::mem::take(&mut self.matched) };
+        self.ranked = Some(self.rank(matched)?);
         Ok(Vec::new())
     }
 
@@ -253,10 +260,14 @@ impl ArchiveSearch {
         }
     }
 
-    /// Takes over every file `first` (this query's first screen) was given.
+    /// Takes over what `first` (this query's first screen) read: the
+    /// matches in its partitions, and the files ranking needs.
     pub fn take_files(&mut self, first: ArchiveSearch) {
         for (name, loaded) in first.files {
             self.files.entry(name).or_insert(loaded);
+        }
+        for (partition, terms) in first.matched {
+            self.matched.entry(partition).or_insert(terms);
         }
     }
 
@@ -294,7 +305,7 @@ impl ArchiveSearch {
     /// partitions' heads and their chunks.
     pub fn wanted_for(&self, stories: &[Story]) -> Vec<String> {
         let names = stories.iter().flat_map(|story| {
-            let entry = &self.index.partitions[story.partition];
+            let entry = &self.index.partitions[story.partition as usize];
             [entry.head(), entry.groups_file(story.local / GROUPS_PER_CHUNK)]
         });
         distinct(names.filter(|name| !self.files.contains_key(name)))
@@ -303,14 +314,14 @@ impl ArchiveSearch {
     /// The edition of `story`, once its partition's head was given:
     /// its date, publication and file.
     pub fn edition_of(&self, story: &Story) -> Option<&crate::archive::index_files::HeadEdition> {
-        let (head, at) = self.edition_at(story.partition, story.local)?;
+        let (head, at) = self.edition_at(story.partition as usize, story.local)?;
         head.editions.get(at)
     }
 
     /// The story's fragments (article index in its edition, and page), once
     /// its chunk was given.
     pub fn fragments(&self, story: &Story) -> Option<&GroupEntry> {
-        self.chunk_entry(story.partition, story.local)
+        self.chunk_entry(story.partition as usize, story.local)
     }
 
     /// The head of `partition`, once given, and the index in it of the
@@ -332,7 +343,7 @@ impl ArchiveSearch {
     /// Every list the query reads: per partition searched, per term, its
     /// keys, and whether each is a pair's.
     fn keys(&self) -> impl Iterator<Item = (&PartitionEntry, (u32, u32), bool)> + '_ {
-        self.searched.iter().flat_map(move |searched| {
+        self.searched.iter().filter(|searched| !self.matched.contains_key(&searched.partition)).flat_map(move |searched| {
             let entry = &self.index.partitions[searched.partition];
             self.query.terms().iter().flat_map(move |term| term_keys(term.chars()).into_iter().map(move |(key, pair)| (entry, key, pair)))
         })
@@ -373,8 +384,8 @@ impl ArchiveSearch {
     /// lengths file), and its head.
     fn ranking_files(&self) -> Vec<String> {
         let mut names = Vec::new();
-        let Some(matched) = &self.matched else { return names };
-        for (searched, terms) in self.searched.iter().zip(matched) {
+        for searched in &self.searched {
+            let Some(terms) = self.matched.get(&searched.partition) else { return Vec::new() };
             let entry = &self.index.partitions[searched.partition];
             let mut chunks: Vec<u32> = candidates(terms).map(|group| group / GROUPS_PER_CHUNK).collect();
             chunks.dedup();
@@ -401,18 +412,22 @@ impl ArchiveSearch {
         }
     }
 
-    /// Each term's matches in each partition searched.
-    fn match_terms(&self) -> Result<Vec<Vec<PartMatch>>, SearchError> {
-        let mut all = Vec::with_capacity(self.searched.len());
+    /// Each term's matches in each partition searched not matched yet,
+    /// once their lists are given; then the lists are let go.
+    fn match_terms(&mut self) -> Result<(), SearchError> {
         for searched in &self.searched {
+            if self.matched.contains_key(&searched.partition) {
+                continue;
+            }
             let entry = &self.index.partitions[searched.partition];
             let mut terms = Vec::with_capacity(self.query.terms().len());
             for term in self.query.terms() {
                 terms.push(self.match_term(entry, term.chars())?);
             }
-            all.push(terms);
+            self.matched.insert(searched.partition, terms);
         }
-        Ok(all)
+        self.files.retain(|_, loaded| !matches!(loaded, Loaded::Shard(_) | Loaded::List(_)));
+        Ok(())
     }
 
     fn match_term(&self, entry: &PartitionEntry, term: &[char]) -> Result<PartMatch, SearchError> {
@@ -436,21 +451,25 @@ impl ArchiveSearch {
         match_run(&bytes, term, side_by_side).map_err(|(at, error)| SearchError { file: lists[at].1.clone(), reason: error.to_string() })
     }
 
-    /// Scores and orders the stories found, once chunks and heads are given.
-    fn rank(&self) -> Result<Ranked, SearchError> {
-        let matched = self.matched.as_ref().expect("matched before ranking");
+    /// Scores and orders the stories `matched` found, once chunks and heads
+    /// are given; each partition's matches are let go as they are taken in.
+    fn rank(&self, mut matched: FxHashMap<usize, Vec<PartMatch>>) -> Result<Ranked, SearchError> {
         let terms_count = self.query.terms().len();
         let mut terms: Vec<TermMatch> = vec![TermMatch::default(); terms_count];
         let mut starts: Vec<Vec<Start>> = vec![Vec::new(); terms_count];
+        for (t, term) in terms.iter_mut().enumerate() {
+            term.groups.reserve_exact(matched.values().map(|parts| parts.get(t).map_or(0, |part| part.groups.len())).sum());
+        }
         let (mut groups, mut length) = (0usize, 0u64);
-        for (searched, parts) in self.searched.iter().zip(matched) {
+        for searched in &self.searched {
+            let parts = matched.remove(&searched.partition).unwrap_or_default();
             let entry = &self.index.partitions[searched.partition];
             groups += entry.groups as usize;
             length += entry.length;
-            for (t, part) in parts.iter().enumerate() {
+            for (t, part) in parts.into_iter().enumerate() {
                 let first = searched.first_group;
-                terms[t].groups.extend(part.groups.iter().map(|&(group, weight)| (first + group, weight)));
-                starts[t].extend(part.starts.iter().map(|start| Start { group: first + start.group, ..*start }));
+                terms[t].groups.extend(part.groups.into_iter().map(|(group, weight)| (first + group, weight)));
+                starts[t].extend(part.starts.into_iter().map(|start| Start { group: first + start.group, ..start }));
             }
         }
         let bm25 = Bm25::of_totals(groups, length);
@@ -480,6 +499,8 @@ impl ArchiveSearch {
         };
         let len = |group: u32| self.place(group).and_then(|(searched, local)| self.story_len(searched.partition, local)).unwrap_or(0);
         let candidates = collect(&terms, &bm25, len, accept, |group| bonuses.earned_by(group));
+        // What matched is scored: its room serves the ordering.
+        drop((terms, starts, bonuses));
         // Ordered as the single-corpus engine orders: partitions and their
         // heads' editions go by date, then publication title.
         let ordered = match self.query.order() {
@@ -493,7 +514,7 @@ impl ArchiveSearch {
             .into_iter()
             .filter_map(|Candidate { group, score }| {
                 let (searched, local) = self.place(group)?;
-                Some(Story { group, score, partition: searched.partition, local })
+                Some(Story { group, score, partition: u32::try_from(searched.partition).ok()?, local })
             })
             .collect();
         Ok(Ranked { stories })

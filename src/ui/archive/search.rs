@@ -155,13 +155,15 @@ async fn results(shared: &Shared, search: &RefCell<ArchiveSearch>, limit: usize)
 /// first screen: the newest editions searched and their best shown, when
 /// they fill a screen.
 async fn ranked(shared: &Shared, request: &Request, reply: &mut Reply) -> Result<Rc<RefCell<ArchiveSearch>>, String> {
-    let last = shared.last.borrow().clone();
     let query = request.parsed();
-    if let Some((asked, search)) = &last {
+    if let Some((asked, search)) = shared.last.borrow().as_ref() {
         if *asked == query {
             return Ok(search.clone());
         }
     }
+    // Let go before this search runs (a common query's ranking is
+    // megabytes); its heads and lengths serve this one.
+    let last = shared.last.borrow_mut().take();
     let index = index(shared).await?;
     let fresh = |search: ArchiveSearch| {
         let mut search = search;
@@ -171,9 +173,9 @@ async fn ranked(shared: &Shared, request: &Request, reply: &mut Reply) -> Result
         RefCell::new(search)
     };
     let search = fresh(ArchiveSearch::new(&index, query.clone()));
-    let first = ArchiveSearch::first_screen(&index, query.clone()).filter(|_| reply.wants_first_screen());
+    let first = ArchiveSearch::first_screen(&index, query.clone()).filter(|_| reply.wants_first_screen()).map(fresh);
+    drop(last);
     if let Some(first) = first {
-        let first = fresh(first);
         complete(shared, &first).await?;
         let full = first.borrow().ranked().is_some_and(|ranked| ranked.stories.len() >= request.limit);
         if full {

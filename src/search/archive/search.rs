@@ -81,18 +81,15 @@ impl std::fmt::Display for SearchError {
 
 impl std::error::Error for SearchError {}
 
-/// A story found: where it is and its score.
+/// A story found and its score; its search knows where it is
+/// ([`ArchiveSearch::place_of`]). Eight bytes: an archive's ranking holds
+/// one for every match, maybe a million.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Story {
     /// Its number in the archive's order (partitions, then editions, then
     /// stories in corpus order).
     pub group: u32,
     pub score: f32,
-    /// The partition (index into the index's `partitions`) and the story's
-    /// number in it. (Four bytes each: an archive's ranking holds a Story
-    /// for every match, maybe a million.)
-    pub partition: u32,
-    pub local: u32,
 }
 
 /// Every matching story, ordered.
@@ -304,24 +301,32 @@ impl ArchiveSearch {
     /// [`ArchiveSearch::fragments`]) that were not given yet: their
     /// partitions' heads and their chunks.
     pub fn wanted_for(&self, stories: &[Story]) -> Vec<String> {
-        let names = stories.iter().flat_map(|story| {
-            let entry = &self.index.partitions[story.partition as usize];
-            [entry.head(), entry.groups_file(story.local / GROUPS_PER_CHUNK)]
+        let names = stories.iter().filter_map(|story| self.place_of(story)).flat_map(|(partition, local)| {
+            let entry = &self.index.partitions[partition];
+            [entry.head(), entry.groups_file(local / GROUPS_PER_CHUNK)]
         });
         distinct(names.filter(|name| !self.files.contains_key(name)))
+    }
+
+    /// Where `story` is: its partition (index into the index's
+    /// `partitions`) and its number there.
+    pub fn place_of(&self, story: &Story) -> Option<(usize, u32)> {
+        self.place(story.group).map(|(searched, local)| (searched.partition, local))
     }
 
     /// The edition of `story`, once its partition's head was given:
     /// its date, publication and file.
     pub fn edition_of(&self, story: &Story) -> Option<&crate::archive::index_files::HeadEdition> {
-        let (head, at) = self.edition_at(story.partition as usize, story.local)?;
+        let (partition, local) = self.place_of(story)?;
+        let (head, at) = self.edition_at(partition, local)?;
         head.editions.get(at)
     }
 
     /// The story's fragments (article index in its edition, and page), once
     /// its chunk was given.
     pub fn fragments(&self, story: &Story) -> Option<&GroupEntry> {
-        self.chunk_entry(story.partition as usize, story.local)
+        let (partition, local) = self.place_of(story)?;
+        self.chunk_entry(partition, local)
     }
 
     /// The head of `partition`, once given, and the index in it of the
@@ -510,13 +515,8 @@ impl ArchiveSearch {
                 Some((searched.partition, self.edition_at(searched.partition, local).map_or(0, |(_, at)| at)))
             }),
         };
-        let stories = ordered
-            .into_iter()
-            .filter_map(|Candidate { group, score }| {
-                let (searched, local) = self.place(group)?;
-                Some(Story { group, score, partition: u32::try_from(searched.partition).ok()?, local })
-            })
-            .collect();
+        // Every candidate is in a partition searched; collected where they are.
+        let stories = ordered.into_iter().map(|Candidate { group, score }| Story { group, score }).collect();
         Ok(Ranked { stories })
     }
 

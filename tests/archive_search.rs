@@ -225,7 +225,7 @@ proptest! {
         expected.sort_unstable();
         prop_assert_eq!(found, expected);
         let mut rest = ArchiveSearch::new(&built.index, query);
-        rest.take_files(first);
+        rest.take_over(first);
         loop {
             let wanted = rest.wanted().unwrap();
             if wanted.is_empty() {

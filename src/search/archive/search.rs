@@ -31,7 +31,7 @@
 //! whole search goes on, which then replaces them with the exact total
 //! and ranking (its scores are those of the partitions it searched, so
 //! even newest first its order within an edition may change). Files it
-//! read serve the whole search ([`ArchiveSearch::take_files`]).
+//! read serve the whole search ([`ArchiveSearch::take_over`]).
 //!
 //! # Collection statistics
 //!
@@ -150,7 +150,7 @@ pub struct ArchiveSearch {
     /// a common pair's are megabytes.
     matched: FxHashMap<usize, Vec<PartMatch>>,
     /// A first screen keeps its matches once ranked, to hand them on
-    /// ([`ArchiveSearch::take_files`]).
+    /// ([`ArchiveSearch::take_over`]).
     hands_on: bool,
     ranked: Option<Ranked>,
 }
@@ -178,13 +178,20 @@ impl ArchiveSearch {
     /// searched (the whole search is as quick).
     pub fn first_screen(index: &SearchIndex, query: Query) -> Option<ArchiveSearch> {
         let mut search = ArchiveSearch::new(index, query);
-        let stories = |searched: &[Searched]| searched.iter().map(|s| u64::from(index.partitions[s.partition].groups)).sum::<u64>();
-        let wanted = (stories(&search.searched) as f64 * FIRST_SCREEN_SHARE).ceil() as u64;
-        let mut kept = 0;
-        while kept < search.searched.len() && stories(&search.searched[search.searched.len() - kept..]) < wanted.max(1) {
+        let stories = |searched: &Searched| u64::from(index.partitions[searched.partition].groups);
+        let total: u64 = search.searched.iter().map(stories).sum();
+        let wanted = ((total as f64 * FIRST_SCREEN_SHARE).ceil() as u64).max(1);
+        // The newest partitions, from the end, until they hold what is wanted.
+        let (mut kept, mut held) = (0, 0);
+        for searched in search.searched.iter().rev() {
+            if held >= wanted {
+                break;
+            }
+            held += stories(searched);
             kept += 1;
         }
-        if kept >= search.searched.len() {
+        // All of them (or too few stories in all): the whole search is as quick.
+        if kept == search.searched.len() {
             return None;
         }
         search.searched.drain(..search.searched.len() - kept);
@@ -259,7 +266,7 @@ impl ArchiveSearch {
 
     /// Takes over what `first` (this query's first screen) read: the
     /// matches in its partitions, and the files ranking needs.
-    pub fn take_files(&mut self, first: ArchiveSearch) {
+    pub fn take_over(&mut self, first: ArchiveSearch) {
         for (name, loaded) in first.files {
             self.files.entry(name).or_insert(loaded);
         }

@@ -173,7 +173,7 @@ async fn ranked(shared: &Shared, request: &Request, reply: &mut Reply) -> Result
         RefCell::new(search)
     };
     let search = fresh(ArchiveSearch::new(&index, query.clone()));
-    let first = ArchiveSearch::first_screen(&index, query.clone()).filter(|_| reply.wants_first_screen()).map(fresh);
+    let first = reply.wants_first_screen().then(|| ArchiveSearch::first_screen(&index, query.clone())).flatten().map(fresh);
     drop(last);
     if let Some(first) = first {
         complete(shared, &first).await?;
@@ -181,7 +181,7 @@ async fn ranked(shared: &Shared, request: &Request, reply: &mut Reply) -> Result
         if full {
             reply.first_screen(results(shared, &first, request.limit).await?);
         }
-        search.borrow_mut().take_files(first.into_inner());
+        search.borrow_mut().take_over(first.into_inner());
     }
     complete(shared, &search).await?;
     let search = Rc::new(search);

@@ -40,28 +40,24 @@ pub fn use_found(searcher: Option<Searcher>, request: Request) -> (Found, bool) 
                 *latest
             };
             if let Some(searcher) = searcher.as_ref().filter(|_| !Query::parse(&request.query).is_empty()) {
-                let current = {
-                    let latest = latest.clone();
-                    move || *latest.borrow() == this
+                // Sets what answers this request, unless a later one was made meanwhile.
+                let settle = {
+                    let (latest, answered, asked) = (latest.clone(), answered.clone(), request.clone());
+                    move |found: Found| {
+                        if *latest.borrow() == this {
+                            answered.set(Some((asked.clone(), found)));
+                        }
+                    }
                 };
-                let (asked, first_asked) = (request.clone(), request.clone());
-                let first_answered = answered.clone();
-                let first_current = current.clone();
+                let first_screen = settle.clone();
                 let reply = Reply::with_first_screen(
                     move |outcome| {
-                        if current() {
-                            let found = match outcome {
-                                Ok(SearchResults { total, hits }) => Found::Hits { total, hits: Rc::new(hits), complete: true },
-                                Err(reason) => Found::Failed(reason),
-                            };
-                            answered.set(Some((asked, found)));
-                        }
+                        settle(match outcome {
+                            Ok(SearchResults { total, hits }) => Found::Hits { total, hits: Rc::new(hits), complete: true },
+                            Err(reason) => Found::Failed(reason),
+                        })
                     },
-                    move |SearchResults { total, hits }| {
-                        if first_current() {
-                            first_answered.set(Some((first_asked, Found::Hits { total, hits: Rc::new(hits), complete: false })));
-                        }
-                    },
+                    move |SearchResults { total, hits }| first_screen(Found::Hits { total, hits: Rc::new(hits), complete: false }),
                 );
                 searcher.search(request.clone(), reply);
             }

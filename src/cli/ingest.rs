@@ -81,8 +81,8 @@ pub fn run(args: &Args) -> u8 {
     super::failure::report(ingest_all(args), || format!("{}: not written", args.output.display()))
 }
 
-/// Ingests every page asked for; the summary's lines: the pages of Chinese
-/// text whose article boundaries were guessed, then the counts.
+/// Ingests every page asked for; the summary's lines: the pages whose
+/// article boundaries were guessed (and how), then the counts.
 fn ingest_all(args: &Args) -> Result<Vec<String>, Failure> {
     for tag in [&args.lang, &args.corpus_lang].into_iter().flatten() {
         known_lang(tag).map_err(Failure::invalid)?;

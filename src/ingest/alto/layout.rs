@@ -73,13 +73,9 @@ pub fn read(xml: &str) -> Result<PageLayout, AltoError> {
         AltoError { line: at.row, column: at.col, message: format!("not well-formed XML: {message}") }
     })?;
     let root = document.root_element();
-    let at = |node: Node| {
-        let pos = document.text_pos_at(node.range().start);
-        (pos.row, pos.col)
-    };
     let fail = |node: Node, message: String| {
-        let (line, column) = at(node);
-        AltoError { line, column, message }
+        let at = document.text_pos_at(node.range().start);
+        AltoError { line: at.row, column: at.col, message }
     };
     if !root.tag_name().name().eq_ignore_ascii_case("alto") {
         return Err(fail(root, format!("not an ALTO file: its root element is <{}>", root.tag_name().name())));
@@ -91,20 +87,14 @@ pub fn read(xml: &str) -> Result<PageLayout, AltoError> {
             fail(root, format!("an ALTO version Broadsheet does not read: namespace {namespace} (it reads ALTO 1.x to 4.x)"))
         })?,
     };
-    let unit = child(root, "Description")
-        .and_then(|description| child(description, "MeasurementUnit"))
-        .and_then(|unit| unit.text())
-        .map_or("mm10", str::trim)
-        .to_owned();
+    let unit_node = child(root, "Description").and_then(|description| child(description, "MeasurementUnit"));
+    let unit = unit_node.and_then(|unit| unit.text()).map_or("mm10", str::trim).to_owned();
     // Type sizes are in points; the blocks' boxes in the unit.
     let per_point = match unit.as_str() {
         "pixel" => None,
         "mm10" => Some(254.0 / 72.0),
         "inch1200" => Some(1200.0 / 72.0),
-        other => {
-            let node = child(root, "Description").and_then(|description| child(description, "MeasurementUnit")).unwrap_or(root);
-            return Err(fail(node, format!("unknown MeasurementUnit \"{other}\" (ALTO has pixel, mm10 and inch1200)")));
-        }
+        other => return Err(fail(unit_node.unwrap_or(root), format!("unknown MeasurementUnit \"{other}\" (ALTO has pixel, mm10 and inch1200)"))),
     };
     let styles = Styles::of(root);
     let layout = child(root, "Layout").ok_or_else(|| fail(root, "no <Layout> element: an ALTO file describes a page in one".to_owned()))?;
@@ -174,17 +164,17 @@ fn text_block(node: Node, styles: &Styles, per_point: Option<f32>) -> Option<Tex
     for line in node.children().filter(|child| child.is_element() && child.tag_name().name() == "TextLine") {
         // An SP since the last word of this line: a space, even between ideographs.
         let mut spaced = false;
-        let mut words_in_line = 0;
+        let mut has_words = false;
         for item in line.children().filter(Node::is_element) {
             match item.tag_name().name() {
                 "String" => {
                     let Some(content) = item.attribute("CONTENT").filter(|content| !content.trim().is_empty()) else { continue };
                     let content = content.trim();
-                    if !continues && !text.is_empty() && (spaced || !both_ideographs(&text, content)) {
+                    if !continues && !text.is_empty() && (spaced || !closes_up(&text, content)) {
                         text.push(' ');
                     }
                     text.push_str(content);
-                    words_in_line += 1;
+                    has_words = true;
                     continues = item.attribute("SUBS_TYPE") == Some("HypPart1");
                     spaced = false;
                     let count = content.chars().count();
@@ -203,7 +193,7 @@ fn text_block(node: Node, styles: &Styles, per_point: Option<f32>) -> Option<Tex
                 _ => {}
             }
         }
-        if words_in_line > 0 {
+        if has_words {
             lines += 1;
             if let Some(height) = line.attribute("HEIGHT").and_then(|height| height.trim().parse::<f32>().ok()).filter(|h| *h > 0.0) {
                 heights.push(height);
@@ -213,19 +203,19 @@ fn text_block(node: Node, styles: &Styles, per_point: Option<f32>) -> Option<Tex
     if text.is_empty() {
         return None;
     }
-    let font = weighted_median(&mut sizes).map(|points| points * per_point.unwrap_or(1.0));
-    // Pixel files give no scale from points: their lines' heights serve.
-    let size = match (font, per_point) {
-        (Some(size), Some(_)) => size,
-        _ => median(&mut heights).or(font).unwrap_or(0.0),
+    // Pixel files give no scale from points: their lines' heights serve first.
+    let size = match per_point {
+        Some(per_point) => weighted_median(&mut sizes).map(|points| points * per_point).or_else(|| median(&mut heights)),
+        None => median(&mut heights).or_else(|| weighted_median(&mut sizes)),
     };
+    let size = size.unwrap_or(0.0);
     Some(TextBlock { text, lines, size, bold: bold_chars * 2 > chars })
 }
 
 /// Whether the text before and the word after meet between two characters
 /// of text that runs without spaces (Chinese and Japanese: ideographs,
 /// kana, their punctuation and full-width forms).
-fn both_ideographs(before: &str, after: &str) -> bool {
+fn closes_up(before: &str, after: &str) -> bool {
     let unspaced = |c: char| is_ideograph(c) || matches!(c, '\u{3000}'..='\u{30FF}' | '\u{FF00}'..='\u{FFEF}');
     before.chars().next_back().is_some_and(unspaced) && after.chars().next().is_some_and(unspaced)
 }

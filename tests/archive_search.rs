@@ -8,7 +8,8 @@ use std::collections::HashMap;
 
 use broadsheet::archive::index_files::{SearchIndex, INDEX_FORMAT};
 use broadsheet::corpus::{Corpus, Edition, Publication};
-use broadsheet::search::archive::{hit, plan, search_files, ArchiveSearch, EditionRef, PartitionBuild, Story};
+use broadsheet::archive::{check_story, story_texts};
+use broadsheet::search::archive::{hit, plan, search_files, story_hit, ArchiveSearch, EditionRef, PartitionBuild, Story};
 use broadsheet::search::{Filter, Hit, Index, Order, Query};
 use proptest::prelude::*;
 
@@ -41,7 +42,11 @@ fn build(corpus: &Corpus) -> Built {
     for planned in plan(&refs) {
         let mut build = PartitionBuild::default();
         for (edition_ref, edition) in &editions[planned.editions.clone()] {
-            build.add(edition, &edition_ref.publication, &edition_ref.file);
+            let stories = story_texts(edition, corpus.publication_of(edition));
+            for (name, bytes) in stories.files {
+                files.insert(format!("{}/{name}", stories.folder), bytes);
+            }
+            build.add(edition, &edition_ref.publication, &edition_ref.file, Some(stories.folder));
         }
         let built = build.finish(&planned.key, &planned.sources);
         for (name, bytes) in built.files {
@@ -62,12 +67,24 @@ fn run(built: &Built, query: &Query) -> ArchiveSearch {
     search
 }
 
-/// The hit of an archive story, its text taken from the corpus.
+/// The hit of an archive story, its text taken from its story text file,
+/// and the same hit cut from its edition's pages (as for editions without
+/// story texts): the two must agree.
 fn archive_hit(built: &Built, search: &ArchiveSearch, story: &Story) -> Hit {
     let edition_ref = search.edition_of(story).expect("the head was read");
     let edition = built.corpus.editions.iter().find(|edition| edition.date == edition_ref.date).expect("the edition is there");
     let fragments = search.fragments(story).expect("its chunk was read");
-    hit(fragments, story.score, edition, &edition_ref.publication, search.query()).expect("the story is in its edition")
+    let from_pages = hit(fragments, story.score, edition, &edition_ref.publication, search.query()).expect("the story is in its edition");
+    let file = search.story_file(story).expect("its edition has story texts");
+    let text = std::str::from_utf8(&built.files[&file]).expect("UTF-8");
+    // Decoded without validation: the generated editions may hold empty
+    // articles, which a publish refuses (a story of a valid edition is valid).
+    let text = broadsheet::corpus::decode(text).expect("a story text decodes as a corpus");
+    let articles: Vec<u32> = fragments.fragments.iter().map(|&(article, _)| article).collect();
+    check_story(edition, &articles, &text).expect("the story text is the story's");
+    let from_story = story_hit(&text, story.score, search.query()).expect("the story text holds the query");
+    assert_eq!(from_story, from_pages, "a story's hit from its text file and from its pages");
+    from_story
 }
 
 /// Dates over two years: a past year, a past month and days of the newest month.

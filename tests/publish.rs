@@ -215,14 +215,17 @@ fn one_more_day_writes_that_edition_and_a_few_small_files() {
     let summary = succeeded(publish(&site, &[&corpus_file(dir.path(), "one.json", &last)]));
     let root = root(&site);
     let day_bytes = root.publications[0].newest.bytes;
-    // "wrote N files (X KB) and the root": the edition, its pages, the
-    // year's calendar, the dated copy of the root, the day's search
-    // partition and the search index file.
+    // "wrote N files (X KB) and the root": the edition, its pages, its
+    // story texts, the year's calendar, the dated copy of the root, the
+    // day's search partition and the search index file.
     let written = summary.lines().find(|line| line.contains(" wrote ")).unwrap();
     let files: usize = written.split(" wrote ").nth(1).unwrap().split(' ').next().unwrap().parse().unwrap();
     let search: SearchIndex = read(&site, root.search.as_ref().unwrap(), SearchIndex::decode);
     let day = search.partitions.iter().find(|partition| partition.key == root.publications[0].newest.date).expect("the day is a partition");
-    assert_eq!(files, 1 + 8 + 1 + 1 + day.files().len() + 1, "{summary}");
+    let outline: EditionFile = read(&site, &root.publications[0].newest.edition, EditionFile::decode);
+    let stories = std::fs::read_dir(site.join(outline.stories.as_ref().expect("an edition names its story texts"))).unwrap().count();
+    assert_eq!(stories, broadsheet::search::fragment_groups(&last.editions[0]).len());
+    assert_eq!(files, 1 + 8 + stories + 1 + 1 + day.files().len() + 1, "{summary}");
     assert!(summary.contains(&format!("search index: indexed {}, kept {} partitions", day.key, search.partitions.len() - 1)), "{summary}");
     let calendar = std::fs::metadata(site.join(&root.publications[0].years[0].calendar)).unwrap().len();
     let root_bytes = std::fs::metadata(site.join("archive.json")).unwrap().len();
@@ -376,5 +379,31 @@ fn validate_and_search_name_a_missing_or_damaged_index_file() {
         assert_eq!(output.status.code(), Some(1), "{query}");
         let named = if query.chars().count() == 1 { &chars } else { &pairs };
         assert!(stderr(&output).contains(&site.join(named).display().to_string()), "{query}: {}", stderr(&output));
+    }
+}
+
+#[test]
+fn validate_and_search_name_a_missing_or_misplaced_story_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    succeeded(publish(&site, &[Path::new(TWO_PAGES)]));
+    let outline = read(&site, &root(&site).publications[0].newest.edition, EditionFile::decode);
+    let folder = outline.stories.expect("a published edition names its story texts");
+    // Story 0 is the lead continued onto page 2; 1 the page 1 commentary; 2 the page 2 story.
+    let (lead, commentary, other) = (format!("{folder}/0.json"), format!("{folder}/1.json"), format!("{folder}/2.json"));
+    let continued = std::fs::read_to_string(site.join(&lead)).unwrap();
+    assert!(continued.contains("2024-09-12-p1-1") && continued.contains("2024-09-12-p2-2"), "a story text holds its continuation");
+    std::fs::remove_file(site.join(&lead)).unwrap();
+    std::fs::copy(site.join(&other), site.join(&commentary)).unwrap();
+    let output = validate(&site);
+    assert_eq!(output.status.code(), Some(1));
+    let lines = String::from_utf8(output.stdout).unwrap();
+    assert!(lines.contains(&format!("{}: missing", site.join(&lead).display())), "{lines}");
+    assert!(lines.contains(&format!("{}: not the story text of its edition", site.join(&commentary).display())), "{lines}");
+    for (query, named, why) in [("新型能源", &lead, "No such file"), ("促进派", &commentary, "is not the outline's")] {
+        let output = broadsheet(&[Path::new("search"), &site, Path::new(query)]);
+        assert_eq!(output.status.code(), Some(1), "{query}");
+        let message = stderr(&output);
+        assert!(message.contains(&site.join(named).display().to_string()) && message.contains(why), "{query}: {message}");
     }
 }

@@ -16,6 +16,21 @@ pub fn content_name(folder: &str, stem: &str, bytes: &[u8]) -> String {
     format!("{folder}/{stem}.{:016x}.json", xxhash_rust::xxh3::xxh3_64(bytes))
 }
 
+/// The hash a folder of files is named after (a search partition's, an
+/// edition's story texts): xxh3-64 of its files, by name, each its name,
+/// its length (8 bytes, little-endian) and its bytes. The files in such a
+/// folder carry no hash of their own: the folder's name changes with any
+/// of them.
+pub fn folder_hash<'a>(files: impl Iterator<Item = (&'a str, &'a [u8])>) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
+    for (name, bytes) in files {
+        hasher.update(name.as_bytes());
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    }
+    hasher.digest()
+}
+
 /// The hash a content-addressed name carries, if it is one.
 pub fn hash_of_name(name: &str) -> Option<u64> {
     let stem = name.strip_suffix(".json")?;

@@ -94,6 +94,10 @@ pub struct EditionFile {
     pub date: String,
     pub pages: Vec<OutlinePage>,
     pub articles: Vec<OutlineArticle>,
+    /// The folder of the edition's story texts ([`super::stories`]);
+    /// absent in editions published before story texts were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stories: Option<String>,
 }
 
 /// A page of an outline, and the file holding its articles' text.
@@ -327,6 +331,9 @@ impl Versioned for EditionFile {
         check_date(&self.date, "date", problems);
         for (p, page) in self.pages.iter().enumerate() {
             check_path(&page.text, &field(&index("pages", p), "text"), problems);
+        }
+        if let Some(stories) = &self.stories {
+            check_path(stories, "stories", problems);
         }
         // The rules of an edition (unique pages and ids, jumps that point
         // back) are the corpus's, checked on the outline as an edition.

@@ -87,6 +87,10 @@ pub struct HeadEdition {
     /// The edition file ([`super::EditionFile`]).
     pub edition: String,
     pub groups: u32,
+    /// The folder of its story texts, as its outline names it
+    /// ([`super::stories`]): a hit's snippets are cut from its story's file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stories: Option<String>,
 }
 
 /// The partition an edition of `date` belongs to when the archive's newest
@@ -197,6 +201,9 @@ impl Versioned for PartitionHead {
                 problems.push(Problem::new(field(&path, "date"), "editions are listed oldest first"));
             }
             check_path(&edition.edition, &field(&path, "edition"), problems);
+            if let Some(stories) = &edition.stories {
+                check_path(stories, &field(&path, "stories"), problems);
+            }
         }
     }
 }

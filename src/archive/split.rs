@@ -173,6 +173,7 @@ mod tests {
             date: edition.date.clone(),
             pages: split.pages.iter().map(|page| OutlinePage { page: page.clone(), text: "p.json".to_owned(), bytes: 0 }).collect(),
             articles: split.articles.clone(),
+            stories: None,
         }
     }
 

@@ -3,7 +3,8 @@
 //!
 //! Every corpus is read and validated first, one at a time, and nothing is
 //! written unless all of them pass. Then each edition is cut into its
-//! outline and page texts ([`crate::archive::split`]) and written as new
+//! outline, page texts ([`crate::archive::split`]) and story texts
+//! ([`crate::archive::stories`]) and written as new
 //! content-addressed files, the calendars of the years that changed are
 //! written anew, and the root last, atomically: a publish killed at any
 //! moment leaves the old root or the new one, each naming only files that
@@ -32,7 +33,7 @@ use super::site::Site;
 use super::terminal::eprintln_inert;
 use crate::archive::format::{CALENDAR_FORMAT, EDITION_FORMAT};
 use crate::archive::{
-    content_name, split_edition, Calendar, CalendarDay, EditionFile, OutlinePage, PublicationEntry, Root, YearEntry,
+    content_name, split_edition, story_texts, Calendar, CalendarDay, EditionFile, OutlinePage, PublicationEntry, Root, YearEntry,
     ROOT_FILE, VERSION,
 };
 use crate::corpus::{self, Corpus, Edition, Publication};
@@ -217,6 +218,12 @@ impl<'a> Publishing<'a> {
             bytes += json.len() as u64;
             pages.push(OutlinePage { page, text: name, bytes: json.len() as u64 });
         }
+        // Story texts, for search hits; not counted in `bytes`, which is
+        // what reading the edition whole (or keeping it offline) fetches.
+        let stories = story_texts(edition, publication);
+        for (name, bytes) in &stories.files {
+            self.write(&format!("{}/{name}", stories.folder), bytes)?;
+        }
         let outline = EditionFile {
             format: EDITION_FORMAT.to_owned(),
             version: VERSION,
@@ -224,6 +231,7 @@ impl<'a> Publishing<'a> {
             date: edition.date.clone(),
             pages,
             articles: split.articles,
+            stories: Some(stories.folder),
         };
         let json = compact(&outline);
         let name = content_name(&format!("editions/{year}"), &edition.date, &json);

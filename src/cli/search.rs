@@ -25,9 +25,9 @@ use super::failure::Failure;
 use super::site::Site;
 use super::terminal::{eprintln_inert, inert, json_controls_escaped};
 use crate::archive::index_files::SearchIndex;
-use crate::archive::ROOT_FILE;
+use crate::archive::{assemble_outline, EditionFile, ROOT_FILE};
 use crate::corpus::Edition;
-use crate::search::archive::{hit, search_files, SearchError};
+use crate::search::archive::{hit, search_files, story_hit, SearchError};
 use crate::search::{Filter, Hit, Index, Order, Query, SearchResults};
 
 #[derive(Debug, clap::Args)]
@@ -113,7 +113,8 @@ fn archive_folder(path: &Path) -> Option<PathBuf> {
 }
 
 /// Searches the archive in `folder` with its search index; the best
-/// `limit` hits, their text read from their editions.
+/// `limit` hits, their text read from their story texts (or, for editions
+/// published without them, from their pages).
 fn search_archive(folder: &Path, query: Query, limit: usize) -> Result<SearchResults, Failure> {
     let site = Site::new(folder);
     let root = site.root().map_err(|lines| Failure { code: super::EXIT_INVALID, lines })?;
@@ -133,18 +134,29 @@ fn search_archive(folder: &Path, query: Query, limit: usize) -> Result<SearchRes
     let wanted = search.wanted_for(stories);
     search.read_files(&wanted, &mut read).map_err(failed)?;
     let mut hits = Vec::new();
+    // Outlines (for story texts) or whole editions (for editions without them), by file.
     let mut editions: Vec<(String, Edition)> = Vec::new();
     for story in stories {
         let edition_ref = search.edition_of(story).ok_or_else(|| Failure::invalid(format!("{}: a story's edition is not in its head", site.shown(index_name))))?;
+        let fragments = search.fragments(story).ok_or_else(|| Failure::invalid(format!("{}: a story is not in its chunk", site.shown(index_name))))?;
+        let story_file = search.story_file(story);
         if !editions.iter().any(|(name, _)| *name == edition_ref.edition) {
-            editions.push((edition_ref.edition.clone(), site.read_edition(&edition_ref.edition)?));
+            let edition = match story_file {
+                Some(_) => assemble_outline(&site.read_decoded(&edition_ref.edition, EditionFile::decode)?),
+                None => site.read_edition(&edition_ref.edition)?,
+            };
+            editions.push((edition_ref.edition.clone(), edition));
         }
         let edition = &editions.iter().find(|(name, _)| *name == edition_ref.edition).expect("read above").1;
-        let fragments = search.fragments(story).ok_or_else(|| Failure::invalid(format!("{}: a story is not in its chunk", site.shown(index_name))))?;
-        let found = hit(fragments, story.score, edition, &edition_ref.publication, search.query()).ok_or_else(|| {
-            Failure::invalid(format!("{}: the index does not match this edition; publish again", site.shown(&edition_ref.edition)))
-        })?;
-        hits.push(found);
+        let found = match &story_file {
+            Some(file) => {
+                let articles: Vec<u32> = fragments.fragments.iter().map(|&(article, _)| article).collect();
+                story_hit(&site.read_story(edition, file, &articles)?, story.score, search.query())
+            }
+            None => hit(fragments, story.score, edition, &edition_ref.publication, search.query()),
+        };
+        let mismatch = story_file.as_ref().unwrap_or(&edition_ref.edition);
+        hits.push(found.ok_or_else(|| Failure::invalid(format!("{}: the index does not match this text; publish again", site.shown(mismatch))))?);
     }
     Ok(SearchResults { total: all.len(), hits })
 }

@@ -12,8 +12,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::failure::Failure;
-use crate::archive::{self, assemble_outline, attach_page, ArchiveError, EditionFile, Root, ROOT_FILE};
-use crate::corpus::{self, Edition};
+use crate::archive::{self, assemble_outline, attach_page, check_story, ArchiveError, EditionFile, Root, ROOT_FILE};
+use crate::corpus::{self, Corpus, Edition};
 
 /// The archive folder `SITE`.
 pub struct Site {
@@ -130,9 +130,29 @@ impl Site {
         })
     }
 
+    /// The story text `file` ([`crate::archive::stories`]), checked to be
+    /// the story of `outline` (an edition assembled from its outline) whose
+    /// fragments are the articles `fragments`.
+    pub fn read_story(&self, outline: &Edition, file: &str, fragments: &[u32]) -> Result<Corpus, Failure> {
+        let shown = self.shown(file);
+        let bytes = std::fs::read(self.path(file)).map_err(|error| Failure::invalid(format!("{shown}: {error}")))?;
+        let text = String::from_utf8(bytes).map_err(|_| Failure::invalid(format!("{shown}: not UTF-8")))?;
+        let story = corpus::load(&text).map_err(|error| Failure::invalid(format!("{shown}: {}", error.lines().join("; "))))?;
+        check_story(outline, fragments, &story).map_err(|problems| {
+            Failure::invalid(format!("{shown}: {}", problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))
+        })?;
+        Ok(story)
+    }
+
     /// The whole edition whose outline is the archive file `name`: its
     /// outline with every page's text attached.
     pub fn read_edition(&self, name: &str) -> Result<Edition, Failure> {
+        self.read_outline_and_edition(name).map(|(_, edition)| edition)
+    }
+
+    /// The outline that the archive file `name` holds, and its whole
+    /// edition ([`Site::read_edition`]).
+    pub fn read_outline_and_edition(&self, name: &str) -> Result<(EditionFile, Edition), Failure> {
         let outline = self.read_decoded(name, EditionFile::decode)?;
         let mut edition = assemble_outline(&outline);
         for page in &outline.pages {
@@ -144,6 +164,6 @@ impl Site {
                 Failure::invalid(format!("{shown}: {}", problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))
             })?;
         }
-        Ok(edition)
+        Ok((outline, edition))
     }
 }

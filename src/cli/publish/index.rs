@@ -43,7 +43,8 @@ pub fn index(site: &Site, mut editions: Vec<EditionRef>, old: Option<&str>, writ
         }
         let mut build = PartitionBuild::default();
         for edition in &editions[planned.editions.clone()] {
-            build.add(&site.read_edition(&edition.file)?, &edition.publication, &edition.file);
+            let (outline, text) = site.read_outline_and_edition(&edition.file)?;
+            build.add(&text, &edition.publication, &edition.file, outline.stories);
         }
         let built = build.finish(&planned.key, &planned.sources);
         for (name, bytes) in &built.files {

@@ -19,7 +19,7 @@ use crate::archive::index_files::SearchIndex;
 use crate::archive::{Calendar, EditionFile, Root, ROOT_FILE};
 
 /// The folders that hold content-addressed files.
-const FOLDERS: [&str; 5] = ["calendars", "editions", "pages", "roots", "search"];
+const FOLDERS: [&str; 6] = ["calendars", "editions", "pages", "roots", "search", "stories"];
 
 /// Prunes `site`; returns the summary line.
 pub fn prune(site: &Site, days: u32) -> Result<String, Failure> {
@@ -56,9 +56,11 @@ pub fn prune(site: &Site, days: u32) -> Result<String, Failure> {
             }
         }
     }
-    // Partitions merged into longer ones leave their folders empty.
-    if let Ok(folders) = std::fs::read_dir(site.path("search")) {
-        for folder in folders.flatten() {
+    // Partitions merged into longer ones, and editions replaced, leave
+    // their folders empty.
+    let years = std::fs::read_dir(site.path("stories")).into_iter().flatten().flatten().map(|year| year.path());
+    for parent in std::iter::once(site.path("search")).chain(years) {
+        for folder in std::fs::read_dir(parent).into_iter().flatten().flatten() {
             let _ = std::fs::remove_dir(folder.path()); // only an empty folder goes
         }
     }
@@ -80,8 +82,8 @@ pub fn prune(site: &Site, days: u32) -> Result<String, Failure> {
     ))
 }
 
-/// Adds every file that `root` names, through its calendars, editions and
-/// search index.
+/// Adds every file that `root` names, through its calendars, editions
+/// (their pages and story folders) and search index.
 fn keep_named_by(site: &Site, root: &Root, kept: &mut HashSet<String>) -> Result<(), Failure> {
     if let Some(search) = root.search.as_ref().filter(|name| kept.insert((*name).clone())) {
         // A partition's folder is kept whole: its shards name its list files.
@@ -99,6 +101,8 @@ fn keep_named_by(site: &Site, root: &Root, kept: &mut HashSet<String>) -> Result
             }
             let edition = site.read_decoded(&day.edition, EditionFile::decode)?;
             kept.extend(edition.pages.into_iter().map(|page| page.text));
+            // A story folder is kept whole, as a partition's is.
+            kept.extend(edition.stories.map(|folder| format!("{folder}/")));
         }
     }
     Ok(())

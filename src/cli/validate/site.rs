@@ -5,7 +5,8 @@
 //! be there and hold what the hash in its name promises; each must decode;
 //! each page text must be a valid corpus and the very page its edition's
 //! outline describes; each edition, put back together, must pass every
-//! rule of the corpus format (jumps between its page files included); the
+//! rule of the corpus format (jumps between its page files included); its
+//! story texts must be exactly those of the edition put together; the
 //! counts and sizes the root and calendars give must be right; the search
 //! index must index exactly these editions ([`search_index`]). Each
 //! problem is one line, `SITE/FILE: json.path: what is wrong`. One edition
@@ -13,10 +14,12 @@
 
 mod search_index;
 
+use std::collections::HashMap;
+
 use super::super::site::Site;
-use crate::archive::{attach_page, CalendarDay, EditionFile, Root, ROOT_FILE};
+use crate::archive::{attach_page, story_texts, CalendarDay, EditionFile, Root, ROOT_FILE};
 use crate::archive::{assemble_outline, Calendar};
-use crate::corpus::{self, Corpus, Publication};
+use crate::corpus::{self, Corpus, Edition, Publication};
 use crate::search::archive::EditionRef;
 
 /// What a good archive holds.
@@ -29,7 +32,7 @@ pub struct Totals {
 
 /// Checks the archive in `site`: its totals, or every problem as a line.
 pub fn check(site: &Site) -> Result<Totals, Vec<String>> {
-    let mut check = Check { site, problems: Vec::new() };
+    let mut check = Check { site, problems: Vec::new(), story_folders: HashMap::new() };
     let root = match site.root() {
         Ok(Some(root)) => root,
         Ok(None) => return Err(vec![format!("{}: missing: not an archive folder (no {ROOT_FILE})", site.shown(ROOT_FILE))]),
@@ -46,6 +49,8 @@ pub fn check(site: &Site) -> Result<Totals, Vec<String>> {
 struct Check<'a> {
     site: &'a Site,
     problems: Vec<String>,
+    /// The story folder each edition file names, for the index's heads.
+    story_folders: HashMap<String, Option<String>>,
 }
 
 impl Check<'_> {
@@ -152,6 +157,7 @@ impl Check<'_> {
         if file.articles.len() as u64 != u64::from(day.articles) {
             self.problem(name, format!("its calendar says {} articles; it holds {}", day.articles, file.articles.len()));
         }
+        self.story_folders.insert(name.to_owned(), file.stories.clone());
         let mut edition = assemble_outline(&file);
         let mut bytes = text.len() as u64;
         let mut attached = 0;
@@ -191,8 +197,31 @@ impl Check<'_> {
             return;
         }
         let whole = Corpus { editions: vec![edition], ..Corpus::new(publication.clone()) };
-        for problem in corpus::validate::validate(&whole) {
+        let problems = corpus::validate::validate(&whole);
+        for problem in &problems {
             self.problem(name, format!("put together with its pages: {problem}"));
+        }
+        if let (Some(folder), true) = (&file.stories, problems.is_empty()) {
+            self.stories(name, folder, &whole.editions[0], publication);
+        }
+    }
+
+    /// Checks that the story folder `folder`, which the outline `name`
+    /// names, holds exactly the story texts of `edition`.
+    fn stories(&mut self, name: &str, folder: &str, edition: &Edition, publication: &Publication) {
+        let expected = story_texts(edition, publication);
+        if expected.folder != folder {
+            self.problem(name, format!("stories: the story texts of this edition are {}, not {folder}; publish it again", expected.folder));
+            return;
+        }
+        for (file, bytes) in &expected.files {
+            let file = format!("{folder}/{file}");
+            match std::fs::read(self.site.path(&file)) {
+                Ok(found) if found == *bytes => {}
+                Ok(_) => self.problem(&file, "not the story text of its edition (cut short or changed)"),
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => self.problem(&file, "missing"),
+                Err(error) => self.problem(&file, format!("cannot read: {error}")),
+            }
         }
     }
 }

@@ -15,6 +15,7 @@
 use rustc_hash::FxHashMap;
 
 use super::files::{encode_groups, encode_lengths, encode_list, encode_shard, CharListWriter, GroupEntry, Kind, Meta, Occurrence, PairListWriter, Stored};
+use crate::archive::address::folder_hash;
 use crate::archive::index_files::{list_file, partition_key, HeadEdition, PartitionEntry, PartitionHead, GROUPS_PER_CHUNK, PARTITION_FORMAT};
 use crate::corpus::Edition;
 use crate::search::analyzer::{is_word_char, WordMarks};
@@ -103,8 +104,8 @@ pub struct BuiltPartition {
 
 impl PartitionBuild {
     /// Adds `edition`, of the publication titled `publication`, kept in
-    /// the archive's file `file`.
-    pub fn add(&mut self, edition: &Edition, publication: &str, file: &str) {
+    /// the archive's file `file` with its story texts in `stories`.
+    pub fn add(&mut self, edition: &Edition, publication: &str, file: &str, stories: Option<String>) {
         let first_group = self.groups.len();
         let edition_index = self.editions.len() as u32;
         for fragments in fragment_groups(edition) {
@@ -128,6 +129,7 @@ impl PartitionBuild {
             publication: publication.to_owned(),
             edition: file.to_owned(),
             groups: (self.groups.len() - first_group) as u32,
+            stories,
         });
     }
 
@@ -185,18 +187,6 @@ impl PartitionBuild {
         };
         BuiltPartition { entry, files }
     }
-}
-
-/// The hash a partition's folder is named after: xxh3-64 of its files,
-/// by name, each its name, its length (8 bytes, little-endian) and its bytes.
-pub fn folder_hash<'a>(files: impl Iterator<Item = (&'a str, &'a [u8])>) -> u64 {
-    let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
-    for (name, bytes) in files {
-        hasher.update(name.as_bytes());
-        hasher.update(&(bytes.len() as u64).to_le_bytes());
-        hasher.update(bytes);
-    }
-    hasher.digest()
 }
 
 /// Encoded lists by key (a pair, or a character and 0).

@@ -1,11 +1,13 @@
 //! A hit of an archive search: the story's headline, page and snippets,
-//! cut from its edition's text as the single-corpus engine cuts them.
+//! cut from its text as the single-corpus engine cuts them.
 //!
 //! The index says which story matched and how well ([`super::Story`]);
-//! the text is in the archive's page files, which the caller reads (the
-//! pages of the story's fragments suffice). The snippets are those of the
-//! story searched alone: snippets depend only on the story's own text and
-//! the query, so they are the single-corpus engine's. This module does
+//! the text is in the archive's files, which the caller reads: the story's
+//! own text file ([`story_hit`], [`crate::archive::stories`]), or the
+//! pages of its fragments ([`hit`]; for editions published before story
+//! texts, or whose pages a reader holds already). The snippets are those of
+//! the story searched alone: snippets depend only on the story's own text
+//! and the query, so they are the single-corpus engine's. This module does
 //! not fetch.
 
 use super::files::GroupEntry;
@@ -26,10 +28,18 @@ pub fn hit(story: &GroupEntry, score: f32, edition: &Edition, publication: &str,
         articles: articles.iter().filter_map(|&a| edition.articles.get(a as usize).cloned()).collect(),
     };
     let corpus = Corpus { editions: vec![alone], ..Corpus::new(Publication { title: publication.to_owned(), lang: String::new() }) };
-    let index = Index::build(&corpus);
+    story_hit(&corpus, score, query)
+}
+
+/// The hit of the story whose text is `text` (a corpus of that story
+/// alone, checked against its outline: [`crate::archive::check_story`]),
+/// of score `score`, found by `query`; `None` when the text does not hold
+/// the query.
+pub fn story_hit(text: &Corpus, score: f32, query: &Query) -> Option<Hit> {
+    let index = Index::build(text);
     // The story was found and filtered already; alone, it must pass.
     let query = query.clone().with_filter(Filter::default());
-    let mut found = index.search(&corpus, &query, 1).hits.pop()?;
+    let mut found = index.search(text, &query, 1).hits.pop()?;
     found.score = score;
     Some(found)
 }

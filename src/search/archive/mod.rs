@@ -12,7 +12,7 @@
 //!
 //! A query ([`search`]) finds exactly what the single-corpus engine finds
 //! in the same editions, by the same rule ([`crate::search`]), ranked the
-//! same way; [`hits`] cuts the snippets from the story's page files.
+//! same way; [`hits`] cuts the snippets from the story's text file.
 
 pub mod build;
 pub mod files;
@@ -20,5 +20,5 @@ pub mod hits;
 pub mod search;
 
 pub use build::{plan, shard_of, BuiltPartition, EditionRef, PartitionBuild, Planned};
-pub use hits::hit;
+pub use hits::{hit, story_hit};
 pub use search::{search_files, ArchiveSearch, Ranked, SearchError, Story};

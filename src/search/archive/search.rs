@@ -325,8 +325,18 @@ impl ArchiveSearch {
     /// its date, publication and file.
     pub fn edition_of(&self, story: &Story) -> Option<&crate::archive::index_files::HeadEdition> {
         let (partition, local) = self.place_of(story)?;
-        let (head, at) = self.edition_at(partition, local)?;
+        let (head, at, _) = self.edition_at(partition, local)?;
         head.editions.get(at)
+    }
+
+    /// The file of `story`'s text ([`crate::archive::stories`]), once its
+    /// partition's head was given; `None` when its edition has no story
+    /// texts (published before they were).
+    pub fn story_file(&self, story: &Story) -> Option<String> {
+        let (partition, local) = self.place_of(story)?;
+        let (head, at, first) = self.edition_at(partition, local)?;
+        let folder = head.editions.get(at)?.stories.as_deref()?;
+        Some(crate::archive::story_file(folder, local - first))
     }
 
     /// The story's fragments (article index in its edition, and page), once
@@ -336,11 +346,14 @@ impl ArchiveSearch {
         self.chunk_entry(partition, local)
     }
 
-    /// The head of `partition`, once given, and the index in it of the
-    /// edition of its story `local`.
-    fn edition_at(&self, partition: usize, local: u32) -> Option<(&PartitionHead, usize)> {
+    /// The head of `partition`, once given, the index in it of the
+    /// edition of its story `local`, and that edition's first story.
+    fn edition_at(&self, partition: usize, local: u32) -> Option<(&PartitionHead, usize, u32)> {
         match self.files.get(&self.index.partitions.get(partition)?.head())? {
-            Loaded::Head(head, starts) => Some((head, starts.partition_point(|&start| start <= local).checked_sub(1)?)),
+            Loaded::Head(head, starts) => {
+                let at = starts.partition_point(|&start| start <= local).checked_sub(1)?;
+                Some((head, at, starts[at]))
+            }
             _ => None,
         }
     }
@@ -499,7 +512,7 @@ impl ArchiveSearch {
         let accept = |group: u32| {
             let Some((searched, local)) = self.place(group) else { return false };
             let edition_ok = !searched.cut
-                || self.edition_at(searched.partition, local).is_some_and(|(head, at)| {
+                || self.edition_at(searched.partition, local).is_some_and(|(head, at, _)| {
                     let edition = &head.editions[at];
                     filter.accepts_edition(&edition.date, &edition.publication)
                 });
@@ -519,7 +532,7 @@ impl ArchiveSearch {
             Order::Relevance => top(candidates, usize::MAX),
             Order::Newest => newest_first(candidates, usize::MAX, |group| {
                 let (searched, local) = self.place(group)?;
-                Some((searched.partition, self.edition_at(searched.partition, local).map_or(0, |(_, at)| at)))
+                Some((searched.partition, self.edition_at(searched.partition, local).map_or(0, |(_, at, _)| at)))
             }),
         };
         // Every candidate is in a partition searched; collected where they are.

@@ -294,6 +294,7 @@ mod tests {
                 date: date.to_owned(),
                 pages,
                 articles: split.articles,
+                stories: None,
             };
             let json = serde_json::to_string(&file).unwrap();
             let name = content_name("editions", date, json.as_bytes());

@@ -7,7 +7,7 @@
 
 use super::Check;
 use crate::archive::index_files::{PartitionEntry, PartitionHead, SearchIndex};
-use crate::search::archive::build::folder_hash;
+use crate::archive::address::folder_hash;
 use crate::search::archive::files::{decode_char_list, decode_groups, decode_lengths, decode_list, decode_shard, Kind, ListAt, PairListReader};
 use crate::search::archive::{plan, EditionRef};
 use crate::search::IndexError;
@@ -124,6 +124,12 @@ impl Check<'_> {
         let stories: u64 = head.editions.iter().map(|edition| u64::from(edition.groups)).sum();
         if dates != (Some(entry.from.as_str()), Some(entry.to.as_str())) || head.editions.len() as u64 != u64::from(entry.editions) || stories != u64::from(entry.groups) {
             self.problem(file, "its editions are not those its partition's entry describes");
+        }
+        for (e, edition) in head.editions.iter().enumerate() {
+            let outline_says = self.story_folders.get(&edition.edition);
+            if outline_says.is_some_and(|folder| *folder != edition.stories) {
+                self.problem(file, format!("editions[{e}].stories: not the story folder its edition file names"));
+            }
         }
     }
 }

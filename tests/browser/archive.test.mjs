@@ -146,16 +146,19 @@ test('a file changed after publishing is named as damaged, not read', async () =
 });
 
 test('search covers the whole archive by its index: every edition found, a hit opens its edition, search() agrees', async () => {
-  // A story continued on page 2, found by its page-2 text: both its pages are read for its hit.
+  // A story continued on page 2, found by its page-2 text: its story text holds both fragments.
   const { reader, fetched, context, problems } = await open('#/search/' + encodeURIComponent('国家能源安全'));
   await reader.locator('.bs-search-scope', { hasText: '在全部 4 期报纸中搜索' }).waitFor();
   await reader.locator('.bs-search-view[aria-busy="false"] .bs-result-count', { hasText: '4' }).waitFor();
   assert.equal(await reader.locator('.bs-snippet mark', { hasText: '国家能源安全' }).count(), 4);
-  // The index file, then shards, chunks and heads of the partitions, then only the hits' pages.
+  // The index file, then shards, chunks and heads of the partitions, then
+  // the hits' story texts (one file a story) beside their outlines: no page.
   assert.ok(fetched.some((name) => /^search\/index\.[0-9a-f]{16}\.json$/.test(name)), fetched.join(' '));
   assert.ok(fetched.some((name) => /^search\/.+\/pairs-\d+\.bin$/.test(name)), fetched.join(' '));
-  const pages = fetched.filter((name) => name.startsWith('pages/'));
-  assert.ok(pages.length === 2 * DATES.length && pages.every((name) => /-p0[12]\./.test(name)), `the hits' pages: ${pages.join(' ')}`);
+  const stories = fetched.filter((name) => name.startsWith('stories/'));
+  assert.equal(stories.length, DATES.length, `one story text a hit: ${stories.join(' ')}`);
+  assert.ok(stories.every((name) => /^stories\/\d{4}\/\d{4}-\d\d-\d\d\.[0-9a-f]{16}\/\d+\.json$/.test(name)), stories.join(' '));
+  assert.deepEqual(fetched.filter((name) => name.startsWith('pages/')), [], 'no page text is fetched for a hit');
 
   await reader.page().evaluate(() => { location.hash = '#/search/' + encodeURIComponent('头条'); });
   await reader.locator('.bs-search-view[aria-busy="false"] .bs-result-count', { hasText: '4' }).waitFor();
@@ -248,6 +251,28 @@ test('a missing index file fails that search with its name; reading goes on', as
   } finally {
     for (const path of moved) await rename(`${path}.away`, path);
   }
+  assert.deepEqual(unexpected(), []);
+  await context.close();
+});
+
+test('a story text that is another story\'s fails that search with its name; the search works once it is whole', async () => {
+  const { reader, context, unexpected } = await open('');
+  await reader.locator('.bs-edition-view').getByText('2024-09-12 头条').waitFor();
+  const folders = await readdir(join(site, 'stories', '2024'));
+  const [stale, other] = ['2024-09-11.', '2024-09-12.'].map((date) => join(site, 'stories', '2024', folders.find((name) => name.startsWith(date))));
+  const originals = [];
+  for (const name of await readdir(stale)) {
+    originals.push([join(stale, name), await readFile(join(stale, name))]);
+    await writeFile(join(stale, name), await readFile(join(other, '0.json')));
+  }
+  try {
+    await reader.page().evaluate(() => { location.hash = '#/search/' + encodeURIComponent('09-11 头条'); });
+    await reader.locator('.bs-search-view .bs-error-url', { hasText: /stories\/2024\/2024-09-11\.[0-9a-f]{16}\/\d+\.json/ }).waitFor();
+    await assert.rejects(reader.evaluate((element) => element.search('09-11 头条')), /2024-09-11\.[0-9a-f]{16}\/\d+\.json: not the story its edition holds/);
+  } finally {
+    for (const [path, bytes] of originals) await writeFile(path, bytes);
+  }
+  assert.deepEqual((await reader.evaluate((element) => element.search('头条'))).length, 4, 'the search works again once the files are whole');
   assert.deepEqual(unexpected(), []);
   await context.close();
 });

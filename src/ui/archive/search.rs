@@ -7,24 +7,29 @@
 //! and new files), then the few shards and chunks its terms need
 //! ([`crate::search::archive`]), all of a step at once; the ranked stories
 //! of the last query are kept, so "show more" fetches only the new hits'
-//! files, and the partitions' heads and lengths serve the next query too. A hit needs its edition's outline and the text of its pages: they
-//! are opened in the [`ArchiveState`] as a view would open them, so the
-//! hit links to an edition the views hold, and `refresh` shows the views
-//! the editions opened. A file missing or damaged fails that query with a
+//! files, and the partitions' heads and lengths serve the next query too.
+//! A hit needs its edition's outline, opened in the [`ArchiveState`] as a
+//! view would open it (so the hit links to an edition the views hold, and
+//! `refresh` shows the views the editions opened), and its story's text,
+//! fetched beside the outline and checked against it; a story whose pages
+//! the reader holds, or whose edition has no story texts, is cut from its
+//! pages instead. A file missing or damaged fails that query with a
 //! message naming it; reading goes on.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use futures_util::future::try_join_all;
+use futures_util::future::{try_join, try_join_all};
 
 use super::fetch;
 use super::location::ArchiveLocation;
 use super::recent::{RecentFiles, RECENT_BYTES};
 use super::state::{ArchiveState, Need};
+use crate::archive::check_story;
 use crate::archive::index_files::SearchIndex;
+use crate::corpus::Corpus;
 use crate::search::archive::files::GroupEntry;
-use crate::search::archive::{hit, ArchiveSearch, Story};
+use crate::search::archive::{hit, story_hit, ArchiveSearch, Story};
 use crate::search::{Hit, Query, SearchResults};
 use crate::ui::search::engine::Request;
 use crate::ui::search::searcher::{Reply, SearchBackend};
@@ -100,8 +105,25 @@ async fn run(shared: &Shared, request: &Request, reply: &mut Reply) -> Result<Se
     results(shared, &search, request.limit).await
 }
 
-/// The first `limit` stories `search` ranked, as hits: their editions and
-/// pages opened.
+/// Where a hit's text comes from.
+enum Text {
+    /// The story's text file, fetched beside its outline.
+    Story(String),
+    /// The pages of its fragments, opened in the state: the reader holds
+    /// them already, or the edition has no story texts.
+    Pages,
+}
+
+/// A story shown: its edition file, publication, fragments and text.
+struct Shown {
+    edition: String,
+    publication: String,
+    fragments: GroupEntry,
+    text: Text,
+}
+
+/// The first `limit` stories `search` ranked, as hits: their editions'
+/// outlines opened, their snippets cut from their story texts (or pages).
 async fn results(shared: &Shared, search: &RefCell<ArchiveSearch>, limit: usize) -> Result<SearchResults, String> {
     let stories = {
         let search = search.borrow();
@@ -111,43 +133,84 @@ async fn results(shared: &Shared, search: &RefCell<ArchiveSearch>, limit: usize)
     let total = search.borrow().ranked().map_or(0, |ranked| ranked.stories.len());
     let heads = search.borrow().wanted_for(&stories);
     give(shared, search, &heads).await?;
-    // The editions of the hits, then the pages their stories are on.
-    let editions: Vec<(String, String, GroupEntry)> = {
+    let shown: Vec<Shown> = {
         let search = search.borrow();
+        let state = shared.state.borrow();
         let place = |story: &Story| {
             let (edition, fragments) = (search.edition_of(story)?, search.fragments(story)?);
-            Some((edition.edition.clone(), edition.publication.clone(), fragments.clone()))
+            let pages: Vec<u32> = fragments.fragments.iter().map(|&(_, page)| page).collect();
+            let held = state.pages_needed(&edition.edition, Some(&pages)) == Need::Nothing;
+            let text = match search.story_file(story) {
+                Some(file) if !held => Text::Story(file),
+                _ => Text::Pages,
+            };
+            Some(Shown { edition: edition.edition.clone(), publication: edition.publication.clone(), fragments: fragments.clone(), text })
         };
         stories.iter().map(place).collect::<Option<_>>().ok_or_else(|| format!("{}: a story is not where it says", shared.location.file(&shared.index_name)))?
     };
-    // Each round opens, per edition, its outline or the next page missing:
-    // as many rounds as a story has pages, at most.
-    loop {
-        let needs: Vec<Need> = editions
-            .iter()
-            .map(|(file, _, story)| {
-                let pages: Vec<u32> = story.fragments.iter().map(|&(_, page)| page).collect();
-                shared.state.borrow().pages_needed(file, Some(&pages))
-            })
-            .filter(|need| *need != Need::Nothing)
-            .collect();
-        if needs.is_empty() {
-            break;
-        }
-        open_files(shared, &needs).await?;
-    }
+    let (texts, ()) = try_join(story_texts(shared, &shown), open_editions(shared, &shown)).await?;
     let query = search.borrow().query().clone();
     let mut hits: Vec<Hit> = Vec::with_capacity(stories.len());
-    for (story, (file, publication, fragments)) in stories.iter().zip(&editions) {
+    for ((story, shown), text) in stories.iter().zip(&shown).zip(texts) {
         let state = shared.state.borrow();
-        let (at, edition) = state.open_edition(file).ok_or_else(|| format!("{}: not opened", shared.location.file(file)))?;
-        let mut found = hit(fragments, story.score, edition, publication, &query)
-            .ok_or_else(|| format!("{}: the search index does not match this edition", shared.location.file(file)))?;
+        let (at, edition) = state.open_edition(&shown.edition).ok_or_else(|| format!("{}: not opened", shared.location.file(&shown.edition)))?;
+        let found = match (&shown.text, text) {
+            (Text::Story(file), Some((bytes, text))) => {
+                let articles: Vec<u32> = shown.fragments.fragments.iter().map(|&(article, _)| article).collect();
+                check_story(edition, &articles, &text).map_err(|problems| describe_text(shared, file, &problems))?;
+                // Kept once found to be its story: a wrong file is asked for again.
+                shared.recent.borrow_mut().put(file, bytes, RECENT_BYTES);
+                story_hit(&text, story.score, &query)
+            }
+            _ => hit(&shown.fragments, story.score, edition, &shown.publication, &query),
+        };
+        let mut found = found.ok_or_else(|| format!("{}: the search index does not match this edition", shared.location.file(&shown.edition)))?;
         found.edition = at;
         hits.push(found);
     }
     (shared.refresh)();
     Ok(SearchResults { total, hits })
+}
+
+/// The story texts of `shown` (`None` for those cut from pages), read
+/// lately or fetched, all on their way at once: their bytes and corpora.
+async fn story_texts(shared: &Shared, shown: &[Shown]) -> Result<Vec<Option<(Rc<[u8]>, Corpus)>>, String> {
+    try_join_all(shown.iter().map(|shown| async move {
+        let Text::Story(file) = &shown.text else { return Ok(None) };
+        let kept = shared.recent.borrow_mut().get(file);
+        let bytes: Rc<[u8]> = match kept {
+            Some(bytes) => bytes,
+            None => fetch::index_file(&shared.location, file).await.map_err(|error| error.to_string())?.into(),
+        };
+        let url = shared.location.file(file);
+        let text = std::str::from_utf8(&bytes).map_err(|_| format!("{url}: not UTF-8"))?;
+        let corpus = crate::corpus::load(text).map_err(|error| format!("{url}: {}", error.lines().join("; ")))?;
+        Ok(Some((bytes, corpus)))
+    }))
+    .await
+}
+
+/// Opens the outlines of `shown`'s editions in the state, and the pages of
+/// the stories cut from pages. Each round opens, per edition, its outline
+/// or the next page missing: as many rounds as a story has pages, at most.
+async fn open_editions(shared: &Shared, shown: &[Shown]) -> Result<(), String> {
+    loop {
+        let needs: Vec<Need> = shown
+            .iter()
+            .map(|shown| {
+                let pages: Vec<u32> = match shown.text {
+                    Text::Story(_) => Vec::new(),
+                    Text::Pages => shown.fragments.fragments.iter().map(|&(_, page)| page).collect(),
+                };
+                shared.state.borrow().pages_needed(&shown.edition, Some(&pages))
+            })
+            .filter(|need| *need != Need::Nothing)
+            .collect();
+        if needs.is_empty() {
+            return Ok(());
+        }
+        open_files(shared, &needs).await?;
+    }
 }
 
 /// The search of `request`'s query, filter and order, ranked: the last
@@ -233,6 +296,12 @@ async fn open_files(shared: &Shared, needs: &[Need]) -> Result<(), String> {
     let needs = distinct;
     try_join_all(needs.into_iter().map(|need| fetch::take(&shared.state, &shared.location, need))).await.map_err(|error| error.to_string())?;
     Ok(())
+}
+
+/// Why the story text `file` is not its story.
+fn describe_text(shared: &Shared, file: &str, problems: &[crate::corpus::Problem]) -> String {
+    let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    format!("{}: not the story its edition holds: {}", shared.location.file(file), problems.join("; "))
 }
 
 fn describe(shared: &Shared, file: &str, reason: &str) -> String {

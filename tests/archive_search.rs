@@ -317,3 +317,35 @@ fn a_common_term_is_ranked_by_the_lengths_file_as_the_single_corpus_ranks_it() {
         assert_same(&built, &built.corpus, &Query::parse(query));
     }
 }
+
+#[test]
+fn a_rare_pair_beside_a_common_one_reads_the_common_list_only_where_the_rare_one_is() {
+    // "工作" in every story of three partitions (a list of its own in each);
+    // "作愁" in one story of the newest.
+    let day = |date: &str, rare: bool| {
+        let articles: Vec<_> = (0..400)
+            .map(|n| {
+                let text = if rare && n == 7 { "工作愁人".to_owned() } else { format!("{}{}", "工作，".repeat(4), "新高地".repeat(n % 5)) };
+                article(&format!("a{n}"), 1, None, &[&text])
+            })
+            .collect();
+        edition(date, articles)
+    };
+    let corpus = corpus_of(vec![day("2023-05-01", false), day("2024-02-03", false), day("2024-03-05", true)]);
+    let built = build(&corpus);
+    let common_lists = built.files.keys().filter(|name| name.ends_with(&format!("/pair-{:x}-{:x}.bin", '工' as u32, '作' as u32))).count();
+    assert_eq!(common_lists, 3, "the common pair has a list file in each partition");
+    for (query, lists) in [("工作愁", 1), ("工作 愁", 3)] {
+        let mut read_names = Vec::new();
+        let mut read = |name: &str| {
+            read_names.push(name.to_owned());
+            built.files.get(name).cloned().ok_or_else(|| "missing".to_owned())
+        };
+        let search = search_files(&built.index, Query::parse(query), &mut read).unwrap();
+        assert_eq!(search.ranked().unwrap().stories.len(), 1, "{query}");
+        let read_lists = read_names.iter().filter(|name| name.contains("/pair-")).count();
+        // Two terms: "工作"'s story count in every partition ranks the match, so its lists are read.
+        assert_eq!(read_lists, lists, "{query}: {read_names:?}");
+        assert_same(&built, &built.corpus, &Query::parse(query));
+    }
+}

@@ -613,8 +613,8 @@ async function browserSearch(browser, base, www, queries) {
       const data = await archiveData(www, entries.filter((entry) => entry.end <= settled.first));
       const whole = await archiveData(www, entries);
       const found = Number(settled.count.replace(/[^\d]/g, ''));
-      // Gzipped bytes by kind of file, by the first screen: the index's, edition outlines, page texts.
-      const byKind = { search: 0, editions: 0, pages: 0 };
+      // Gzipped bytes by kind of file, by the first screen: the index's, edition outlines, page texts, story texts.
+      const byKind = { search: 0, editions: 0, pages: 0, stories: 0 };
       for (const entry of data.entries) {
         const kind = entry.path.split('/')[2];
         if (kind in byKind) byKind[kind] += (await archiveFile(www, entry.path)).gzip;
@@ -654,7 +654,8 @@ async function browserSearch(browser, base, www, queries) {
 /**
  * The files the current search index names (its file and its partitions'
  * folders: not those of partitions merged since, which stay until pruned)
- * and the archive's page texts, gzipped at level 6.
+ * the archive's page texts and its story texts (what search hits are cut
+ * from), each file gzipped at level 6.
  */
 async function indexSize(site) {
   const gzipped = async (paths) => {
@@ -666,7 +667,11 @@ async function indexSize(site) {
   const index = JSON.parse(await readFile(join(site, rootFile.search), 'utf8'));
   const indexFiles = [join(site, rootFile.search)];
   for (const partition of index.partitions) indexFiles.push(...(await sizes(join(site, partition.folder))).keys());
-  return { indexGzip: await gzipped(indexFiles), textGzip: await gzipped((await sizes(join(site, 'pages'))).keys()) };
+  return {
+    indexGzip: await gzipped(indexFiles),
+    textGzip: await gzipped((await sizes(join(site, 'pages'))).keys()),
+    storiesGzip: await gzipped((await sizes(join(site, 'stories'))).keys()),
+  };
 }
 
 async function searching(browser, size, inputs, published, base, www) {
@@ -678,7 +683,7 @@ async function searching(browser, size, inputs, published, base, www) {
   log(`${sizeName(size)}: search: first screen p50 ${inBrowser.ms.p50.toFixed(0)} ms, p95 ${inBrowser.ms.p95.toFixed(0)} ms; ${
     inBrowser.gzipBytes.p50} B p50, ${inBrowser.gzipBytes.p95} B p95 gzipped; ${inBrowser.exact} of ${inBrowser.checked} exact`);
   const sized = await indexSize(published.site);
-  log(`${sizeName(size)}: search index ${sized.indexGzip} B gzipped, page text ${sized.textGzip} B gzipped`);
+  log(`${sizeName(size)}: search index ${sized.indexGzip} B gzipped, page text ${sized.textGzip} B, story texts ${sized.storiesGzip} B`);
   return { native, browser: inBrowser, ...sized };
 }
 

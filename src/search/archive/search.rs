@@ -379,12 +379,27 @@ impl ArchiveSearch {
         distinct(self.keys().map(|(entry, key, pair)| shard_name(entry, key, pair)))
     }
 
-    /// The files of the lists that the shards given say have files of their own.
+    /// The files of the lists that the shards given say have files of their
+    /// own; but not those of a term one of whose keys has no list in the
+    /// partition: the term is nowhere there, and a common pair's long list
+    /// would be read for nothing (a rare pair beside a common one is the
+    /// costliest query otherwise). Each term's story count, which ranking
+    /// needs, is still exact: no story there holds it.
     fn list_files(&self) -> Vec<String> {
-        let own = |&(entry, key, pair): &(&PartitionEntry, (u32, u32), bool)| {
-            self.shard(&shard_name(entry, key, pair)).and_then(|shard| shard.list(key)) == Some(ListAt::OwnFile)
-        };
-        distinct(self.keys().filter(own).map(|(entry, key, pair)| entry.list(pair, key)))
+        let mut names = Vec::new();
+        for searched in self.searched.iter().filter(|searched| !self.matched.contains_key(&searched.partition)) {
+            let entry = &self.index.partitions[searched.partition];
+            for term in self.query.terms() {
+                let keys = term_keys(term.chars());
+                let at: Vec<Option<ListAt>> = keys.iter().map(|&(key, pair)| self.shard(&shard_name(entry, key, pair)).and_then(|shard| shard.list(key))).collect();
+                if at.iter().any(Option::is_none) {
+                    continue;
+                }
+                let own = keys.iter().zip(&at).filter(|(_, at)| **at == Some(ListAt::OwnFile));
+                names.extend(own.map(|(&(key, pair), _)| entry.list(pair, key)));
+            }
+        }
+        distinct(names.into_iter())
     }
 
     /// The bytes of the list of `key` in `entry`, wherever its shard says it

@@ -251,13 +251,17 @@ async function publish(size, inputs) {
     const now = await sizes(site);
     const added = [...now].filter(([path, bytes]) => was.get(path) !== bytes);
     const after = await root(site);
+    // The edition's own files: its outline and page texts (its calendar `bytes`) and its story texts.
+    const outline = JSON.parse(await readFile(join(site, after.newest.edition), 'utf8'));
+    const storyBytes = outline.stories ? [...(await sizes(join(site, outline.stories))).values()].reduce((a, b) => a + b, 0) : 0;
     days.push({
       date: basename(file, '.json'),
       ms: day.ms,
       peakBytes: day.peakBytes,
       summary: summary(day.lines),
       written: { files: added.length, bytes: added.reduce((sum, [, bytes]) => sum + bytes, 0) },
-      editionBytes: after.newest.bytes,
+      editionBytes: after.newest.bytes + storyBytes,
+      storyBytes,
       archiveBytes: after.bytes,
     });
     log(`${sizeName(size)}: one more day ${days.at(-1).date}: ${days.at(-1).summary.line} in ${day.ms.toFixed(0)} ms`);

@@ -129,7 +129,7 @@ clean:
 
 .PHONY: bench-peers
 
-build/zh-10k.json: examples/zh_corpus.rs benches/support/zh_corpus.rs
+build/zh-10k.json: examples/zh_corpus.rs dev/src/zh_corpus.rs
 	@mkdir -p build
 	cargo run --release --example zh_corpus -- 10000 $@
 
@@ -184,4 +184,4 @@ fuzz: fuzz-tools
 # peak memory (GNU time) printed and held to the bounds in docs/security.md.
 hardening:
 	@[ -x /usr/bin/time ] || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq time; }
-	cargo test --release --test hardening_huge -- --ignored --nocapture --test-threads=1
+	cargo test --release --test it hardening_huge:: -- --ignored --nocapture --test-threads=1

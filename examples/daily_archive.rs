@@ -16,10 +16,10 @@
 //! have kickers, decks, bylines, subheads and photo captions at about a
 //! daily's rates, and a few are long features. The text comes from
 //! jieba's word frequencies and a grammar of news sentences, each story
-//! with its own topic words (`benches/support/zh_words.rs`), so that
+//! with its own topic words (`dev/src/zh_words.rs`), so that
 //! character pairs cluster in few stories as in real text; `--stats`
 //! measures that against the Markov model of one page that
-//! `benches/support/zh_corpus.rs` writes (both held in memory whole: meant
+//! `dev/src/zh_corpus.rs` writes (both held in memory whole: meant
 //! for 10k articles; the counting adds to the time printed).
 //!
 //! It does not draw images (figures have captions and credits, no `src`),
@@ -30,11 +30,6 @@
 //! count. The output is deterministic in the seed; the archive itself is
 //! never committed, this generator is.
 
-#[path = "../benches/support/zh_corpus.rs"]
-mod zh_corpus;
-#[path = "../benches/support/zh_words.rs"]
-mod zh_words;
-
 use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -44,6 +39,7 @@ use std::time::Instant;
 use broadsheet::corpus::{
     Article, Block, Corpus, Edition, Figure, Jump, Page, Placement, Publication,
 };
+use broadsheet_dev::{zh_corpus, zh_words};
 use rustc_hash::FxHashMap;
 use zh_corpus::Random;
 use zh_words::{Topic, Vocabulary};

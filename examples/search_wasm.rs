@@ -1,17 +1,11 @@
-//! The search engine compiled to wasm, for `benches/search-wasm.mjs` to
+//! The search engine compiled to wasm, for `bench/search-wasm.mjs` to
 //! time in V8, the engine of Chromium: opening a corpus's index (building
 //! it, or decoding a stored one and deriving its text index), the first
-//! query, and the benchmark query sets of `benches/search.rs`. Not a
+//! query, and the benchmark query sets of `bench/search.rs`. Not a
 //! program to run natively; see the `.mjs` file for the commands.
 
 #[cfg(target_arch = "wasm32")]
-#[path = "../benches/support/queries.rs"]
-mod queries;
-// Only its `Random` is used here, by the query sets.
-#[cfg(target_arch = "wasm32")]
-#[allow(dead_code)]
-#[path = "../benches/support/zh_corpus.rs"]
-mod zh_corpus;
+use broadsheet_dev::queries;
 
 #[cfg(target_arch = "wasm32")]
 mod bench {

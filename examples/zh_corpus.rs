@@ -7,8 +7,7 @@
 //!
 //! The corpus itself is never committed; this generator is.
 
-#[path = "../benches/support/zh_corpus.rs"]
-mod zh_corpus;
+use broadsheet_dev::zh_corpus;
 
 fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -7,7 +7,7 @@
 //! default step that is thousands of `memory.grow` calls, each of which
 //! costs the browser far more than the allocation it serves: on the
 //! 36 MB Chinese benchmark corpus the first decode took 1.8 s against
-//! 0.3 s once memory had grown (`node benches/search-wasm.mjs`). A larger
+//! 0.3 s once memory had grown (`node bench/search-wasm.mjs`). A larger
 //! step makes that a few dozen calls and wastes at most one step of
 //! memory. Native builds keep the system allocator; nothing else about
 //! allocation changes.

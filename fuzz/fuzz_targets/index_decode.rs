@@ -6,7 +6,7 @@
 //! The input is read by [`damaged`]: when its first byte is odd, the
 //! header's payload length and checksum are recomputed after the edits, so
 //! that damage reaches the payload decoder as a file damaged before it was
-//! sealed would. A crashing input replays in `tests/hardening_index.rs`.
+//! sealed would. A crashing input replays in `tests/it/hardening_index.rs`.
 
 #![no_main]
 

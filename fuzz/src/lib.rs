@@ -1,6 +1,6 @@
 //! What the fuzz targets share: the small corpus they search, the promises
 //! every search result must keep whatever the input, and how an input
-//! damages an index file (the last two from `tests/support/`, which the
+//! damages an index file (the last two from `broadsheet-dev`, which the
 //! hardening tests use too, so that a crashing input replays as a test).
 //!
 //! This crate is not part of the product: it only feeds the targets in
@@ -9,14 +9,8 @@
 use broadsheet::corpus::{self, Corpus};
 use broadsheet::search::Index;
 
-#[path = "../../tests/support/search_promises.rs"]
-mod search_promises;
-
-#[path = "../../tests/support/index_header.rs"]
-mod index_header;
-
-pub use index_header::damaged;
-pub use search_promises::{check_ranges, check_results};
+pub use broadsheet_dev::index_header::damaged;
+pub use broadsheet_dev::search_promises::{check_ranges, check_results};
 
 /// The two-page Chinese fixture of the test suite: continued articles,
 /// figures, subheads, Traditional and Simplified forms.

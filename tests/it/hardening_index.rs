@@ -4,18 +4,14 @@
 //! and searches with an index it builds from the corpus, with the same
 //! results as a fresh index; `broadsheet index` writes a good one again.
 
-#[path = "support/index_header.rs"]
-mod index_header;
-#[path = "support/search_promises.rs"]
-mod search_promises;
 
 use std::path::Path;
 use std::process::{Command, Output};
 
 use broadsheet::corpus::{self, Corpus};
 use broadsheet::search::{corpus_hash, Index, Query};
-use index_header::{damaged, reseal, HEADER_LEN};
-use search_promises::check_results;
+use broadsheet_dev::index_header::{damaged, reseal, HEADER_LEN};
+use broadsheet_dev::search_promises::check_results;
 
 const FIXTURE: &str = "tests/fixtures/two-pages.json";
 const QUERIES: [&str; 4] = ["青岛", "上合組織", "国之重任 合作", "\"新型 能源\""];

@@ -1,12 +1,12 @@
 //! The benchmark query sets, drawn deterministically from a corpus's own
 //! paragraphs: 1-, 2-, 4- and 8-character substrings, two-term queries,
 //! and for English single and paired words. Shared by the native benchmark
-//! (`benches/search.rs`) and the wasm one (`examples/search_wasm.rs`), so
+//! (`bench/search.rs`) and the wasm one (`examples/search_wasm.rs`), so
 //! both time the same queries.
 
 use broadsheet::corpus::{Block, Corpus};
 
-use super::zh_corpus::Random;
+use crate::zh_corpus::Random;
 
 /// Queries per set.
 pub const PER_SET: usize = 200;

@@ -13,17 +13,13 @@
 //! percentiles (each query timed alone, the median of several runs) and the
 //! sizes are printed as `figure:` lines.
 
-#[path = "support/queries.rs"]
-mod queries;
-#[path = "support/zh_corpus.rs"]
-mod zh_corpus;
-
 use std::hint::black_box;
 use std::io::Write;
 use std::time::{Duration, Instant};
 
 use broadsheet::corpus::{self, Corpus};
 use broadsheet::search::{corpus_hash, Index, Query};
+use broadsheet_dev::{queries, zh_corpus};
 use criterion::{criterion_group, criterion_main, Criterion};
 
 const ZH_ARTICLES: usize = 10_000;

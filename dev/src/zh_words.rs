@@ -15,7 +15,7 @@
 
 use std::path::PathBuf;
 
-use super::zh_corpus::Random;
+use crate::zh_corpus::Random;
 
 /// The dictionary file of the `jieba-rs` dev-dependency, one
 /// `word frequency tag` a line. The crate has no public API that lists its

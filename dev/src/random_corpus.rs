@@ -2,8 +2,6 @@
 //! Traditional and full-width forms, articles with every field, editions
 //! whose neighbours continue on each other.
 
-#![allow(dead_code)]
-
 use broadsheet::corpus::{Article, Block, Corpus, Edition, Figure, Jump, Page, Publication};
 use proptest::prelude::*;
 

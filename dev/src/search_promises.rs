@@ -1,8 +1,7 @@
 //! The promises of the search API that a reader of results relies on,
 //! checked on any result: the CLI slices snippet text by the highlight
 //! ranges, the widget looks hits up by edition and id. Shared by the
-//! hardening tests and the fuzz targets (`fuzz/src/lib.rs`), which include
-//! this file by path.
+//! hardening tests and the fuzz targets (`fuzz/src/lib.rs`).
 
 use broadsheet::corpus::Corpus;
 use broadsheet::search::SearchResults;

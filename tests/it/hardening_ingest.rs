@@ -2,14 +2,13 @@
 //! one corpus take turns and lose no page, and an ingest killed while it
 //! writes leaves the previous corpus byte for byte, valid and unlocked.
 
-#[path = "../benches/support/zh_corpus.rs"]
-mod zh_corpus;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use broadsheet::corpus;
+use broadsheet_dev::zh_corpus;
 
 const QINGDAO_P1: &str = "tests/fixtures/ingest/qingdao-p1.txt";
 /// A date the generated corpus does not reach.

@@ -3,7 +3,7 @@
 // profile does, run on the benchmark corpora. Prints, per corpus: building
 // the index, opening a stored one (decode, then derive the text index),
 // the cold first query (open and search), the wasm heap, and p50 / p95
-// over the query sets of `benches/search.rs` (each query timed alone, the
+// over the query sets of `bench/search.rs` (each query timed alone, the
 // median of 5 runs). A measurement, not a test.
 //
 //   cargo run --release --example zh_corpus -- 10000 build/zh-10k.json
@@ -11,7 +11,7 @@
 //   wasm-bindgen --target web --out-dir build/search-wasm \
 //     target/wasm32-unknown-unknown/widget/examples/search_wasm.wasm
 //   cargo run --release --bin broadsheet -- index build/zh-10k.json   # build/zh-10k.index
-//   node benches/search-wasm.mjs [build/zh-10k.json] [build/chronam.json]
+//   node bench/search-wasm.mjs [build/zh-10k.json] [build/chronam.json]
 //
 // The cold first query is timed first, in wasm memory that has only held
 // the parsed corpus, as in the widget, which opens search on the corpus it

@@ -15,9 +15,9 @@ use broadsheet::corpus::{Article, Block, Corpus, Edition, Figure, Jump, Page, Pu
 /// The page of 青岛日报 the model learns from, relative to the repository.
 pub const SEED_PAGE: &str = "../shared/seed/000_866a33b537f54303.txt";
 
-/// Reads the seed page, relative to the crate root.
+/// Reads the seed page, relative to the repository (this crate's parent).
 pub fn seed_text() -> std::io::Result<String> {
-    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED_PAGE))
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(SEED_PAGE))
 }
 
 /// SplitMix64: small, fast, and fixed forever.

@@ -10,14 +10,13 @@
 //! `make hardening` runs them on the release build, one at a time, and
 //! prints every measurement.
 
-#[path = "../benches/support/zh_corpus.rs"]
-mod zh_corpus;
 
 use std::ffi::OsStr;
 use std::path::Path;
 use std::process::Command;
 
 use broadsheet::corpus::{self, Corpus, Edition};
+use broadsheet_dev::zh_corpus;
 
 /// What a run of the CLI took.
 struct Measured {

@@ -6,11 +6,8 @@ use std::collections::{BTreeSet, HashMap};
 use broadsheet::corpus::{self, Article, Block, Corpus, Edition, Publication};
 use broadsheet::search::normalize;
 use broadsheet::search::{corpus_hash, Filter, Index, IndexError, Order, Preparation, Query, SearchResults};
+use broadsheet_dev::random_corpus::*;
 use proptest::prelude::*;
-
-#[path = "support/random_corpus.rs"]
-mod random_corpus;
-use random_corpus::*;
 
 // ---------------------------------------------------------------------------
 // The oracle: the exactness rule, by brute force.

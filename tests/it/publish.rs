@@ -3,8 +3,6 @@
 //! refuses, what validate finds wrong, pruning, two publishes at once and a
 //! publish killed at any moment.
 
-#[path = "../benches/support/zh_corpus.rs"]
-mod zh_corpus;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -14,6 +12,7 @@ use std::time::Duration;
 use broadsheet::archive::index_files::SearchIndex;
 use broadsheet::archive::{self, Calendar, EditionFile, Root};
 use broadsheet::corpus::{self, Corpus};
+use broadsheet_dev::zh_corpus;
 
 const TWO_PAGES: &str = "tests/fixtures/two-pages.json";
 const TWO_PAPERS: &str = "tests/fixtures/reader.json";

@@ -1,5 +1,5 @@
 //! Search over an archive's index equals the single-corpus engine over the
-//! same editions (itself checked against brute force in tests/search.rs):
+//! same editions (itself checked against brute force in search.rs):
 //! the same stories, in the same order, with the same scores and hits, on
 //! generated archives of several partitions; and damaged or missing index
 //! files fail the query with the file's name.
@@ -7,15 +7,12 @@
 use std::collections::HashMap;
 
 use broadsheet::archive::index_files::{SearchIndex, INDEX_FORMAT};
-use broadsheet::corpus::{Corpus, Edition, Publication};
 use broadsheet::archive::{check_story, story_texts};
+use broadsheet::corpus::{Corpus, Edition, Publication};
 use broadsheet::search::archive::{hit, plan, search_files, story_hit, ArchiveSearch, EditionRef, PartitionBuild, Story};
 use broadsheet::search::{Filter, Hit, Index, Order, Query};
+use broadsheet_dev::random_corpus::*;
 use proptest::prelude::*;
-
-#[path = "support/random_corpus.rs"]
-mod random_corpus;
-use random_corpus::*;
 
 /// An archive's index in memory: the index file and every file it names.
 struct Built {

@@ -3,7 +3,7 @@
 //! `broadsheet::search::format` documents it (magic 8, version 4, corpus
 //! hash 8, payload length 8, payload checksum 8), to seal a damaged payload
 //! again as a file damaged before it was written would be. Shared by the
-//! hardening tests and the fuzz targets, which include this file by path.
+//! hardening tests and the fuzz targets.
 
 /// The header's length in bytes.
 pub const HEADER_LEN: usize = 36;

@@ -38,7 +38,7 @@ fn built() -> &'static Built {
         let edition = &corpus.editions[0];
         let reference = EditionRef { date: edition.date.clone(), publication: corpus.publication.title.clone(), file: "editions/e.json".to_owned() };
         let mut build = PartitionBuild::default();
-        build.add(edition, &reference.publication, &reference.file);
+        build.add(edition, &reference.publication, &reference.file, None);
         let partition = build.finish(&edition.date, "0000000000000000");
         let files = partition.files.into_iter().map(|(name, bytes)| (format!("{}/{name}", partition.entry.folder), bytes)).collect();
         let index = SearchIndex { format: INDEX_FORMAT.to_owned(), version: 1, partitions: vec![partition.entry] };

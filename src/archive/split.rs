@@ -152,11 +152,13 @@ fn page_form(edition: &Edition, article: &Article) -> Article {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::archive::format::{OutlinePage, EDITION_FORMAT};
 
-    const TWO_PAGES: &str = r#"{ "format": "broadsheet-corpus", "version": 1, "publication": { "title": "青岛日报", "lang": "zh-CN" },
+    /// An edition of two pages: a lead continued on page 2, a brief, and
+    /// the lead's continuation (the story texts' tests use it too).
+    pub(in crate::archive) const TWO_PAGES: &str = r#"{ "format": "broadsheet-corpus", "version": 1, "publication": { "title": "青岛日报", "lang": "zh-CN" },
         "editions": [ { "date": "2024-09-12", "pages": [ { "number": 1, "label": "第一版" }, { "number": 2, "label": "第二版" } ],
           "articles": [
             { "id": "a", "page": 1, "headline": "头条", "blocks": [ { "type": "paragraph", "text": "上半" } ],

@@ -109,15 +109,7 @@ pub fn check_story(edition: &Edition, fragments: &[u32], text: &Corpus) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const TWO_PAGES: &str = r#"{ "format": "broadsheet-corpus", "version": 1, "publication": { "title": "青岛日报", "lang": "zh-CN" },
-        "editions": [ { "date": "2024-09-12", "pages": [ { "number": 1, "label": "第一版" }, { "number": 2, "label": "第二版" } ],
-          "articles": [
-            { "id": "a", "page": 1, "headline": "头条", "blocks": [ { "type": "paragraph", "text": "上半" } ],
-              "continued_on": { "page": 2, "article": "b" } },
-            { "id": "c", "page": 1, "headline": "简讯", "blocks": [ { "type": "paragraph", "text": "全文" } ] },
-            { "id": "b", "page": 2, "headline": null, "blocks": [ { "type": "paragraph", "text": "下半" } ],
-              "continued_from": { "page": 1, "article": "a" } } ] } ] }"#;
+    use crate::archive::split::tests::TWO_PAGES;
 
     fn outline(edition: &Edition) -> Edition {
         let articles = edition.articles.iter().map(|article| Article { blocks: Vec::new(), ..article.clone() }).collect();

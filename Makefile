@@ -118,9 +118,9 @@ test-browser: build browser-tools $(HUGE_CORPORA)
 # search and the main thread's longest task with them (the 1916 pages only
 # when ../shared holds them).
 bench: build browser-tools $(BROADSHEET) $(HUGE_CORPORA)
-	CHROMIUM=$(CHROMIUM) node tools/bench-widget.mjs
-	CHROMIUM=$(CHROMIUM) node tools/bench-search.mjs 3
-	CHROMIUM=$(CHROMIUM) node tools/bench-main-thread.mjs
+	CHROMIUM=$(CHROMIUM) node bench/widget.mjs
+	CHROMIUM=$(CHROMIUM) node bench/search-browser.mjs 3
+	CHROMIUM=$(CHROMIUM) node bench/main-thread.mjs
 
 clean:
 	rm -rf dist build test-artifacts
@@ -147,7 +147,7 @@ bench-peers: build browser-tools $(BROADSHEET) build/zh-10k.json build/chronam.j
 # measures each publish's peak memory.
 bench-archive: build browser-tools $(BROADSHEET)
 	@[ -x /usr/bin/time ] || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq time; }
-	CHROMIUM=$(CHROMIUM) node tools/bench-archive.mjs
+	CHROMIUM=$(CHROMIUM) node bench/archive/run.mjs
 
 ## Fuzzing ----------------------------------------------------------------
 

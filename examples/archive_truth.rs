@@ -2,7 +2,7 @@
 //! stories match it by brute force, under the exactness rule of
 //! `src/search/mod.rs` (every term a substring of the normalized text of
 //! one field of one of a story's fragments; continued fragments are one
-//! story). `tools/bench-archive.mjs` checks every search against it.
+//! story). `bench/archive/run.mjs` checks every search against it.
 //!
 //! ```sh
 //! cargo run --release --example archive_truth -- --queries 120 --seed 7 build/archive-10000/archive/*.json … > queries.json

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { acrossSizes, bytes, markdown, median, milliseconds, sizeName, targetTable, targets } from './report.mjs';
 
-/** A size's results as tools/bench-archive.mjs records them, with what `change` says. */
+/** A size's results as bench/archive/run.mjs records them, with what `change` says. */
 function measured(change = {}) {
   const day = (date, writtenBytes) => ({ date, ms: 40, written: { files: 27, bytes: writtenBytes }, editionBytes: 1_000_000, archiveBytes: 300_000_000 });
   return {

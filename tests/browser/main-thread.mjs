@@ -1,6 +1,6 @@
 // Watching the page's main thread for long tasks, shared by the
 // responsiveness test (tests/browser/responsive.test.mjs) and its benchmark
-// (tools/bench-main-thread.mjs). Two witnesses, both armed before any of the
+// (bench/main-thread.mjs). Two witnesses, both armed before any of the
 // page's own scripts run: Chromium's `longtask` performance entries (every
 // task over 50 ms, with its duration) and a requestAnimationFrame loop that
 // records every gap between frames over 50 ms, which also catches a page

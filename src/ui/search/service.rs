@@ -9,7 +9,7 @@
 //! hash the download took as they arrived. Opening is deriving the text
 //! index from the corpus with the stored index's layout, or building one:
 //! hundreds of milliseconds for a corpus of tens of megabytes
-//! (`node tools/bench-search.mjs`). It runs once the
+//! (`node bench/search-browser.mjs`). It runs once the
 //! reader has rendered, in slices of `SLICE_MS`, the page drawn and
 //! answered in between, so it stays responsive while the engine opens.
 //! Searches asked for meanwhile wait, and are answered in order once it is

@@ -9,12 +9,12 @@
 // freeze (0 when none reached 50 ms). A measurement, not a test: it prints
 // numbers and never fails on them.
 //
-//   node tools/bench-search.mjs [runs]       (`make bench` runs it after `make build`)
+//   node bench/search-browser.mjs [runs]       (`make bench` runs it after `make build`)
 import { existsSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DIST, hostPage, launchBrowser, startFixtureServer } from '../tests/browser/support.mjs';
-import { UNDECODED_UNDER_DEVTOOLS } from './serve.mjs';
+import { UNDECODED_UNDER_DEVTOOLS } from '../tools/serve.mjs';
 import { indexCorpus } from '../tests/browser/main-thread.mjs';
 
 const RUNS = Number(process.argv[2] ?? 5);

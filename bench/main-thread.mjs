@@ -6,7 +6,7 @@
 // between frames, median of the runs. A measurement, not a test: it prints
 // numbers and never fails on them.
 //
-//   node tools/bench-main-thread.mjs [runs] [more corpora…]   (after `make build`)
+//   node bench/main-thread.mjs [runs] [more corpora…]   (after `make build`)
 //
 // BENCH_CPU=4 slows the page's CPU that many times and BENCH_MBPS=200 its
 // download to that many megabits a second (with 20 ms of latency), as
@@ -18,7 +18,7 @@
 import { copyFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { hostPage, launchBrowser, startFixtureServer } from '../tests/browser/support.mjs';
-import { UNDECODED_UNDER_DEVTOOLS } from './serve.mjs';
+import { UNDECODED_UNDER_DEVTOOLS } from '../tools/serve.mjs';
 import {
   firstHeadline, hugeCorpora, indexCorpus, longestSince, pageNow, searchFor, watchMainThread,
 } from '../tests/browser/main-thread.mjs';

@@ -7,7 +7,7 @@
 // corpora, gzipped and as a share of the gzipped corpus. A measurement, not
 // a test: it prints numbers and never fails on them.
 //
-//   node tools/bench-widget.mjs [runs]      (after `make build`; `make bench`
+//   node bench/widget.mjs [runs]      (after `make build`; `make bench`
 //                                            also makes the corpora below)
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST, launchBrowser, startServer } from '../tests/browser/support.mjs';
-import { RUNTIME } from './runtime-files.mjs';
+import { RUNTIME } from '../tools/runtime-files.mjs';
 
 const RUNS = Number(process.argv[2] ?? 7);
 const PHONE = { width: 360, height: 640 };

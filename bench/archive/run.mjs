@@ -35,7 +35,7 @@
 // the report. A measurement, not a test: it fails only when something
 // cannot run.
 //
-//   node tools/bench-archive.mjs [--sizes 10000,100000] [--runs 3]
+//   node bench/archive/run.mjs [--sizes 10000,100000] [--runs 3]
 //
 // The generated corpora stay in build/archive-N/ and are made again only
 // when missing; the site build/site-N is published afresh every run.
@@ -46,10 +46,10 @@ import { availableParallelism, loadavg } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { acrossSizes, median, RESULTS, sizeName, targets, writeReport } from '../bench/archive/report.mjs';
-import { hostPage, launchBrowser } from '../tests/browser/support.mjs';
-import { RUNTIME } from './runtime-files.mjs';
-import { serve, UNDECODED_UNDER_DEVTOOLS } from './serve.mjs';
+import { acrossSizes, median, RESULTS, sizeName, targets, writeReport } from './report.mjs';
+import { hostPage, launchBrowser } from '../../tests/browser/support.mjs';
+import { RUNTIME } from '../../tools/runtime-files.mjs';
+import { serve, UNDECODED_UNDER_DEVTOOLS } from '../../tools/serve.mjs';
 
 const run = promisify(execFile);
 
@@ -929,7 +929,7 @@ function command() {
     const sizes = process.env.BENCH_ARCHIVE_SIZES ? `BENCH_ARCHIVE_SIZES=${process.env.BENCH_ARCHIVE_SIZES} ` : '';
     return `${sizes}make bench-archive${args ? ` (with ${args})` : ''}`;
   }
-  return `node tools/bench-archive.mjs${args ? ` ${args}` : ''}`;
+  return `node bench/archive/run.mjs${args ? ` ${args}` : ''}`;
 }
 
 const saved = join(RESULTS, 'archive.json');

@@ -229,6 +229,24 @@ test('a common query shows the newest editions\' matches first, then the exact t
   await context.close();
 });
 
+test('search() asking for every hit fetches their story texts a few dozen at a time', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}wide.html`, { viewport: PHONE });
+  const reader = page.locator('broadsheet-reader');
+  await reader.locator('.bs-edition-view').waitFor();
+  let inFlight = 0;
+  let most = 0;
+  const isStory = (request) => new URL(request.url()).pathname.includes('/wide/stories/');
+  page.on('request', (request) => { if (isStory(request)) most = Math.max(most, ++inFlight); });
+  const done = (request) => { if (isStory(request)) inFlight -= 1; };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  const answer = await reader.evaluate((element) => element.search('新闻', { limit: 1000 }));
+  assert.equal(answer.length, 36);
+  assert.ok(most > 1 && most <= 24, `story texts on their way at once: ${most}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a missing index file fails that search with its name; reading goes on', async () => {
   const { reader, context, unexpected } = await open('', [/404 \(Not Found\)/]);
   await reader.locator('.bs-edition-view').getByText('2024-09-12 头条').waitFor();

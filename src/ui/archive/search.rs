@@ -20,6 +20,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use futures_util::future::{try_join, try_join_all};
+use futures_util::stream::{self, StreamExt, TryStreamExt};
 
 use super::fetch;
 use super::location::ArchiveLocation;
@@ -172,10 +173,16 @@ async fn results(shared: &Shared, search: &RefCell<ArchiveSearch>, limit: usize)
     Ok(SearchResults { total, hits })
 }
 
+/// How many story texts are on their way at once: a screen's worth
+/// together, while `search()` asking for thousands of hits does not start
+/// thousands of requests (the browser refuses so many).
+const STORY_TEXTS_AT_ONCE: usize = 24;
+
 /// The story texts of `shown` (`None` for those cut from pages), read
-/// lately or fetched, all on their way at once: their bytes and corpora.
+/// lately or fetched, [`STORY_TEXTS_AT_ONCE`] on their way at a time:
+/// their bytes and corpora, in order.
 async fn story_texts(shared: &Shared, shown: &[Shown]) -> Result<Vec<Option<(Rc<[u8]>, Corpus)>>, String> {
-    try_join_all(shown.iter().map(|shown| async move {
+    let texts = stream::iter(shown.iter().map(|shown| async move {
         let Text::Story(file) = &shown.text else { return Ok(None) };
         let kept = shared.recent.borrow_mut().get(file);
         let bytes: Rc<[u8]> = match kept {
@@ -186,8 +193,8 @@ async fn story_texts(shared: &Shared, shown: &[Shown]) -> Result<Vec<Option<(Rc<
         let text = std::str::from_utf8(&bytes).map_err(|_| format!("{url}: not UTF-8"))?;
         let corpus = crate::corpus::load(text).map_err(|error| format!("{url}: {}", error.lines().join("; ")))?;
         Ok(Some((bytes, corpus)))
-    }))
-    .await
+    }));
+    texts.buffered(STORY_TEXTS_AT_ONCE).try_collect().await
 }
 
 /// Opens the outlines of `shown`'s editions in the state, and the pages of

@@ -12,8 +12,9 @@
 //! view would open it (so the hit links to an edition the views hold, and
 //! `refresh` shows the views the editions opened), and its story's text,
 //! fetched beside the outline and checked against it; a story whose pages
-//! the reader holds, or whose edition has no story texts, is cut from its
-//! pages instead. A file missing or damaged fails that query with a
+//! the reader holds, or whose edition has no story texts, or which is one
+//! of many hits on few pages (a page then costs less than their texts), is
+//! cut from its pages instead. A file missing or damaged fails that query with a
 //! message naming it; reading goes on.
 
 use std::cell::RefCell;
@@ -147,7 +148,9 @@ async fn results(shared: &Shared, search: &RefCell<ArchiveSearch>, limit: usize)
             };
             Some(Shown { edition: edition.edition.clone(), publication: edition.publication.clone(), fragments: fragments.clone(), text })
         };
-        stories.iter().map(place).collect::<Option<_>>().ok_or_else(|| format!("{}: a story is not where it says", shared.location.file(&shared.index_name)))?
+        let shown: Vec<Shown> =
+            stories.iter().map(place).collect::<Option<_>>().ok_or_else(|| format!("{}: a story is not where it says", shared.location.file(&shared.index_name)))?;
+        pages_where_cheaper(shown)
     };
     let (texts, ()) = try_join(story_texts(shared, &shown), open_editions(shared, &shown)).await?;
     let query = search.borrow().query().clone();
@@ -171,6 +174,41 @@ async fn results(shared: &Shared, search: &RefCell<ArchiveSearch>, limit: usize)
     }
     (shared.refresh)();
     Ok(SearchResults { total, hits })
+}
+
+/// A page text weighs about as much as this many story texts: an edition
+/// with more hits than that per page they are on (`search()` asking for
+/// every hit of a common query) has them cut from its pages instead.
+const STORIES_PER_PAGE: usize = 6;
+
+/// `shown`, each edition's hits cut from its pages when they are many on
+/// few pages ([`STORIES_PER_PAGE`]), from their story texts otherwise.
+fn pages_where_cheaper(mut shown: Vec<Shown>) -> Vec<Shown> {
+    let mut editions: Vec<(&str, usize, Vec<u32>)> = Vec::new();
+    for hit in shown.iter().filter(|hit| matches!(hit.text, Text::Story(_))) {
+        let at = match editions.iter().position(|(edition, _, _)| *edition == hit.edition) {
+            Some(at) => at,
+            None => {
+                editions.push((&hit.edition, 0, Vec::new()));
+                editions.len() - 1
+            }
+        };
+        let (_, hits, pages) = &mut editions[at];
+        *hits += 1;
+        for &(_, page) in &hit.fragments.fragments {
+            if !pages.contains(&page) {
+                pages.push(page);
+            }
+        }
+    }
+    let by_pages: Vec<String> =
+        editions.into_iter().filter(|(_, hits, pages)| *hits > STORIES_PER_PAGE * pages.len()).map(|(edition, _, _)| edition.to_owned()).collect();
+    for hit in &mut shown {
+        if by_pages.contains(&hit.edition) {
+            hit.text = Text::Pages;
+        }
+    }
+    shown
 }
 
 /// How many story texts are on their way at once: a screen's worth

@@ -150,8 +150,7 @@ fn search_archive(folder: &Path, query: Query, limit: usize) -> Result<SearchRes
         let edition = &editions.iter().find(|(name, _)| *name == edition_ref.edition).expect("read above").1;
         let found = match &story_file {
             Some(file) => {
-                let articles: Vec<u32> = fragments.fragments.iter().map(|&(article, _)| article).collect();
-                story_hit(&site.read_story(edition, file, &articles)?, story.score, search.query())
+                story_hit(&site.read_story(edition, file, &fragments.articles())?, story.score, search.query())
             }
             None => hit(fragments, story.score, edition, &edition_ref.publication, search.query()),
         };

@@ -134,13 +134,9 @@ impl Site {
     /// the story of `outline` (an edition assembled from its outline) whose
     /// fragments are the articles `fragments`.
     pub fn read_story(&self, outline: &Edition, file: &str, fragments: &[u32]) -> Result<Corpus, Failure> {
-        let shown = self.shown(file);
-        let bytes = std::fs::read(self.path(file)).map_err(|error| Failure::invalid(format!("{shown}: {error}")))?;
-        let text = String::from_utf8(bytes).map_err(|_| Failure::invalid(format!("{shown}: not UTF-8")))?;
-        let story = corpus::load(&text).map_err(|error| Failure::invalid(format!("{shown}: {}", error.lines().join("; "))))?;
-        check_story(outline, fragments, &story).map_err(|problems| {
-            Failure::invalid(format!("{shown}: {}", problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))
-        })?;
+        // A story text carries no hash in its name: its folder's name does.
+        let story = self.corpus_file(file, std::fs::read(self.path(file)))?;
+        check_story(outline, fragments, &story).map_err(|problems| self.not_as_promised(file, &problems))?;
         Ok(story)
     }
 
@@ -156,14 +152,23 @@ impl Site {
         let outline = self.read_decoded(name, EditionFile::decode)?;
         let mut edition = assemble_outline(&outline);
         for page in &outline.pages {
-            let shown = self.shown(&page.text);
-            let bytes = self.read_named(&page.text).map_err(|error| Failure::invalid(format!("{shown}: {error}")))?;
-            let text = String::from_utf8(bytes).map_err(|_| Failure::invalid(format!("{shown}: not UTF-8")))?;
-            let corpus = corpus::load(&text).map_err(|error| Failure::invalid(format!("{shown}: {}", error.lines().join("; "))))?;
-            attach_page(&mut edition, page.page.number, corpus).map_err(|problems| {
-                Failure::invalid(format!("{shown}: {}", problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))
-            })?;
+            let corpus = self.corpus_file(&page.text, self.read_named(&page.text))?;
+            attach_page(&mut edition, page.page.number, corpus).map_err(|problems| self.not_as_promised(&page.text, &problems))?;
         }
         Ok((outline, edition))
+    }
+
+    /// The corpus in the archive file `name` (a page or story text), from
+    /// its bytes as read.
+    fn corpus_file(&self, name: &str, bytes: Result<Vec<u8>, impl std::fmt::Display>) -> Result<Corpus, Failure> {
+        let shown = self.shown(name);
+        let bytes = bytes.map_err(|error| Failure::invalid(format!("{shown}: {error}")))?;
+        let text = String::from_utf8(bytes).map_err(|_| Failure::invalid(format!("{shown}: not UTF-8")))?;
+        corpus::load(&text).map_err(|error| Failure::invalid(format!("{shown}: {}", error.lines().join("; "))))
+    }
+
+    /// The archive file `name` is not what its outline promises: `problems`.
+    fn not_as_promised(&self, name: &str, problems: &[corpus::Problem]) -> Failure {
+        Failure::invalid(format!("{}: {}", self.shown(name), problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))
     }
 }

@@ -77,8 +77,7 @@ fn archive_hit(built: &Built, search: &ArchiveSearch, story: &Story) -> Hit {
     // Decoded without validation: the generated editions may hold empty
     // articles, which a publish refuses (a story of a valid edition is valid).
     let text = broadsheet::corpus::decode(text).expect("a story text decodes as a corpus");
-    let articles: Vec<u32> = fragments.fragments.iter().map(|&(article, _)| article).collect();
-    check_story(edition, &articles, &text).expect("the story text is the story's");
+    check_story(edition, &fragments.articles(), &text).expect("the story text is the story's");
     let from_story = story_hit(&text, story.score, search.query()).expect("the story text holds the query");
     assert_eq!(from_story, from_pages, "a story's hit from its text file and from its pages");
     from_story

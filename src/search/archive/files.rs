@@ -117,6 +117,18 @@ pub struct GroupEntry {
     pub fragments: Vec<(u32, u32)>,
 }
 
+impl GroupEntry {
+    /// Its fragments' article indices in the edition, in reading order.
+    pub fn articles(&self) -> Vec<u32> {
+        self.fragments.iter().map(|&(article, _)| article).collect()
+    }
+
+    /// The pages of its fragments, in reading order.
+    pub fn pages(&self) -> Vec<u32> {
+        self.fragments.iter().map(|&(_, page)| page).collect()
+    }
+}
+
 /// The meta a pair's list starts from: body text between word boundaries,
 /// which nearly every pair of Chinese text has.
 const USUAL_META: Meta = Meta(4 | 8 | 16);

@@ -19,7 +19,7 @@ use crate::search::{Filter, Hit, Index, Query};
 /// text of the story's pages) of the publication titled `publication`;
 /// `None` when the edition lacks the story's text.
 pub fn hit(story: &GroupEntry, score: f32, edition: &Edition, publication: &str, query: &Query) -> Option<Hit> {
-    let mut articles: Vec<u32> = story.fragments.iter().map(|&(article, _)| article).collect();
+    let mut articles = story.articles();
     articles.sort_unstable();
     let alone = Edition {
         date: edition.date.clone(),

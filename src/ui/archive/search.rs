@@ -22,6 +22,7 @@ use std::rc::Rc;
 
 use futures_util::future::{try_join, try_join_all};
 use futures_util::stream::{self, StreamExt, TryStreamExt};
+use rustc_hash::FxHashMap;
 
 use super::fetch;
 use super::location::ArchiveLocation;
@@ -112,7 +113,8 @@ enum Text {
     /// The story's text file, fetched beside its outline.
     Story(String),
     /// The pages of its fragments, opened in the state: the reader holds
-    /// them already, or the edition has no story texts.
+    /// them already, the edition has no story texts, or its hits are many
+    /// on few pages ([`pages_where_cheaper`]).
     Pages,
 }
 
@@ -140,8 +142,7 @@ async fn results(shared: &Shared, search: &RefCell<ArchiveSearch>, limit: usize)
         let state = shared.state.borrow();
         let place = |story: &Story| {
             let (edition, fragments) = (search.edition_of(story)?, search.fragments(story)?);
-            let pages: Vec<u32> = fragments.fragments.iter().map(|&(_, page)| page).collect();
-            let held = state.pages_needed(&edition.edition, Some(&pages)) == Need::Nothing;
+            let held = state.pages_needed(&edition.edition, Some(&fragments.pages())) == Need::Nothing;
             let text = match search.story_file(story) {
                 Some(file) if !held => Text::Story(file),
                 _ => Text::Pages,
@@ -160,8 +161,7 @@ async fn results(shared: &Shared, search: &RefCell<ArchiveSearch>, limit: usize)
         let (at, edition) = state.open_edition(&shown.edition).ok_or_else(|| format!("{}: not opened", shared.location.file(&shown.edition)))?;
         let found = match (&shown.text, text) {
             (Text::Story(file), Some((bytes, text))) => {
-                let articles: Vec<u32> = shown.fragments.fragments.iter().map(|&(article, _)| article).collect();
-                check_story(edition, &articles, &text).map_err(|problems| describe_text(shared, file, &problems))?;
+                check_story(edition, &shown.fragments.articles(), &text).map_err(|problems| describe_text(shared, file, &problems))?;
                 // Kept once found to be its story: a wrong file is asked for again.
                 shared.recent.borrow_mut().put(file, bytes, RECENT_BYTES);
                 story_hit(&text, story.score, &query)
@@ -184,29 +184,23 @@ const STORIES_PER_PAGE: usize = 6;
 /// `shown`, each edition's hits cut from its pages when they are many on
 /// few pages ([`STORIES_PER_PAGE`]), from their story texts otherwise.
 fn pages_where_cheaper(mut shown: Vec<Shown>) -> Vec<Shown> {
-    let mut editions: Vec<(&str, usize, Vec<u32>)> = Vec::new();
+    // Per edition: its hits to be cut from story texts, and their pages.
+    let mut editions: FxHashMap<&str, (usize, Vec<u32>)> = FxHashMap::default();
     for hit in shown.iter().filter(|hit| matches!(hit.text, Text::Story(_))) {
-        let at = match editions.iter().position(|(edition, _, _)| *edition == hit.edition) {
-            Some(at) => at,
-            None => {
-                editions.push((&hit.edition, 0, Vec::new()));
-                editions.len() - 1
-            }
-        };
-        let (_, hits, pages) = &mut editions[at];
+        let (hits, pages) = editions.entry(hit.edition.as_str()).or_default();
         *hits += 1;
-        for &(_, page) in &hit.fragments.fragments {
-            if !pages.contains(&page) {
-                pages.push(page);
-            }
-        }
+        pages.extend(hit.fragments.pages());
     }
-    let by_pages: Vec<String> =
-        editions.into_iter().filter(|(_, hits, pages)| *hits > STORIES_PER_PAGE * pages.len()).map(|(edition, _, _)| edition.to_owned()).collect();
-    for hit in &mut shown {
-        if by_pages.contains(&hit.edition) {
-            hit.text = Text::Pages;
-        }
+    let by_pages: Vec<String> = editions
+        .into_iter()
+        .filter_map(|(edition, (hits, mut pages))| {
+            pages.sort_unstable();
+            pages.dedup();
+            (hits > STORIES_PER_PAGE * pages.len()).then(|| edition.to_owned())
+        })
+        .collect();
+    for hit in shown.iter_mut().filter(|hit| by_pages.contains(&hit.edition)) {
+        hit.text = Text::Pages;
     }
     shown
 }
@@ -245,7 +239,7 @@ async fn open_editions(shared: &Shared, shown: &[Shown]) -> Result<(), String> {
             .map(|shown| {
                 let pages: Vec<u32> = match shown.text {
                     Text::Story(_) => Vec::new(),
-                    Text::Pages => shown.fragments.fragments.iter().map(|&(_, page)| page).collect(),
+                    Text::Pages => shown.fragments.pages(),
                 };
                 shared.state.borrow().pages_needed(&shown.edition, Some(&pages))
             })

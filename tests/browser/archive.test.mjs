@@ -37,19 +37,39 @@ function wideEdition(date) {
 }
 const WIDE_DATES = ['2023-06-01', '2024-09-11', '2024-09-12'];
 
+/**
+ * An edition of `count` stories on `date`, one a page, each saying `text`
+ * once, but the first two, which say it three times.
+ */
+function busyEdition(date, count, text) {
+  const articles = Array.from({ length: count }, (_, n) => ({
+    id: `${date}-p${n + 1}`, page: n + 1, kicker: null, headline: `${date} 第${n + 1}篇`, deck: null, byline: null,
+    blocks: [{ type: 'paragraph', text: (n < 2 ? [text, text, text] : [text]).join('，') + `，第${n + 1}则。` }], continued_from: null, continued_on: null,
+  }));
+  const pages = articles.map((article) => ({ number: article.page, label: `第${article.page}版` }));
+  return { ...fixture, editions: [{ date, pages, articles }] };
+}
+// A year of five editions of 250 stories holding 港口, then a newer day without it.
+const BUSY_DATES = ['2023-03-01', '2023-03-02', '2023-03-03', '2023-03-04', '2023-03-05'];
+
 let browser, server, site;
 before(async () => {
   browser = await launchBrowser();
   const files = {
     'archive.html': hostPage('<broadsheet-reader src="site/" offline="off"></broadsheet-reader>'),
     'wide.html': hostPage('<broadsheet-reader src="wide/" offline="off"></broadsheet-reader>'),
+    'busy.html': hostPage('<broadsheet-reader src="busy/" offline="off"></broadsheet-reader>'),
+    'busy-2024-09-12.json': busyEdition('2024-09-12', 5, '天气晴'),
   };
+  for (const date of BUSY_DATES) files[`busy-${date}.json`] = busyEdition(date, 250, '港口');
   for (const date of DATES) files[`${date}.json`] = editionOn(date);
   for (const date of WIDE_DATES) files[`wide-${date}.json`] = wideEdition(date);
   server = await startFixtureServer(files);
   site = join(server.dir, 'site');
   execFileSync(BROADSHEET, ['publish', site, ...DATES.map((date) => join(server.dir, `${date}.json`))], { stdio: 'pipe' });
   execFileSync(BROADSHEET, ['publish', join(server.dir, 'wide'), ...WIDE_DATES.map((date) => join(server.dir, `wide-${date}.json`))], { stdio: 'pipe' });
+  const busy = [...BUSY_DATES, '2024-09-12'].map((date) => join(server.dir, `busy-${date}.json`));
+  execFileSync(BROADSHEET, ['publish', join(server.dir, 'busy'), ...busy], { stdio: 'pipe' });
   await copyFile(AXE, join(server.dir, 'axe.min.js'));
 });
 after(async () => { await browser?.close(); await server?.close(); });
@@ -240,6 +260,39 @@ test('search() asking for every hit of a query found many times on few pages rea
   assert.equal(answer.length, 36);
   assert.equal(fetched.filter((path) => path.includes('/wide/stories/')).length, 0, fetched.join(' '));
   assert.equal(fetched.filter((path) => path.includes('/wide/pages/')).length, 3, fetched.join(' '));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the texts and outlines of the stories shown are fetched with their chunks, not after them', async () => {
+  const { page, context, problems } = await openPage(browser, 'about:blank', { viewport: PHONE });
+  // 1,250 stories match in the year's partition: ranking reads its lengths
+  // file, and the ten shown (two an edition) need their chunks after it.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const chunks = [];
+  await context.route(/\/busy\/search\/2023\.[0-9a-f]{16}\/groups-\d+\.bin$/, async (route) => {
+    chunks.push(new URL(route.request().url()).pathname);
+    await held;
+    await route.continue();
+  });
+  const early = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (/^\/busy\/(stories|editions)\/2023\//.test(path)) early.push(path);
+  });
+  await page.goto(`${server.url}busy.html#/search/${encodeURIComponent('港口')}`);
+  const reader = page.locator('broadsheet-reader');
+  // Every text and outline asked for while the chunks are held back.
+  for (let waited = 0; early.length < 15 && waited < 15_000; waited += 50) await page.waitForTimeout(50);
+  assert.ok(chunks.length > 0, 'the chunks of the stories shown were asked for');
+  assert.equal(early.filter((path) => path.includes('/stories/')).length, 10, early.join(' '));
+  assert.equal(early.filter((path) => path.includes('/editions/')).length, 5, early.join(' '));
+  release();
+  await reader.locator('.bs-search-view[aria-busy="false"] .bs-result-count', { hasText: '找到 1250 篇报道' }).waitFor();
+  const titles = await reader.locator('.bs-result-title').allInnerTexts();
+  assert.deepEqual(titles, BUSY_DATES.flatMap((date) => [`${date} 第1篇`, `${date} 第2篇`]));
+  assert.equal(await reader.locator('.bs-snippet mark', { hasText: '港口' }).count(), 30, 'each snippet marks its three');
   assert.deepEqual(problems, []);
   await context.close();
 });

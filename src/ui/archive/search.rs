@@ -11,7 +11,9 @@
 //! A hit needs its edition's outline, opened in the [`ArchiveState`] as a
 //! view would open it (so the hit links to an edition the views hold, and
 //! `refresh` shows the views the editions opened), and its story's text,
-//! fetched beside the outline and checked against it; a story whose pages
+//! fetched beside the outline and checked against it (both on their way
+//! with the chunk that says the story's fragments, when the story's text
+//! is sure to be read whatever they say); a story whose pages
 //! the reader holds, or whose edition has no story texts, or which is one
 //! of many hits on few pages (a page then costs less than their texts), is
 //! cut from its pages instead. A file missing or damaged fails that query with a
@@ -20,7 +22,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use futures_util::future::{try_join, try_join_all};
+use futures_util::future::{try_join, try_join3, try_join_all};
 use futures_util::stream::{self, StreamExt, TryStreamExt};
 use rustc_hash::FxHashMap;
 
@@ -135,8 +137,17 @@ async fn results(shared: &Shared, search: &RefCell<ArchiveSearch>, limit: usize)
         all[..limit.min(all.len())].to_vec()
     };
     let total = search.borrow().ranked().map_or(0, |ranked| ranked.stories.len());
-    let heads = search.borrow().wanted_for(&stories);
-    give(shared, search, &heads).await?;
+    let chunks = search.borrow().wanted_for(&stories);
+    // The texts certain to be read, with their outlines, on their way with
+    // the chunks (the stories' fragments) instead of after them.
+    let early = texts_known_early(shared, &search.borrow(), &stories);
+    let outlines: Vec<Need> = {
+        let state = shared.state.borrow();
+        early.iter().map(|(_, edition)| state.pages_needed(edition, Some(&[]))).filter(|need| *need != Need::Nothing).collect()
+    };
+    let files: Vec<&str> = early.iter().map(|(file, _)| file.as_str()).collect();
+    let (early, (), ()) = try_join3(story_bytes(shared, &files), open_files(shared, &outlines), give(shared, search, &chunks)).await?;
+    let early: FxHashMap<&str, Rc<[u8]>> = files.into_iter().zip(early).collect();
     let shown: Vec<Shown> = {
         let search = search.borrow();
         let state = shared.state.borrow();
@@ -153,7 +164,7 @@ async fn results(shared: &Shared, search: &RefCell<ArchiveSearch>, limit: usize)
             stories.iter().map(place).collect::<Option<_>>().ok_or_else(|| format!("{}: a story is not where it says", shared.location.file(&shared.index_name)))?;
         pages_where_cheaper(shown)
     };
-    let (texts, ()) = try_join(story_texts(shared, &shown), open_editions(shared, &shown)).await?;
+    let (texts, ()) = try_join(story_texts(shared, &shown, early), open_editions(shared, &shown)).await?;
     let query = search.borrow().query().clone();
     let mut hits: Vec<Hit> = Vec::with_capacity(stories.len());
     for ((story, shown), text) in stories.iter().zip(&shown).zip(texts) {
@@ -210,23 +221,60 @@ fn pages_where_cheaper(mut shown: Vec<Shown>) -> Vec<Shown> {
 /// thousands of requests (the browser refuses so many).
 const STORY_TEXTS_AT_ONCE: usize = 24;
 
-/// The story texts of `shown` (`None` for those cut from pages), read
-/// lately or fetched, [`STORY_TEXTS_AT_ONCE`] on their way at a time:
-/// their bytes and corpora, in order.
-async fn story_texts(shared: &Shared, shown: &[Shown]) -> Result<Vec<Option<(Rc<[u8]>, Corpus)>>, String> {
-    let texts = stream::iter(shown.iter().map(|shown| async move {
+/// The story texts of `shown` (`None` for those cut from pages), from
+/// `early` or read lately or fetched: their bytes and corpora, in order.
+async fn story_texts(shared: &Shared, shown: &[Shown], mut early: FxHashMap<&str, Rc<[u8]>>) -> Result<Vec<Option<(Rc<[u8]>, Corpus)>>, String> {
+    let missing: Vec<&str> = shown
+        .iter()
+        .filter_map(|shown| match &shown.text {
+            Text::Story(file) if !early.contains_key(file.as_str()) => Some(file.as_str()),
+            _ => None,
+        })
+        .collect();
+    let fetched = story_bytes(shared, &missing).await?;
+    early.extend(missing.into_iter().zip(fetched));
+    let parse = |shown: &Shown| {
         let Text::Story(file) = &shown.text else { return Ok(None) };
-        let kept = shared.recent.borrow_mut().get(file);
-        let bytes: Rc<[u8]> = match kept {
-            Some(bytes) => bytes,
-            None => fetch::index_file(&shared.location, file).await.map_err(|error| error.to_string())?.into(),
-        };
         let url = shared.location.file(file);
+        let bytes = early.get(file.as_str()).cloned().ok_or_else(|| format!("{url}: not fetched"))?;
         let text = std::str::from_utf8(&bytes).map_err(|_| format!("{url}: not UTF-8"))?;
         let corpus = crate::corpus::load(text).map_err(|error| format!("{url}: {}", error.lines().join("; ")))?;
         Ok(Some((bytes, corpus)))
+    };
+    shown.iter().map(parse).collect()
+}
+
+/// The story text files `files`, read lately or fetched,
+/// [`STORY_TEXTS_AT_ONCE`] on their way at a time: their bytes, in order.
+async fn story_bytes(shared: &Shared, files: &[&str]) -> Result<Vec<Rc<[u8]>>, String> {
+    let texts = stream::iter(files.iter().map(|file| async move {
+        let kept = shared.recent.borrow_mut().get(file);
+        match kept {
+            Some(bytes) => Ok(bytes),
+            None => fetch::index_file(&shared.location, file).await.map(Rc::from).map_err(|error| error.to_string()),
+        }
     }));
     texts.buffered(STORY_TEXTS_AT_ONCE).try_collect().await
+}
+
+/// The story texts of `stories` that will be read whatever their
+/// fragments say, with their editions' files: known once their
+/// partitions' heads are (ranking reads them), so fetched beside their
+/// chunks, not after. Those are the stories of editions the reader has
+/// not opened (so none of their pages is held) with at most
+/// [`STORIES_PER_PAGE`] of them (so their pages cannot cost less).
+fn texts_known_early(shared: &Shared, search: &ArchiveSearch, stories: &[Story]) -> Vec<(String, String)> {
+    let state = shared.state.borrow();
+    let mut per_edition: FxHashMap<&str, usize> = FxHashMap::default();
+    for edition in stories.iter().filter_map(|story| search.edition_of(story)) {
+        *per_edition.entry(edition.edition.as_str()).or_default() += 1;
+    }
+    let early = |story: &Story| {
+        let edition = search.edition_of(story)?;
+        let unopened = state.open_edition(&edition.edition).is_none();
+        (unopened && per_edition[edition.edition.as_str()] <= STORIES_PER_PAGE).then(|| Some((search.story_file(story)?, edition.edition.clone())))?
+    };
+    stories.iter().filter_map(early).collect()
 }
 
 /// Opens the outlines of `shown`'s editions in the state, and the pages of

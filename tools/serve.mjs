@@ -3,6 +3,7 @@
 // must be application/wasm to stream-compile), never lists directories, and
 // only answers on loopback by default.
 import { createServer } from 'node:http';
+import { createSecureServer } from 'node:http2';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,11 +46,13 @@ export const UNDECODED_UNDER_DEVTOOLS = { '.json': 'application/octet-stream' };
  * for one request's URL path (say, a cache policy for a folder), over
  * `headers`. With `compress`, a response is gzipped (level 6, as static
  * hosts serve files) when the request accepts gzip; by default, as is.
+ * With `tls` (`{ key, cert }`, PEM), it serves HTTPS and HTTP/2 as CDNs do
+ * (many requests at once on one connection), HTTP/1.1 to clients without it.
  */
-export function serve({ root, mounts = {}, host = '127.0.0.1', port = 0, headers = {}, headersFor = () => ({}), types = {}, compress = false }) {
+export function serve({ root, mounts = {}, host = '127.0.0.1', port = 0, headers = {}, headersFor = () => ({}), types = {}, compress = false, tls = null }) {
   const folders = Object.fromEntries(Object.entries(mounts).map(([name, folder]) => [name, resolve(folder)]));
   const contentTypes = { ...TYPES, ...types };
-  const server = createServer(async (request, response) => {
+  const handle = async (request, response) => {
     try {
       const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
       const [, first, ...rest] = path.split('/');
@@ -74,7 +77,8 @@ export function serve({ root, mounts = {}, host = '127.0.0.1', port = 0, headers
     } catch (error) {
       send(response, 500, String(error));
     }
-  });
+  };
+  const server = tls ? createSecureServer({ ...tls, allowHTTP1: true }, handle) : createServer(handle);
   return new Promise((ready) => server.listen(port, host, () => ready(server)));
 }
 

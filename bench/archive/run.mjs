@@ -49,6 +49,7 @@ import { gzipSync } from 'node:zlib';
 import { acrossSizes, median, RESULTS, sizeName, targets, writeReport } from './report.mjs';
 import { hostPage, launchBrowser } from '../../tests/browser/support.mjs';
 import { RUNTIME } from '../../tools/runtime-files.mjs';
+import { loopbackTls } from '../../tools/loopback-tls.mjs';
 import { serve, UNDECODED_UNDER_DEVTOOLS } from '../../tools/serve.mjs';
 
 const run = promisify(execFile);
@@ -704,19 +705,22 @@ async function servedFolder(size, site, name = 'www') {
   return www;
 }
 
-// The runtime cacheable, the archive and the pages fetched again on every load.
-const serveFolder = (www) => {
+// Served as a CDN serves it: HTTPS with HTTP/2 (a phone's many small
+// requests at once on one connection, not six at a time), gzipped; the
+// runtime cacheable, the archive and the pages fetched again on every load.
+const serveFolder = async (www) => {
   const runtime = new Set(RUNTIME.map((file) => `/${file}`));
   return serve({
-    root: www, headers: ISOLATED, types: UNDECODED_UNDER_DEVTOOLS, compress: true,
+    root: www, headers: ISOLATED, types: UNDECODED_UNDER_DEVTOOLS, compress: true, tls: await loopbackTls(),
     headersFor: (path) => ({ 'cache-control': runtime.has(path) ? 'max-age=3600' : 'no-cache' }),
   });
 };
+const baseOf = (server) => `https://127.0.0.1:${server.address().port}/`;
 
 async function reading(browser, size, published, inputs) {
   const www = await servedFolder(size, published.site);
   const server = await serveFolder(www);
-  const base = `http://127.0.0.1:${server.address().port}/`;
+  const base = baseOf(server);
   try {
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
@@ -868,7 +872,7 @@ async function oneMoreDayKept(browser, size, beforeLast) {
     const page = await context.newPage();
     await phoneProfile(context, page);
     await page.addInitScript(watchForFirstHeadline);
-    await page.goto(`http://127.0.0.1:${server.address().port}/keep7.html`);
+    await page.goto(`${baseOf(server)}keep7.html`);
     await page.waitForFunction(() => window.firstHeadline, null, { timeout: 120_000, polling: 50 });
     await until(page, () => document.querySelector('broadsheet-reader').offline().then((report) => report.editions.length === 7), null, '7 editions kept');
     await run(BROADSHEET, ['publish', beforeLast.site, beforeLast.day]);
@@ -935,11 +939,11 @@ function command() {
 const saved = join(RESULTS, 'archive.json');
 const results = existsSync(saved) ? JSON.parse(await readFile(saved, 'utf8')) : { sizes: [] };
 const commit = await built();
-const browser = await launchBrowser();
+const browser = await launchBrowser({ loopbackTls: true });
 try {
   for (const size of SIZES) {
     const sizeStarted = performance.now();
-    const measured = { articles: size, command: command(), runs: RUNS, machine: await machine(browser, commit) };
+    const measured = { articles: size, command: command(), runs: RUNS, served: 'over HTTPS with HTTP/2', machine: await machine(browser, commit) };
     const inputs = await split(size);
     const published = await publish(size, inputs);
     const { site, beforeLast, ...figures } = published;

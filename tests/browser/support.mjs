@@ -15,8 +15,13 @@ const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
 
-export function launchBrowser() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+/**
+ * Headless Chromium. With `loopbackTls`, it accepts the benchmarks' own
+ * certificate for 127.0.0.1 (tools/loopback-tls.mjs), service workers included.
+ */
+export function launchBrowser({ loopbackTls = false } = {}) {
+  const args = loopbackTls ? [...CHROMIUM_ARGS, '--ignore-certificate-errors'] : CHROMIUM_ARGS;
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args });
 }
 
 /**

@@ -78,7 +78,7 @@ export function serve({ root, mounts = {}, host = '127.0.0.1', port = 0, headers
       send(response, 500, String(error));
     }
   };
-  const server = tls ? createSecureServer({ ...tls, allowHTTP1: true }, handle) : createServer(handle);
+  const server = tls ? createSecureServer({ key: tls.key, cert: tls.cert, allowHTTP1: true }, handle) : createServer(handle);
   return new Promise((ready) => server.listen(port, host, () => ready(server)));
 }
 

@@ -939,7 +939,7 @@ function command() {
 const saved = join(RESULTS, 'archive.json');
 const results = existsSync(saved) ? JSON.parse(await readFile(saved, 'utf8')) : { sizes: [] };
 const commit = await built();
-const browser = await launchBrowser({ loopbackTls: true });
+const browser = await launchBrowser({ trustKey: (await loopbackTls()).spki });
 try {
   for (const size of SIZES) {
     const sizeStarted = performance.now();

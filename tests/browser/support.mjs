@@ -16,11 +16,12 @@ const CHROMIUM_ARGS = [
 ];
 
 /**
- * Headless Chromium. With `loopbackTls`, it accepts the benchmarks' own
- * certificate for 127.0.0.1 (tools/loopback-tls.mjs), service workers included.
+ * Headless Chromium. With `trustKey` (a base64 SHA-256 of a public key), it
+ * trusts the certificate of that key: the benchmarks' own for 127.0.0.1
+ * (tools/loopback-tls.mjs).
  */
-export function launchBrowser({ loopbackTls = false } = {}) {
-  const args = loopbackTls ? [...CHROMIUM_ARGS, '--ignore-certificate-errors'] : CHROMIUM_ARGS;
+export function launchBrowser({ trustKey = null } = {}) {
+  const args = trustKey ? [...CHROMIUM_ARGS, `--ignore-certificate-errors-spki-list=${trustKey}`] : CHROMIUM_ARGS;
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args });
 }
 

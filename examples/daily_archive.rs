@@ -289,11 +289,7 @@ impl<'d> Press<'_, 'd> {
         // subhead after the last of them goes inside with the rest.
         let kept = paragraphs.len() / 3 + self.random.below(paragraphs.len() / 6 + 1);
         let split = paragraphs[kept.max(1) - 1] + 1;
-        head.continued_on = Some(Jump {
-            page: Some(inside),
-            label: None,
-            article: None,
-        });
+        head.continued_on = Some(Jump::to_page(inside));
         Article {
             id: String::new(),
             page: inside,
@@ -306,11 +302,7 @@ impl<'d> Press<'_, 'd> {
             deck: None,
             byline: None,
             blocks: head.blocks.split_off(split),
-            continued_from: Some(Jump {
-                page: Some(1),
-                label: None,
-                article: Some(head.id.clone()),
-            }),
+            continued_from: Some(Jump { article: Some(head.id.clone()), ..Jump::to_page(1) }),
             continued_on: None,
         }
     }

@@ -41,8 +41,8 @@ pub fn corpus_of(editions: Vec<Edition>) -> Corpus {
 pub fn link(articles: &mut [Article], from: usize, to: usize) {
     let (from_id, from_page) = (articles[from].id.clone(), articles[from].page);
     let (to_id, to_page) = (articles[to].id.clone(), articles[to].page);
-    articles[from].continued_on = Some(Jump { page: Some(to_page), label: None, article: Some(to_id) });
-    articles[to].continued_from = Some(Jump { page: Some(from_page), label: None, article: Some(from_id) });
+    articles[from].continued_on = Some(Jump { article: Some(to_id), ..Jump::to_page(to_page) });
+    articles[to].continued_from = Some(Jump { article: Some(from_id), ..Jump::to_page(from_page) });
 }
 
 /// Simplified characters with a distinct Traditional form, and that form.

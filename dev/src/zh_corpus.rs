@@ -190,7 +190,7 @@ fn article(model: &mut Markov, random: &mut Random, id: String, page: u32) -> Ar
 fn continuation(head: &mut Article, random: &mut Random, id: String) -> Article {
     let split = head.blocks.len() / 2;
     let page = 2 + random.below(PAGES as usize - 1) as u32;
-    head.continued_on = Some(Jump { page: Some(page), label: None, article: Some(id.clone()) });
+    head.continued_on = Some(Jump { article: Some(id.clone()), ..Jump::to_page(page) });
     Article {
         id,
         page,
@@ -199,7 +199,7 @@ fn continuation(head: &mut Article, random: &mut Random, id: String) -> Article 
         deck: None,
         byline: None,
         blocks: head.blocks.split_off(split),
-        continued_from: Some(Jump { page: Some(head.page), label: None, article: Some(head.id.clone()) }),
+        continued_from: Some(Jump { article: Some(head.id.clone()), ..Jump::to_page(head.page) }),
         continued_on: None,
     }
 }

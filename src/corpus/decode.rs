@@ -218,14 +218,19 @@ impl Decoder {
     }
 
     fn page_number(&mut self, value: &Value, path: &str) -> Option<u32> {
+        self.counting_number(value, path, "page")
+    }
+
+    /// A page's or a column's number (`what`): an integer from 1.
+    fn counting_number(&mut self, value: &Value, path: &str, what: &str) -> Option<u32> {
         match value.as_u64().and_then(|n| u32::try_from(n).ok()) {
             Some(0) => {
-                self.problem(path, "page numbers start at 1");
+                self.problem(path, format!("{what} numbers start at 1"));
                 None
             }
             Some(number) => Some(number),
             None => {
-                self.wrong_type(path, "a page number (a positive integer)", value);
+                self.wrong_type(path, &format!("a {what} number (a positive integer)"), value);
                 None
             }
         }
@@ -405,7 +410,12 @@ impl Decoder {
         if page.is_none() && label.is_none() && object.get("page").is_none_or(Value::is_null) {
             self.problem(&field(&path, "page"), "a jump needs a page number or a page label");
         }
-        Some(Jump { page, label, article })
+        let column = match object.get("column") {
+            None | Some(Value::Null) => None,
+            Some(value) => self.counting_number(value, &field(&path, "column"), "column"),
+        };
+        let keyword = self.optional_string(object, "keyword", &path);
+        Some(Jump { page, label, article, column, keyword })
     }
 }
 

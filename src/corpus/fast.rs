@@ -99,6 +99,8 @@ struct RawJump {
     page: Option<u32>,
     label: Option<String>,
     article: Option<String>,
+    column: Option<u32>,
+    keyword: Option<String>,
 }
 
 /// The model of `raw` when it keeps every rule the walk checks.
@@ -172,13 +174,13 @@ fn block(raw: RawBlock) -> Option<Block> {
 }
 
 /// `Some(None)` for no jump, `None` for one the walk refuses (neither a
-/// page nor a label, or page 0).
+/// page nor a label, or page or column 0).
 fn jump(raw: Option<RawJump>) -> Option<Option<Jump>> {
     let Some(raw) = raw else { return Some(None) };
-    if raw.page == Some(0) || (raw.page.is_none() && raw.label.is_none()) {
+    if raw.page == Some(0) || raw.column == Some(0) || (raw.page.is_none() && raw.label.is_none()) {
         return None;
     }
-    Some(Some(Jump { page: raw.page, label: raw.label, article: raw.article }))
+    Some(Some(Jump { page: raw.page, label: raw.label, article: raw.article, column: raw.column, keyword: raw.keyword }))
 }
 
 #[cfg(test)]

@@ -295,6 +295,24 @@ pub struct Jump {
     pub label: Option<String>,
     /// The id of the linked fragment; null while that page is not in the corpus.
     pub article: Option<String>,
+    /// The column it names on that page, when printed (`Page Two, Column Four`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+    /// The keyword the continuation is found by, when printed (`See BUDGET, Page A6`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keyword: Option<String>,
+}
+
+impl Jump {
+    /// An unlinked jump to the page numbered `page`.
+    pub fn to_page(page: u32) -> Jump {
+        Jump { page: Some(page), label: None, article: None, column: None, keyword: None }
+    }
+
+    /// An unlinked jump to a page known only by its printed name.
+    pub fn to_label(label: String) -> Jump {
+        Jump { page: None, label: Some(label), article: None, column: None, keyword: None }
+    }
 }
 
 #[cfg(test)]

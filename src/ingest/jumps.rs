@@ -79,8 +79,8 @@ fn chinese_marker(text: &str) -> Option<(usize, Direction, Jump)> {
     let rest = rest.trim_start();
     let rest = rest.strip_prefix('）').or_else(|| rest.strip_prefix(')'))?;
     let jump = match parse_chinese(numeral) {
-        Some(page) => to_page(page),
-        None => to_label(format!("第{numeral}版")),
+        Some(page) => Jump::to_page(page),
+        None => Jump::to_label(format!("第{numeral}版")),
     };
     Some((text.len() - rest.len(), direction, jump))
 }
@@ -121,39 +121,79 @@ fn english(line: &str) -> Option<JumpLine<'_>> {
     if letters(first.text) == "see" {
         return see_page(line, &words);
     }
-    // `i Continued`, `4 Continued`: one word of debris may stand before it.
-    let at = words.iter().take(2).position(|word| is_like(word.text, "continued", 2))?;
-    if words[..at].iter().any(|word| !is_debris(word.text)) {
-        return None;
+    // `i Continued`, `1 1 lontlnued`: debris may stand before it.
+    if let Some(at) = words.iter().take(3).position(|word| !is_debris(word.text)) {
+        if let Some((direction, jump, end)) = continued_at(line, &words, at) {
+            return finish_english(line, direction, jump, end);
+        }
     }
-    let mut rest = &words[at + 1..];
+    // `dependence. (Continued from page I.)`: in brackets, closing a line
+    // of text (two columns run together).
+    words.iter().enumerate().skip(1).filter(|(_, word)| word.text.starts_with(['(', '[', '{'])).find_map(|(at, word)| {
+        let (direction, jump, end) = continued_at(line, &words, at)?;
+        let start = word.end - word.text.len();
+        is_debris(&line[end..]).then(|| JumpLine { direction, jump, marker: &line[start..], before: &line[..start], after: "" })
+    })
+}
+
+/// The jump whose `continued` word is `words[at]` (or it and the next one
+/// or two, split by OCR: `Con tinned`): its direction and page, and where
+/// it ends in `line`.
+fn continued_at<'a>(line: &'a str, words: &[Word<'a>], at: usize) -> Option<(Direction, Jump, usize)> {
+    let span = (1..=3).find(|&span| {
+        words.get(at..at + span).is_some_and(|parts| {
+            let joined: String = parts.iter().map(|word| letters(word.text)).collect();
+            (span == 1 || letters(parts[0].text).len() >= 3) && strsim::levenshtein(&joined, "continued") <= 2
+        })
+    })?;
+    // `(Continued - on - page. -two)`: marks without letters go.
+    let mut rest: Vec<Word<'a>> = words[at + span..].iter().copied().filter(|word| word.text.chars().any(char::is_alphanumeric)).collect();
     let mut direction = Direction::On;
     let next = rest.first()?;
     if letters(next.text).len() >= 3 && is_like(next.text, "from", 1) {
         direction = Direction::From;
-        rest = &rest[1..];
+        rest.remove(0);
     } else if !is_page_word(next.text) && letters(next.text).len() <= 3 && parse_english(next.text).is_none() {
         // `on`, and what OCR makes of it: `oa`, `cn`, `nn`, `oil`, `6n`.
-        rest = &rest[1..];
+        rest.remove(0);
     }
-    let (jump, end) = page_reference(rest)?;
-    let end = column_reference(line, end).unwrap_or(end);
-    finish_english(line, direction, jump, end)
+    let (mut jump, mut end) = page_reference(&rest)?;
+    if let Some((column, column_end)) = column_reference(line, end) {
+        jump.column = column;
+        end = column_end;
+    }
+    Some((direction, jump, section_reference(line, end).unwrap_or(end)))
 }
 
-/// `, Column Four.)` after a page reference: where it ends. The column is
-/// not kept; the corpus locates articles by page only.
-fn column_reference(line: &str, from: usize) -> Option<usize> {
+/// `, first section.)` after a page reference: where it ends. The section
+/// is not kept: an edition's pages are numbered through.
+fn section_reference(line: &str, from: usize) -> Option<usize> {
+    let rest = words(&line[from..]);
+    let section = rest.iter().take(2).find(|word| is_like(word.text, "section", 2) && letters(word.text).len() >= 5)?;
+    (rest.len() == 1 || parse_english(rest[0].text).is_some() || is_like(rest[0].text, "first", 1)).then_some(from + section.end)
+}
+
+/// `, Column Four.)` after a page reference: the column it names (when
+/// its number reads as one) and where the reference ends.
+fn column_reference(line: &str, from: usize) -> Option<(Option<u32>, usize)> {
     let rest = words(&line[from..]);
     let column = rest.first()?;
     let spelled = letters(column.text);
     let glued = spelled.len() > "column".len() && spelled.starts_with("column");
-    let misspelled = spelled.starts_with("col") && is_like(column.text, "column", 2);
+    let misspelled = spelled == "col" || (spelled.starts_with("col") && is_like(column.text, "column", 2));
     if !glued && !misspelled {
         return None;
     }
-    let end = if glued { column.end } else { rest.get(1).map_or(column.end, |number| number.end) };
-    Some(from + end)
+    if glued {
+        return Some((parse_english(&spelled["column".len()..]), from + column.end));
+    }
+    match rest.get(1) {
+        Some(number) => {
+            let core = number.text.trim_matches(is_bracket_or_stop);
+            Some((parse_digits(core).or_else(|| parse_english(core)).filter(|&n| n > 0), from + number.end))
+        }
+        None => Some((None, from + column.end)),
+    }
 }
 
 /// `See BUDGET, Page A6`: a keyword (the headline the continuation carries)
@@ -170,7 +210,9 @@ fn see_page<'a>(line: &'a str, words: &[Word<'a>]) -> Option<JumpLine<'a>> {
     if !shouting || !punctuated {
         return None;
     }
-    let (jump, end) = page_reference(&words[page_at..])?;
+    let (mut jump, end) = page_reference(&words[page_at..])?;
+    let keyword: Vec<&str> = keyword.iter().map(|word| word.text.trim_end_matches(',')).collect();
+    jump.keyword = Some(keyword.join(" ")).filter(|keyword| !keyword.is_empty());
     finish_english(line, Direction::On, jump, end)
 }
 
@@ -187,19 +229,29 @@ fn finish_english(line: &str, direction: Direction, jump: Jump, end: usize) -> O
 
 fn is_page_word(word: &str) -> bool {
     let head = word.split('-').next().unwrap_or_default();
-    let letters = letters(head);
+    // `I'age`, `l'ago`, `1'agc`: OCR's P.
+    let head = ["I'", "l'", "1'"].iter().find_map(|p| head.strip_prefix(p)).map_or_else(|| head.to_owned(), |rest| format!("p{rest}"));
+    let letters = letters(&head);
     letters.starts_with('p') && letters.len() >= 3 && strsim::levenshtein(&letters, "page") <= 2
+}
+
+/// A word OCR made of `Page` just before a page number (`I'age 5`,
+/// `Tage Two`, `Pairs Eight`, `P Two`): what is read as one only there.
+fn is_garbled_page_word(word: &str, next: Option<&Word<'_>>) -> bool {
+    let letters = letters(word);
+    let number = next.is_some_and(|next| page_jump(next.text).is_some_and(|jump| jump.page.is_some()));
+    number && (letters == "p" || ((3..=6).contains(&letters.len()) && strsim::levenshtein(&letters, "page") <= 3))
 }
 
 /// Reads `Page 12`, `Page-2`, `Page Six.)`, `Second Page`, `Page A6` from the
 /// start of `words`: the jump and the byte offset where the reference ends.
 fn page_reference(words: &[Word<'_>]) -> Option<(Jump, usize)> {
     let first = words.first()?;
-    if !is_page_word(first.text) {
+    if !is_page_word(first.text) && !is_garbled_page_word(first.text, words.get(1)) {
         // `Continued on Second Page.`
         let page = parse_english(first.text)?;
         let page_word = words.get(1).filter(|word| is_page_word(word.text))?;
-        return Some((Jump { page: Some(page), label: None, article: None }, page_word.end));
+        return Some((Jump::to_page(page), page_word.end));
     }
     // `Page-2,` holds its number; otherwise the number is the next word.
     let (number, end) = match first.text.split_once('-') {
@@ -223,20 +275,22 @@ fn page_jump(printed: &str) -> Option<Jump> {
     if core.is_empty() || core.chars().count() > 8 || is_like(core, "column", 2) {
         return None;
     }
-    Some(match parse_digits(core).or_else(|| parse_english(core)) {
-        Some(page) => to_page(page),
-        None => to_label(core.to_owned()),
+    Some(match parse_digits(core).or_else(|| parse_english(core)).or_else(|| ocr_digits(core)) {
+        Some(page) => Jump::to_page(page),
+        None => Jump::to_label(core.to_owned()),
     })
 }
 
-/// An unlinked jump to a numbered page.
-fn to_page(page: u32) -> Jump {
-    Jump { page: Some(page), label: None, article: None }
-}
-
-/// An unlinked jump to a page known only by its printed name.
-fn to_label(label: String) -> Jump {
-    Jump { page: None, label: Some(label), article: None }
+/// A page number as OCR leaves it: `I`, `l` or `i` for 1; one or two
+/// digits followed by a little debris that is no digit (`3J`, `2U&U`, `7.^`).
+fn ocr_digits(core: &str) -> Option<u32> {
+    if matches!(core, "I" | "l" | "i" | "|") {
+        return Some(1);
+    }
+    let digits = core.chars().take_while(char::is_ascii_digit).count();
+    let debris = &core[digits..];
+    let short = (1..=2).contains(&digits) && debris.chars().count() <= 3 && !debris.chars().any(|c| c.is_ascii_digit());
+    short.then(|| parse_digits(&core[..digits])).flatten()
 }
 
 #[cfg(test)]
@@ -283,6 +337,33 @@ mod tests {
         assert_eq!(page("See CITY COUNCIL, Page 4."), (Direction::On, Some(4), None));
         assert_eq!(page("(Continued on Page Two, Column Four.)"), (Direction::On, Some(2), None));
         assert_eq!(page("(Continued on Page Two, ColumnFour.)"), (Direction::On, Some(2), None));
+        // Tuned on half of the 1916 pages (tests/it/chronam_jumps.rs).
+        assert_eq!(page("(Continued on I'age Two, Column Three.)"), (Direction::On, Some(2), None));
+        assert_eq!(page("(Continued on Tage Three.)"), (Direction::On, Some(3), None));
+        assert_eq!(page("(Continue^ oa Pairs Eight)"), (Direction::On, Some(8), None));
+        assert_eq!(page("(Continued on P Two.)"), (Direction::On, Some(2), None));
+        assert_eq!(page("(Con tinned on page two)"), (Direction::On, Some(2), None));
+        assert_eq!(page("1 1 lontlnued on Page Bight, i"), (Direction::On, Some(8), None));
+        assert_eq!(page("(ContlAued - on - page. -two)"), (Direction::On, Some(2), None));
+        assert_eq!(page("(Continued from Page 3J"), (Direction::From, Some(3), None));
+        assert_eq!(page("(Continued on Page i)"), (Direction::On, Some(1), None));
+        assert_eq!(page("(Continued on page 7, first section.)"), (Direction::On, Some(7), None));
+        let found = find_jump("dependence. (Continued from page I.)").unwrap();
+        assert_eq!((found.direction, found.jump.page), (Direction::From, Some(1)));
+        assert_eq!((found.before, found.marker), ("dependence. ", "(Continued from page I.)"));
+    }
+
+    #[test]
+    fn english_jumps_keep_their_column_and_keyword() {
+        let found = |line| find_jump(line).unwrap_or_else(|| panic!("no jump in {line:?}")).jump;
+        assert_eq!(found("(Continued on Page Two, Column Four.)").column, Some(4));
+        assert_eq!(found("(Continued on Page Two, ColumnFour.)").column, Some(4));
+        assert_eq!(found("(Continued on Page 7, Col. 3.)").column, Some(3));
+        assert_eq!(found("(Continued on Page Two, Column Pz.)").column, None, "an unreadable column is not guessed");
+        assert_eq!(found("(Continued on Page Two.)").column, None);
+        assert_eq!(found("See BUDGET, Page A6").keyword.as_deref(), Some("BUDGET"));
+        assert_eq!(found("See CITY COUNCIL, Page 4.").keyword.as_deref(), Some("CITY COUNCIL"));
+        assert_eq!(found("Continued on Page 12").keyword, None);
     }
 
     #[test]
@@ -302,6 +383,9 @@ mod tests {
             "so diligently. See page 8.",
             "See the parade, page after page of it",
             "Continued on page 4 of the morning edition, the story",
+            "said he (continued on the same theme) that",
+            "the hearing (continued on Tuesday) went on",
+            "the storm continued (on page 3 a map)",
         ] {
             assert_eq!(find_jump(line), None, "{line}");
         }

@@ -132,18 +132,17 @@ fn units<'a>(lines: &[Line<'a>], lang: Lang, markers: &mut Vec<Marker>) -> Vec<U
             index += caption.lines;
             continue;
         }
-        match find_jump(line.text) {
-            Some(found) => {
-                if !found.before.trim().is_empty() {
-                    units.push(Unit::Text(line.with_text(found.before)));
-                }
-                units.push(Unit::Jump { line, direction: found.direction, jump: found.jump, marker: found.marker });
-                if !found.after.trim().is_empty() {
-                    units.push(Unit::Text(Line { blanks: 0, ..line.with_text(found.after) }));
-                }
+        // What follows a jump may be another one: two columns' jump lines
+        // run together (`(Continued on Page Two) (Continued on Page Three)`).
+        let mut rest = Some(line);
+        while let Some((part, found)) = rest.and_then(|part| find_jump(part.text).map(|found| (part, found))) {
+            if !found.before.trim().is_empty() {
+                units.push(Unit::Text(part.with_text(found.before)));
             }
-            None => units.push(Unit::Text(line)),
+            units.push(Unit::Jump { line: part, direction: found.direction, jump: found.jump, marker: found.marker });
+            rest = (!found.after.trim().is_empty()).then(|| Line { blanks: 0, ..part.with_text(found.after) });
         }
+        units.extend(rest.map(Unit::Text));
         index += 1;
     }
     units

@@ -15,13 +15,17 @@ pub fn page_name(strings: &Strings, edition: &Edition, number: u32) -> String {
     }
 }
 
-/// The name of the page a jump points to.
+/// The name of the page a jump points to, and of its column when printed.
 pub fn jump_page_name(strings: &Strings, edition: &Edition, jump: &Jump) -> String {
-    match (jump.label.as_deref(), jump.page) {
+    let page = match (jump.label.as_deref(), jump.page) {
         (Some(label), _) => printed_label(strings, label),
         (None, Some(number)) => page_name(strings, edition, number),
         // The decoder requires a page or a label; say something sensible anyway.
         (None, None) => strings.page_name(0),
+    };
+    match jump.column {
+        Some(column) => page + &Strings::fill(strings.jump_column, &column.to_string()),
+        None => page,
     }
 }
 
@@ -30,9 +34,14 @@ pub fn continued_from(strings: &Strings, edition: &Edition, jump: &Jump) -> Stri
     Strings::fill(strings.continued_from, &jump_page_name(strings, edition, jump))
 }
 
-/// `下转第三版` / `Continued on Page 3`.
+/// `下转第三版` / `Continued on Page 3`; `See BUDGET, Page A6` when the jump
+/// names a keyword.
 pub fn continued_on(strings: &Strings, edition: &Edition, jump: &Jump) -> String {
-    Strings::fill(strings.continued_on, &jump_page_name(strings, edition, jump))
+    let page = jump_page_name(strings, edition, jump);
+    match &jump.keyword {
+        Some(keyword) => Strings::fill(strings.see_keyword, keyword) + &page,
+        None => Strings::fill(strings.continued_on, &page),
+    }
 }
 
 /// A printed label as a name: a bare code such as `A6` reads as `Page A6`.
@@ -132,10 +141,15 @@ mod tests {
     #[test]
     fn jumps_name_their_page() {
         let edition = edition(&[(1, Some("第一版"))]);
-        let jump = |page, label: Option<&str>| Jump { page, label: label.map(str::to_owned), article: None };
+        let jump = |page, label: Option<&str>| Jump { page, label: label.map(str::to_owned), article: None, column: None, keyword: None };
         assert_eq!(jump_page_name(&ZH, &edition, &jump(Some(1), None)), "第一版");
         assert_eq!(jump_page_name(&ZH, &edition, &jump(Some(3), None)), "第三版");
         assert_eq!(jump_page_name(&EN, &edition, &jump(None, Some("A6"))), "Page A6");
+        let column = Jump { column: Some(4), ..Jump::to_page(2) };
+        assert_eq!(continued_on(&EN, &edition, &column), "Continued on Page 2, column 4");
+        assert_eq!(continued_on(&ZH, &edition, &column), "下转第二版第4栏");
+        let see = Jump { keyword: Some("BUDGET".to_owned()), ..Jump::to_label("A6".to_owned()) };
+        assert_eq!(continued_on(&EN, &edition, &see), "See BUDGET, Page A6");
     }
 
     #[test]

@@ -99,7 +99,7 @@ mod tests {
     use crate::corpus::Block;
 
     fn jump(page: u32, article: Option<&str>) -> Option<Jump> {
-        Some(Jump { page: Some(page), label: None, article: article.map(str::to_owned) })
+        Some(Jump { article: article.map(str::to_owned), ..Jump::to_page(page) })
     }
 
     fn fragment(id: &str, page: u32, from: Option<Jump>, on: Option<Jump>) -> Article {

@@ -96,6 +96,11 @@ pub struct Strings {
     pub all_pages: &'static str,
     pub continued_from: &'static str,
     pub continued_on: &'static str,
+    /// After a jump's page, the column it names: `{}` is its number.
+    pub jump_column: &'static str,
+    /// A jump that names the continuation's keyword, as `See BUDGET, Page A6`
+    /// prints it: `{}` is the keyword, the page follows.
+    pub see_keyword: &'static str,
     /// Said of a jump whose page the corpus does not hold: `{}` is the page.
     pub not_in_archive: &'static str,
     pub read_whole: &'static str,
@@ -196,6 +201,8 @@ pub static ZH: Strings = Strings {
     all_pages: "全部版面",
     continued_from: "上接{}",
     continued_on: "下转{}",
+    jump_column: "第{}栏",
+    see_keyword: "见“{}”，",
     not_in_archive: "{}未收入本数据库",
     read_whole: "阅读全文",
     read_fragment: "只看本版部分",
@@ -289,6 +296,8 @@ pub static EN: Strings = Strings {
     all_pages: "All pages",
     continued_from: "Continued from {}",
     continued_on: "Continued on {}",
+    jump_column: ", column {}",
+    see_keyword: "See {}, ",
     not_in_archive: "{} is not in this archive",
     read_whole: "Read the whole article",
     read_fragment: "Only this page's part",

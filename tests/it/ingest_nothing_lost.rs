@@ -38,11 +38,11 @@ fn is_a_marker(kind: MarkerKind, text: &str) -> bool {
         MarkerKind::Jump => {
             let chinese = text.contains('版') && text.starts_with(['（', '(']) && text.ends_with(['）', ')']);
             let letters = |word: &str| word.chars().filter(char::is_ascii_alphabetic).collect::<String>();
-            let pages = lower
-                .split_whitespace()
-                .map(letters)
-                .any(|word| word.starts_with('p') && strsim::levenshtein(&word, "page") <= 2);
-            text.chars().count() <= 60 && (chinese || pages)
+            // A page word, or (a garbled page word standing before the number) the word continued.
+            let english = lower.split_whitespace().map(letters).any(|word| {
+                (word.starts_with('p') && strsim::levenshtein(&word, "page") <= 2) || strsim::levenshtein(&word, "continued") <= 2
+            });
+            text.chars().count() <= 60 && (chinese || english)
         }
     }
 }

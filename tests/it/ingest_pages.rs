@@ -9,7 +9,7 @@ use broadsheet::corpus::{Article, Block, Figure, Jump, Placement};
 use broadsheet::ingest::{page_text, parse_page, Lang, MarkerKind, PageOptions, ParsedPage};
 
 const SEED: &str = "../shared/seed/000_866a33b537f54303.txt";
-const CHRONAM: &str = "../shared/corpora/chronam-1916/dates";
+pub(crate) const CHRONAM: &str = "../shared/corpora/chronam-1916/dates";
 
 fn read(path: &str, page: u32) -> ParsedPage {
     let bytes = std::fs::read(path).unwrap_or_else(|error| panic!("{path}: {error}"));
@@ -22,7 +22,7 @@ fn seed() -> ParsedPage {
 }
 
 /// A 1916 page, or `None` (with a note) when the archive is not there.
-fn chronam(file: &str) -> Option<ParsedPage> {
+pub(crate) fn chronam(file: &str) -> Option<ParsedPage> {
     let path = format!("{CHRONAM}/{file}");
     if !Path::new(&path).is_file() {
         eprintln!("skipped: {path} is not there");
@@ -59,7 +59,7 @@ fn the_seed_holds_the_feature_and_three_fragments_from_page_one() {
     assert_eq!(page.page.label.as_deref(), Some("第二版"));
     let ids: Vec<&str> = page.articles.iter().map(|article| article.id.as_str()).collect();
     assert_eq!(ids, ["2024-09-12-p2-1", "2024-09-12-p2-2", "2024-09-12-p2-3", "2024-09-12-p2-4"]);
-    let from_page_one = Some(Jump { page: Some(1), label: None, article: None });
+    let from_page_one = Some(Jump::to_page(1));
     for fragment in &page.articles[1..] {
         assert_eq!(fragment.continued_from, from_page_one, "{}", fragment.id);
         assert_eq!(
@@ -179,9 +179,9 @@ fn an_english_page_reads_its_byline_dateline_and_hyphens() {
             "The vote was seven to two.",
         ]
     );
-    assert_eq!(budget.continued_on, Some(Jump { page: None, label: Some("A6".to_owned()), article: None }));
+    assert_eq!(budget.continued_on, Some(Jump { keyword: Some("BUDGET".to_owned()), ..Jump::to_label("A6".to_owned()) }));
     let bridge = &page.articles[1];
-    assert_eq!(bridge.continued_on, Some(Jump { page: Some(2), label: None, article: None }));
+    assert_eq!(bridge.continued_on, Some(Jump::to_page(2)));
     assert_eq!(bridge.deck.as_deref(), Some("Crowds Line the River Banks"));
 }
 
@@ -220,7 +220,7 @@ fn english_jump_lines_are_read_through_ocr_noise() {
         let Some(page) = chronam(file) else { return };
         let marker = page.markers.iter().find(|marker| marker.line == line);
         assert_eq!(marker.map(|marker| marker.kind), Some(MarkerKind::Jump), "{file}:{line} is not read as a jump");
-        let expected = Jump { page: page_number, label: label.map(str::to_owned), article: None };
+        let expected = Jump { page: page_number, label: label.map(str::to_owned), article: None, column: None, keyword: None };
         let found = page.articles.iter().any(|article| {
             let jump = if from { &article.continued_from } else { &article.continued_on };
             jump.as_ref() == Some(&expected)

@@ -8,6 +8,7 @@
 //! publish::`; `make hardening` runs the huge inputs that `cargo test` skips.
 
 mod archive_search;
+mod chronam_jumps;
 mod dailies;
 mod hardening_huge;
 mod hardening_index;

@@ -24,8 +24,8 @@ struct Label<'a> {
     from: bool,
     /// The page it names, when that reads as a number.
     page: Option<u32>,
-    /// Printed over two lines (`(Continued on` / `Page Two.)`).
-    split: bool,
+    /// As printed; a jump printed over two lines (`(Continued on` /
+    /// `Page Two.)`) has both, and is read when its first line is.
     text: &'a str,
 }
 
@@ -41,7 +41,6 @@ fn labels() -> Vec<Label<'static>> {
                 line: cells[1].parse().unwrap_or_else(|_| panic!("jumps.tsv: a line number: {row}")),
                 from: cells[2] == "from",
                 page: cells[3].parse().ok(),
-                split: cells[6].contains(" / "),
                 text: cells[6],
             }
         })
@@ -80,13 +79,13 @@ fn tally(files: &[String], labels: &[Label], show: bool) -> Tally {
         let mut claimed: HashMap<usize, usize> = HashMap::new();
         for label in labels.iter().filter(|label| label.file == file) {
             tally.labelled += 1;
-            let lines = if label.split { vec![label.line, label.line + 1] } else { vec![label.line] };
-            let Some(&line) = lines.iter().find(|line| markers.get(line).copied().unwrap_or(0) > claimed.get(line).copied().unwrap_or(0)) else {
+            let line = label.line;
+            if markers.get(&line).copied().unwrap_or(0) <= claimed.get(&line).copied().unwrap_or(0) {
                 if show {
                     eprintln!("not read: {file}:{} {}", label.line, label.text);
                 }
                 continue;
-            };
+            }
             *claimed.entry(line).or_default() += 1;
             tally.found += 1;
             if let Some(number) = label.page {

@@ -85,7 +85,8 @@ fn chinese_marker(text: &str) -> Option<(usize, Direction, Jump)> {
     Some((text.len() - rest.len(), direction, jump))
 }
 
-/// A whitespace-separated word of a line and where it ends.
+/// A word of a line and where it ends: split at white space, and at a
+/// `~` or `,` that OCR left between two words (`on,Pags`, `Page~Two`).
 #[derive(Clone, Copy)]
 struct Word<'a> {
     text: &'a str,
@@ -94,6 +95,7 @@ struct Word<'a> {
 
 fn words(line: &str) -> Vec<Word<'_>> {
     line.split_whitespace()
+        .flat_map(|text| text.split_inclusive([',', '~']).filter(|part| part.chars().any(|c| !matches!(c, ',' | '~'))))
         .map(|text| {
             let start = text.as_ptr() as usize - line.as_ptr() as usize;
             Word { text, end: start + text.len() }
@@ -143,7 +145,8 @@ fn continued_at<'a>(line: &'a str, words: &[Word<'a>], at: usize) -> Option<(Dir
     let span = (1..=3).find(|&span| {
         words.get(at..at + span).is_some_and(|parts| {
             let joined: String = parts.iter().map(|word| letters(word.text)).collect();
-            (span == 1 || letters(parts[0].text).len() >= 3) && strsim::levenshtein(&joined, "continued") <= 2
+            // Three edits when a page reference must follow anyway (`CopUnued`, `fContlnoed`).
+            (span == 1 || letters(parts[0].text).len() >= 3) && joined.len() >= 7 && strsim::levenshtein(&joined, "continued") <= 3
         })
     })?;
     // `(Continued - on - page. -two)`: marks without letters go.
@@ -348,6 +351,8 @@ mod tests {
         assert_eq!(page("(Continued from Page 3J"), (Direction::From, Some(3), None));
         assert_eq!(page("(Continued on Page i)"), (Direction::On, Some(1), None));
         assert_eq!(page("(Continued on page 7, first section.)"), (Direction::On, Some(7), None));
+        assert_eq!(page("(CopUnued oa Page Two)"), (Direction::On, Some(2), None));
+        assert_eq!(page("(Continued, on,Pags Ten)"), (Direction::On, Some(10), None));
         let found = find_jump("dependence. (Continued from page I.)").unwrap();
         assert_eq!((found.direction, found.jump.page), (Direction::From, Some(1)));
         assert_eq!((found.before, found.marker), ("dependence. ", "(Continued from page I.)"));

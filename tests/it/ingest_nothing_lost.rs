@@ -38,10 +38,12 @@ fn is_a_marker(kind: MarkerKind, text: &str) -> bool {
         MarkerKind::Jump => {
             let chinese = text.contains('版') && text.starts_with(['（', '(']) && text.ends_with(['）', ')']);
             let letters = |word: &str| word.chars().filter(char::is_ascii_alphabetic).collect::<String>();
-            // A page word, or (a garbled page word standing before the number) the word continued.
-            let english = lower.split_whitespace().map(letters).any(|word| {
-                (word.starts_with('p') && strsim::levenshtein(&word, "page") <= 2) || strsim::levenshtein(&word, "continued") <= 2
-            });
+            // A page word, or (a garbled page word standing before the
+            // number) the word continued, perhaps split by OCR (`Con tinned`).
+            let words: Vec<String> = lower.split_whitespace().map(letters).collect();
+            let page = words.iter().any(|word| word.starts_with('p') && strsim::levenshtein(word, "page") <= 2);
+            let continued = (1..=3).any(|span| words.windows(span).any(|parts| strsim::levenshtein(&parts.concat(), "continued") <= 3));
+            let english = page || continued;
             text.chars().count() <= 60 && (chinese || english)
         }
     }

@@ -193,7 +193,7 @@ fn column_reference(line: &str, from: usize) -> Option<(Option<u32>, usize)> {
     match rest.get(1) {
         Some(number) => {
             let core = number.text.trim_matches(is_bracket_or_stop);
-            Some((parse_digits(core).or_else(|| parse_english(core)).filter(|&n| n > 0), from + number.end))
+            Some((parse_digits(core).or_else(|| parse_english(core)), from + number.end))
         }
         None => Some((None, from + column.end)),
     }

@@ -247,13 +247,7 @@ async fn story_texts(shared: &Shared, shown: &[Shown], mut early: FxHashMap<&str
 /// The story text files `files`, read lately or fetched,
 /// [`STORY_TEXTS_AT_ONCE`] on their way at a time: their bytes, in order.
 async fn story_bytes(shared: &Shared, files: &[&str]) -> Result<Vec<Rc<[u8]>>, String> {
-    let texts = stream::iter(files.iter().map(|file| async move {
-        let kept = shared.recent.borrow_mut().get(file);
-        match kept {
-            Some(bytes) => Ok(bytes),
-            None => fetch::index_file(&shared.location, file).await.map(Rc::from).map_err(|error| error.to_string()),
-        }
-    }));
+    let texts = stream::iter(files.iter().map(|file| async move { kept_or_fetched(shared, file).await.map(|(bytes, _)| bytes) }));
     texts.buffered(STORY_TEXTS_AT_ONCE).try_collect().await
 }
 
@@ -265,16 +259,18 @@ async fn story_bytes(shared: &Shared, files: &[&str]) -> Result<Vec<Rc<[u8]>>, S
 /// [`STORIES_PER_PAGE`] of them (so their pages cannot cost less).
 fn texts_known_early(shared: &Shared, search: &ArchiveSearch, stories: &[Story]) -> Vec<(String, String)> {
     let state = shared.state.borrow();
+    let placed: Vec<(&Story, &str)> = stories.iter().filter_map(|story| Some((story, search.edition_of(story)?.edition.as_str()))).collect();
     let mut per_edition: FxHashMap<&str, usize> = FxHashMap::default();
-    for edition in stories.iter().filter_map(|story| search.edition_of(story)) {
-        *per_edition.entry(edition.edition.as_str()).or_default() += 1;
+    for &(_, edition) in &placed {
+        *per_edition.entry(edition).or_default() += 1;
     }
-    let early = |story: &Story| {
-        let edition = search.edition_of(story)?;
-        let unopened = state.open_edition(&edition.edition).is_none();
-        (unopened && per_edition[edition.edition.as_str()] <= STORIES_PER_PAGE).then(|| Some((search.story_file(story)?, edition.edition.clone())))?
+    let early = |&(story, edition): &(&Story, &str)| {
+        if state.open_edition(edition).is_some() || per_edition[edition] > STORIES_PER_PAGE {
+            return None;
+        }
+        Some((search.story_file(story)?, edition.to_owned()))
     };
-    stories.iter().filter_map(early).collect()
+    placed.iter().filter_map(early).collect()
 }
 
 /// Opens the outlines of `shown`'s editions in the state, and the pages of
@@ -353,16 +349,8 @@ async fn complete(shared: &Shared, search: &RefCell<ArchiveSearch>) -> Result<()
 /// Gives `search` the index files `names`: those read lately from memory,
 /// the others fetched, all on their way at once.
 async fn give(shared: &Shared, search: &RefCell<ArchiveSearch>, names: &[String]) -> Result<(), String> {
-    let kept: Vec<Option<Rc<[u8]>>> = names.iter().map(|name| shared.recent.borrow_mut().get(name)).collect();
-    let missing: Vec<&String> = names.iter().zip(&kept).filter(|(_, kept)| kept.is_none()).map(|(name, _)| name).collect();
-    let fetched = try_join_all(missing.iter().map(|name| fetch::index_file(&shared.location, name))).await.map_err(|error| error.to_string())?;
-    let mut fetched = fetched.into_iter();
-    for (name, kept) in names.iter().zip(kept) {
-        let fresh = kept.is_none();
-        let bytes = match kept {
-            Some(bytes) => bytes,
-            None => fetched.next().ok_or_else(|| describe(shared, name, "not fetched"))?.into(),
-        };
+    let files = try_join_all(names.iter().map(|name| kept_or_fetched(shared, name))).await?;
+    for (name, (bytes, fresh)) in names.iter().zip(files) {
         search.borrow_mut().give(name, &bytes).map_err(|error| describe(shared, &error.file, &error.reason))?;
         // Kept once read without fault: a damaged file is asked for again.
         if fresh {
@@ -370,6 +358,16 @@ async fn give(shared: &Shared, search: &RefCell<ArchiveSearch>, names: &[String]
         }
     }
     Ok(())
+}
+
+/// The file `name` from those read lately, or fetched; and whether it was
+/// fetched (the caller keeps it once it proved sound).
+async fn kept_or_fetched(shared: &Shared, name: &str) -> Result<(Rc<[u8]>, bool), String> {
+    let kept = shared.recent.borrow_mut().get(name);
+    match kept {
+        Some(bytes) => Ok((bytes, false)),
+        None => Ok((fetch::index_file(&shared.location, name).await.map_err(|error| error.to_string())?.into(), true)),
+    }
 }
 
 /// Opens the archive files `needs` name in the state, all on their way at once.

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use broadsheet::ingest::MarkerKind;
 
-use crate::ingest_pages::{chronam, CHRONAM};
+use crate::ingest_pages::{chronam, chronam_pages, CHRONAM};
 
 const LABELS: &str = include_str!("../fixtures/chronam-jumps/jumps.tsv");
 
@@ -105,23 +105,6 @@ fn tally(files: &[String], labels: &[Label], show: bool) -> Tally {
     tally
 }
 
-/// Every page file, in order.
-fn pages() -> Vec<String> {
-    let mut files = Vec::new();
-    for day in std::fs::read_dir(CHRONAM).expect("the 1916 pages") {
-        let day = day.expect("a day's folder").path();
-        for page in std::fs::read_dir(&day).expect("a day's pages") {
-            let page = page.expect("a page").path();
-            if page.extension().is_some_and(|extension| extension == "txt") {
-                let relative = page.strip_prefix(CHRONAM).expect("under the folder");
-                files.push(relative.to_string_lossy().replace('\\', "/"));
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
 #[test]
 fn jump_lines_on_the_1916_pages_are_read() {
     if !Path::new(CHRONAM).is_dir() {
@@ -129,7 +112,7 @@ fn jump_lines_on_the_1916_pages_are_read() {
         return;
     }
     let labels = labels();
-    let pages = pages();
+    let pages = chronam_pages();
     assert!(labels.iter().all(|label| pages.iter().any(|page| page == label.file)), "every labelled page is in the folder");
     let half = |parity: usize| -> Vec<String> { pages.iter().enumerate().filter(|(at, _)| at % 2 == parity).map(|(_, page)| page.clone()).collect() };
     // `SHOW_JUMPS_NOT_READ=1`: the tuned half's misses, to tune on (never the held-out half's).

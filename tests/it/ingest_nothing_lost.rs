@@ -11,8 +11,9 @@ use proptest::prelude::*;
 use broadsheet::corpus::{self, Block, Corpus, Publication};
 use broadsheet::ingest::{merge_page, parse_page, Lang, MarkerKind, PageOptions, ParsedPage};
 
+use crate::ingest_pages::{chronam_pages, CHRONAM};
+
 const SEED: &str = "../shared/seed/000_866a33b537f54303.txt";
-const CHRONAM: &str = "../shared/corpora/chronam-1916/dates";
 
 fn options(page: u32, lang: Option<Lang>) -> PageOptions {
     PageOptions { date: "2024-09-12".to_owned(), page, label: None, lang }
@@ -150,20 +151,17 @@ fn nothing_of_any_1916_page_is_lost() {
         eprintln!("skipped: {CHRONAM} is not there, so the 1916 pages cannot be checked");
         return;
     }
-    let mut pages = 0;
-    for day in std::fs::read_dir(CHRONAM).unwrap() {
-        for file in std::fs::read_dir(day.unwrap().path()).unwrap() {
-            let path = file.unwrap().path();
-            let text = std::fs::read_to_string(&path).unwrap();
-            let page = parse_page(&text, &options(1, None)).unwrap();
-            assert_eq!(page.lang, Lang::English, "{}", path.display());
-            if let Err(problem) = nothing_lost(&text, &page) {
-                panic!("{}: {problem}", path.display());
-            }
-            pages += 1;
+    let pages = chronam_pages();
+    for file in &pages {
+        let path = format!("{CHRONAM}/{file}");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let page = parse_page(&text, &options(1, None)).unwrap();
+        assert_eq!(page.lang, Lang::English, "{path}");
+        if let Err(problem) = nothing_lost(&text, &page) {
+            panic!("{path}: {problem}");
         }
     }
-    assert!(pages >= 400, "only {pages} pages");
+    assert!(pages.len() >= 400, "only {} pages", pages.len());
 }
 
 /// The cases proptest once shrank failures to (saved beside this file),

@@ -31,6 +31,23 @@ pub(crate) fn chronam(file: &str) -> Option<ParsedPage> {
     Some(read(&path, 1))
 }
 
+/// Every 1916 page file, its path under [`CHRONAM`], in order.
+pub(crate) fn chronam_pages() -> Vec<String> {
+    let mut files = Vec::new();
+    for day in std::fs::read_dir(CHRONAM).expect("the 1916 pages") {
+        let day = day.expect("a day's folder").path();
+        for page in std::fs::read_dir(&day).expect("a day's pages") {
+            let page = page.expect("a page").path();
+            if page.extension().is_some_and(|extension| extension == "txt") {
+                let relative = page.strip_prefix(CHRONAM).expect("under the folder");
+                files.push(relative.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
 fn paragraphs(article: &Article) -> Vec<&str> {
     article
         .blocks

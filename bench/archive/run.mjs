@@ -708,10 +708,11 @@ async function servedFolder(size, site, name = 'www') {
 // Served as a CDN serves it: HTTPS with HTTP/2 (a phone's many small
 // requests at once on one connection, not six at a time), gzipped; the
 // runtime cacheable, the archive and the pages fetched again on every load.
-const serveFolder = async (www) => {
+const TLS = await loopbackTls();
+const serveFolder = (www) => {
   const runtime = new Set(RUNTIME.map((file) => `/${file}`));
   return serve({
-    root: www, headers: ISOLATED, types: UNDECODED_UNDER_DEVTOOLS, compress: true, tls: await loopbackTls(),
+    root: www, headers: ISOLATED, types: UNDECODED_UNDER_DEVTOOLS, compress: true, tls: TLS,
     headersFor: (path) => ({ 'cache-control': runtime.has(path) ? 'max-age=3600' : 'no-cache' }),
   });
 };
@@ -939,7 +940,7 @@ function command() {
 const saved = join(RESULTS, 'archive.json');
 const results = existsSync(saved) ? JSON.parse(await readFile(saved, 'utf8')) : { sizes: [] };
 const commit = await built();
-const browser = await launchBrowser({ trustKey: (await loopbackTls()).spki });
+const browser = await launchBrowser({ trustKey: TLS.spki });
 try {
   for (const size of SIZES) {
     const sizeStarted = performance.now();

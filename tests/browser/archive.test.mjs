@@ -90,6 +90,22 @@ async function open(hash = '', expected = []) {
   return { ...opened, reader, fetched, requested, unexpected };
 }
 
+/**
+ * Holds back every request of `context` whose URL matches `pattern` until
+ * `release()`: `asked` lists their paths as they are asked for.
+ */
+async function holdBack(context, pattern) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const asked = [];
+  await context.route(pattern, async (route) => {
+    asked.push(new URL(route.request().url()).pathname);
+    await held;
+    await route.continue();
+  });
+  return { asked, release };
+}
+
 /** `editions/2024/2024-09-12.HASH.json` → `editions/2024-09-12`. */
 const kinds = (fetched) => fetched.map((name) => name.replace(/\/\d{4}\//, '/').replace(/\.[0-9a-f]{16}\.json$/, ''));
 
@@ -220,14 +236,7 @@ test('search covers the whole archive by its index: every edition found, a hit o
 test('a common query shows the newest editions\' matches first, then the exact total and ranking', async () => {
   const { page, context, problems } = await openPage(browser, 'about:blank', { viewport: PHONE });
   // The older partitions' index files are held back until the first screen is seen.
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  const older = [];
-  await context.route(/\/wide\/search\/(2023|2024-09-11)\./, async (route) => {
-    older.push(new URL(route.request().url()).pathname);
-    await held;
-    await route.continue();
-  });
+  const { asked: older, release } = await holdBack(context, /\/wide\/search\/(2023|2024-09-11)\./);
   await page.goto(`${server.url}wide.html#/search/${encodeURIComponent('新闻')}`);
   const reader = page.locator('broadsheet-reader');
   await reader.locator('.bs-result-count', { hasText: '最近几期找到 12 篇，正在搜索更早的报纸…' }).waitFor();
@@ -268,14 +277,7 @@ test('the texts and outlines of the stories shown are fetched with their chunks,
   const { page, context, problems } = await openPage(browser, 'about:blank', { viewport: PHONE });
   // 1,250 stories match in the year's partition: ranking reads its lengths
   // file, and the ten shown (two an edition) need their chunks after it.
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  const chunks = [];
-  await context.route(/\/busy\/search\/2023\.[0-9a-f]{16}\/groups-\d+\.bin$/, async (route) => {
-    chunks.push(new URL(route.request().url()).pathname);
-    await held;
-    await route.continue();
-  });
+  const { asked: chunks, release } = await holdBack(context, /\/busy\/search\/2023\.[0-9a-f]{16}\/groups-\d+\.bin$/);
   const early = [];
   page.on('request', (request) => {
     const path = new URL(request.url()).pathname;

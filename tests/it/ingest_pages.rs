@@ -31,8 +31,13 @@ pub(crate) fn chronam(file: &str) -> Option<ParsedPage> {
     Some(read(&path, 1))
 }
 
-/// Every 1916 page file, its path under [`CHRONAM`], in order.
-pub(crate) fn chronam_pages() -> Vec<String> {
+/// Every 1916 page file, its path under [`CHRONAM`], in order; `None`
+/// (with a note) when the archive is not there.
+pub(crate) fn chronam_pages() -> Option<Vec<String>> {
+    if !Path::new(CHRONAM).is_dir() {
+        eprintln!("skipped: {CHRONAM} is not there");
+        return None;
+    }
     let mut files = Vec::new();
     for day in std::fs::read_dir(CHRONAM).expect("the 1916 pages") {
         let day = day.expect("a day's folder").path();
@@ -45,7 +50,7 @@ pub(crate) fn chronam_pages() -> Vec<String> {
         }
     }
     files.sort();
-    files
+    Some(files)
 }
 
 fn paragraphs(article: &Article) -> Vec<&str> {
